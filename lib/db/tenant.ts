@@ -1,0 +1,80 @@
+// Tenant scoping in one place (SPEC T1). forOrg(db, orgId) returns a client whose every model
+// query is confined to one org: reads and writes get `orgId` merged into their `where`, creates
+// get it forced into their data. Callers obtain it from the session (lib/next/current-session),
+// never from request input, so no caller can forget or forge the org.
+//
+// Limits, by design: raw SQL ($queryRaw/$executeRaw) is not rewritten — lib code that needs it
+// must filter on org_id itself; nested relation writes are not rewritten, so scoped code creates
+// rows with scalar foreign keys (userId), which are only ever taken from rows read through
+// this same scoped client.
+import type { Db } from "./client";
+
+const WHERE_OPERATIONS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "delete",
+  "deleteMany",
+  "upsert",
+]);
+const CREATE_OPERATIONS = new Set(["create", "createMany", "createManyAndReturn"]);
+
+type Args = Record<string, unknown> & { where?: object; data?: unknown; create?: object };
+
+export function forOrg(db: Db, orgId: string) {
+  if (!orgId) throw new Error("forOrg needs an org id");
+  return db.$extends({
+    name: "tenant-scope",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const scoped = scopeArgs(model, operation, (args ?? {}) as Args, orgId);
+          return query(scoped as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type OrgDb = ReturnType<typeof forOrg>;
+
+/** Exported for the tenant-isolation unit test. */
+export function scopeArgs(model: string, operation: string, args: Args, orgId: string): Args {
+  // The Org table is keyed by its own id; a scoped client may read or update only its org.
+  const key = model === "Org" ? "id" : "orgId";
+  if (model === "Org" && (CREATE_OPERATIONS.has(operation) || operation.startsWith("delete"))) {
+    throw new Error(`A tenant-scoped client cannot ${operation} orgs`);
+  }
+  const next: Args = { ...args };
+  if (WHERE_OPERATIONS.has(operation)) {
+    // ANDed, not overwritten: a caller's own org condition still has to hold (so an id from
+    // another org finds nothing rather than being silently re-pointed at this org).
+    const where = (args.where ?? {}) as { AND?: object | object[] };
+    const and = where.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
+    next.where = { ...where, AND: [...and, { [key]: orgId }] };
+  }
+  if (operation === "upsert") {
+    next.create = { ...(args.create ?? {}), [key]: orgId };
+  }
+  if (CREATE_OPERATIONS.has(operation)) {
+    next.data = Array.isArray(args.data)
+      ? args.data.map((row: object) => ({ ...row, [key]: orgId }))
+      : { ...(args.data as object), [key]: orgId };
+  }
+  if (operation.startsWith("update") && args.data && !Array.isArray(args.data)) {
+    // Moving a row to another org is never legitimate.
+    const data = { ...(args.data as Record<string, unknown>) };
+    delete data[key];
+    delete data.org;
+    next.data = data;
+  }
+  return next;
+}
