@@ -1,0 +1,47 @@
+// Appends one verification event. Callers pass their transaction client so the event commits
+// with the change it describes (SPEC A10), or not at all.
+import type { ActivityKind, EventStatus, Prisma, VerificationMethod } from "@db/generated";
+import type { FailureReason } from "./kinds";
+
+export interface RequestContext {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface EventInput {
+  orgId: string;
+  userId?: string | null;
+  username?: string | null;
+  actorId?: string | null;
+  actorLabel?: string | null;
+  activity: ActivityKind;
+  method?: VerificationMethod | null;
+  status: EventStatus;
+  reason?: FailureReason | null;
+  context?: RequestContext;
+  /** Never a secret: no passwords, codes, tokens or key material. */
+  detail?: Prisma.InputJsonValue;
+}
+
+interface EventWriter {
+  verificationEvent: { create(args: { data: Prisma.VerificationEventUncheckedCreateInput }): Promise<unknown> };
+}
+
+export async function recordEvent(db: EventWriter, input: EventInput): Promise<void> {
+  await db.verificationEvent.create({
+    data: {
+      orgId: input.orgId,
+      userId: input.userId ?? null,
+      username: input.username ?? null,
+      actorId: input.actorId ?? null,
+      actorLabel: input.actorLabel ?? null,
+      activity: input.activity,
+      method: input.method ?? null,
+      status: input.status,
+      reason: input.reason ?? null,
+      ip: input.context?.ip?.slice(0, 64) ?? null,
+      userAgent: input.context?.userAgent?.slice(0, 512) ?? null,
+      detail: input.detail,
+    },
+  });
+}

@@ -1,0 +1,59 @@
+// The pending login (SPEC L12): a Postgres row, bound to the browser by a random cookie value
+// whose hash is the row's key. It grants nothing until a method is verified, and dies after
+// PENDING_LOGIN_MINUTES.
+import type { Prisma, PendingLoginStage, VerificationMethod } from "@db/generated";
+import type { Db } from "@/lib/db/client";
+import { PENDING_LOGIN_MINUTES } from "@/lib/config";
+import { randomToken, sha256Hex } from "@/lib/security/tokens";
+import type { RequestContext } from "@/lib/activity/record-event";
+
+type Tx = Prisma.TransactionClient;
+
+export async function createPendingLogin(
+  tx: Tx,
+  opts: { orgId: string; userId: string; stage: PendingLoginStage; context: RequestContext; nowMs: number },
+): Promise<{ token: string; id: string }> {
+  const token = randomToken();
+  const row = await tx.pendingLogin.create({
+    data: {
+      orgId: opts.orgId,
+      userId: opts.userId,
+      tokenHash: sha256Hex(token),
+      stage: opts.stage,
+      ip: opts.context.ip,
+      userAgent: opts.context.userAgent,
+      expiresAt: new Date(opts.nowMs + PENDING_LOGIN_MINUTES * 60_000),
+    },
+  });
+  return { token, id: row.id };
+}
+
+/** The live pending login for this browser's token at the given stage, with what the challenge needs. */
+export async function findPendingLogin(db: Db | Tx, opts: { token: string; stage: PendingLoginStage; nowMs?: number }) {
+  if (!opts.token) return null;
+  return db.pendingLogin.findFirst({
+    where: {
+      tokenHash: sha256Hex(opts.token),
+      stage: opts.stage,
+      consumedAt: null,
+      expiresAt: { gt: new Date(opts.nowMs ?? Date.now()) },
+    },
+    include: { user: { include: { org: { include: { settings: true } }, profile: true } } },
+  });
+}
+
+/**
+ * Marks the pending login verified and issues the single-use ticket that next-auth exchanges
+ * for a session. Conditional on the stage, so two racing verifications cannot both complete it.
+ */
+export async function completePendingLogin(
+  tx: Tx,
+  opts: { id: string; fromStage: PendingLoginStage; method: VerificationMethod },
+): Promise<string | null> {
+  const ticket = randomToken();
+  const { count } = await tx.pendingLogin.updateMany({
+    where: { id: opts.id, stage: opts.fromStage, consumedAt: null },
+    data: { stage: "COMPLETED", ticketHash: sha256Hex(ticket), method: opts.method },
+  });
+  return count === 1 ? ticket : null;
+}

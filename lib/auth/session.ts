@@ -1,0 +1,92 @@
+// Sessions live in Postgres (SPEC L9); the next-auth cookie carries only a random token whose
+// hash keys the row, so revoking the row ends the session on the browser's next request.
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@db/generated";
+import { LAST_SEEN_WRITE_INTERVAL_SECONDS } from "@/lib/config";
+import { randomToken, sha256Hex } from "@/lib/security/tokens";
+import { sessionLevelFor } from "./mfa-policy";
+import type { RequestContext } from "@/lib/activity/record-event";
+import { recordEvent } from "@/lib/activity/record-event";
+
+/**
+ * Exchanges a completed pending login's single-use ticket for a session. The ticket is consumed
+ * by a conditional update inside the transaction that creates the session, and only together
+ * with the pending-login cookie of the browser that earned it.
+ */
+export async function createSessionFromTicket(
+  db: Db,
+  opts: { ticket: string; pendingToken: string; context: RequestContext; nowMs?: number },
+): Promise<{ token: string; userId: string } | null> {
+  if (!opts.ticket || !opts.pendingToken) return null;
+  const nowMs = opts.nowMs ?? Date.now();
+  const now = new Date(nowMs);
+  return db.$transaction(async (tx) => {
+    const where = {
+      ticketHash: sha256Hex(opts.ticket),
+      tokenHash: sha256Hex(opts.pendingToken),
+      stage: "COMPLETED" as const,
+      consumedAt: null,
+      expiresAt: { gt: now },
+    };
+    const pending = await tx.pendingLogin.findFirst({ where, include: { user: { include: { org: { include: { settings: true } } } } } });
+    if (!pending || !pending.method) return null;
+    const { count } = await tx.pendingLogin.updateMany({ where: { ...where, id: pending.id }, data: { consumedAt: now } });
+    if (count !== 1) return null;
+
+    const settings = pending.user.org.settings!;
+    const level = sessionLevelFor(pending.method, settings);
+    const token = randomToken();
+    await tx.session.create({
+      data: {
+        orgId: pending.orgId,
+        userId: pending.userId,
+        tokenHash: sha256Hex(token),
+        level,
+        loginMethod: pending.method,
+        highAssuranceUntil: level === "HIGH_ASSURANCE" ? new Date(nowMs + settings.highAssuranceMinutes * 60_000) : null,
+        ip: opts.context.ip,
+        userAgent: opts.context.userAgent,
+        expiresAt: new Date(nowMs + settings.sessionAbsoluteHours * 3_600_000),
+        createdAt: now,
+        lastSeenAt: now,
+      },
+    });
+    await tx.user.update({ where: { id: pending.userId }, data: { lastLoginAt: now, failedAttempts: 0 } });
+    return { token, userId: pending.userId };
+  });
+}
+
+const sessionInclude = {
+  user: { include: { profile: true, org: { include: { settings: true } } } },
+} satisfies Prisma.SessionInclude;
+export type SessionWithUser = Prisma.SessionGetPayload<{ include: typeof sessionInclude }>;
+
+/** The live session for a cookie token, or null when revoked, expired, idle too long, or the user is inactive. */
+export async function validateSessionToken(db: Db, token: string, nowMs = Date.now()): Promise<SessionWithUser | null> {
+  if (!token) return null;
+  const session = await db.session.findUnique({ where: { tokenHash: sha256Hex(token) }, include: sessionInclude });
+  if (!session || session.revokedAt || !session.user.isActive) return null;
+  const settings = session.user.org.settings!;
+  if (session.expiresAt.getTime() <= nowMs) return null;
+  if (session.lastSeenAt.getTime() + settings.sessionIdleMinutes * 60_000 <= nowMs) return null;
+  // Last-seen is written at most once a minute per session, not on every request.
+  if (nowMs - session.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_SECONDS * 1000) {
+    await db.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: new Date(nowMs) } });
+  }
+  return session;
+}
+
+/** Ends the browser's own session (Log out). */
+export async function endSessionByToken(db: Db, opts: { token: string; context: RequestContext }): Promise<void> {
+  const session = await db.session.findUnique({ where: { tokenHash: sha256Hex(opts.token) } });
+  if (!session || session.revokedAt) return;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: session.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: "logout" },
+    });
+    if (count === 1) {
+      await recordEvent(tx, { orgId: session.orgId, userId: session.userId, activity: "LOGOUT", status: "SUCCEEDED", context: opts.context });
+    }
+  });
+}

@@ -1,0 +1,21 @@
+// Every setting the server reads from the environment, with its default, in one place.
+// The README's configuration table mirrors this file.
+import path from "node:path";
+
+// turbopackIgnore: the data directory is runtime state, not something to trace into the build.
+export const DATA_DIR = path.resolve(/*turbopackIgnore: true*/ process.env.MFA_DATA_DIR ?? ".data");
+
+export const config = {
+  /** Unset → embedded PGlite under DATA_DIR/pglite. */
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  pgliteDir: path.join(DATA_DIR, "pglite"),
+  /** Public origin of the console; WebAuthn and next-auth derive from it. */
+  appUrl: process.env.NEXTAUTH_URL ?? "http://localhost:3000",
+  /** Only behind a reverse proxy you control: take the client IP from X-Forwarded-For. */
+  trustProxy: process.env.MFA_TRUST_PROXY === "1",
+  productName: "MFA Console",
+} as const;
+
+export const PENDING_LOGIN_MINUTES = 10; // SPEC L12
+export const LAST_SEEN_WRITE_INTERVAL_SECONDS = 60; // throttle: no write on every request
+export const USERS_PAGE_SIZE = 25;

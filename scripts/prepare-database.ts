@@ -1,0 +1,38 @@
+// Applies pending migrations and (optionally) the demo seed, then closes the connection, so the
+// server process can open the embedded database on its own.
+import pg from "pg";
+import { config } from "@/lib/config";
+import { applyMigrations, pgRunner, pgliteRunner } from "@/lib/db/migrate";
+import { openDatabase } from "@/lib/db/client";
+import { seedDemo } from "@/lib/seed/demo";
+
+export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ applied: string[]; seeded: boolean }> {
+  let applied: string[];
+  if (config.databaseUrl) {
+    const client = new pg.Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    try {
+      ({ applied } = await applyMigrations({ runner: pgRunner(client), log: console.log }));
+    } finally {
+      await client.end();
+    }
+  } else {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const db = await PGlite.create(config.pgliteDir);
+    try {
+      ({ applied } = await applyMigrations({ runner: pgliteRunner(db), log: console.log }));
+    } finally {
+      await db.close();
+    }
+  }
+  let seeded = false;
+  if (opts.seedDemo) {
+    const opened = await openDatabase();
+    try {
+      seeded = await seedDemo(opened.db);
+    } finally {
+      await opened.close();
+    }
+  }
+  return { applied, seeded };
+}

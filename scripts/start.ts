@@ -1,0 +1,31 @@
+// `npm start`: build when needed, apply migrations, seed the demo orgs once (embedded default),
+// print the demo logins, then serve on $PORT (3000) with `next start`.
+import { spawn } from "node:child_process";
+import { config, DATA_DIR } from "@/lib/config";
+import { loadOrCreateSecrets } from "@/lib/secrets";
+import { prepareDatabase } from "./prepare-database";
+import { buildIfNeeded, NEXT_BIN } from "./build-if-needed";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/seed/demo";
+
+const port = Number(process.env.PORT ?? 3000);
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+const embedded = !config.databaseUrl;
+loadOrCreateSecrets({ dataDir: DATA_DIR, allowGenerate: embedded });
+
+buildIfNeeded();
+const { seeded } = await prepareDatabase({ seedDemo: embedded });
+
+console.log(`
+MFA Console — ${embedded ? `embedded Postgres (PGlite) in ${config.pgliteDir}` : "Postgres from DATABASE_URL"}
+${seeded ? "Demo orgs created." : "Demo data: unchanged."}
+Demo logins (password "${DEMO_PASSWORD}"):
+${DEMO_LOGINS.map((u) => `  ${u.username.padEnd(20)} ${u.org.padEnd(7)} ${u.profile}${u.totp ? "  (authenticator app registered)" : ""}`).join("\n")}
+Demo TOTP secret (add it to an authenticator app, or: oathtool --totp -b ${DEMO_TOTP_SECRET}):
+  ${DEMO_TOTP_SECRET}
+Open ${process.env.NEXTAUTH_URL}/login
+`);
+
+const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,93 @@
+// The foundation slice in a real browser: password + authenticator-app code → Setup > Users,
+// tenant isolation on the page, log out, and a session revoked in Postgres ending the browser's.
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { freshTotp } from "./totp";
+
+const PASSWORD = "demo-password-1";
+const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+async function logIn(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
+  await page.getByLabel("Verification code").fill(await freshTotp(username, SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+}
+
+test("admin logs in with password and TOTP, sees the users list, logs out", async ({ page }) => {
+  await logIn(page, "admin@acme.test");
+  await expect(page).toHaveURL(/\/setup\/users$/);
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Users in your org" });
+  await expect(table.getByRole("row")).toHaveCount(7); // header + 6 Acme users
+  const alice = table.getByRole("row").filter({ hasText: "alice@acme.test" });
+  await expect(alice).toContainText("Standard User");
+  await expect(alice).toContainText("Active");
+  await expect(alice).toContainText("Authenticator app");
+  await expect(table.getByRole("row").filter({ hasText: "bob@acme.test" })).toContainText("None registered");
+  await expect(table).not.toContainText("globex");
+  await expect(page.getByText(/High assurance until \d\d:\d\d/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/setup/users");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("wrong password and unknown user read the same", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("admin@acme.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Log In" }).click();
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toHaveText("Incorrect username or password.");
+  await page.getByLabel("Username").fill("nobody@acme.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByLabel("Username")).toHaveValue("nobody@acme.test");
+  await expect(alert).toHaveText("Incorrect username or password.");
+});
+
+test("a wrong code is refused on the code field and the right one still works", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("alice@acme.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await page.getByLabel("Verification code").fill("000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("That code isn't valid")).toBeVisible();
+  await page.getByLabel("Verification code").fill(await freshTotp("alice@acme.test", SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+  // Alice has no console permission: a clear 403 page.
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+});
+
+test("Globex admin sees only Globex users", async ({ page }) => {
+  await logIn(page, "admin@globex.test");
+  const table = page.getByRole("table", { name: "Users in your org" });
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table).toContainText("admin@globex.test");
+  await expect(table).not.toContainText("acme");
+  await expect(page.getByText("1 users in your org")).toBeVisible();
+});
+
+test("a session revoked in the database logs the browser out on its next request", async ({ page }) => {
+  await logIn(page, "admin@acme.test");
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      "UPDATE sessions SET revoked_at = now(), revoked_reason = 'e2e' WHERE revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE username = $1)",
+      ["admin@acme.test"],
+    );
+    expect(rowCount).toBeGreaterThan(0);
+  } finally {
+    await client.end();
+  }
+  await page.reload();
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,49 @@
+// A fresh, migrated database per test file: a new database on the test Postgres server, or an
+// in-memory PGlite when no server is reachable (global-setup prints which).
+import pg from "pg";
+import { PrismaClient } from "@db/generated";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { applyMigrations, pgRunner, pgliteRunner } from "@/lib/db/migrate";
+import type { Db } from "@/lib/db/client";
+import { createTestDatabase } from "./pg";
+
+export interface TestDb {
+  db: Db;
+  /** Raw SQL on the same database, for checks that must bypass Prisma. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function createMigratedDb(): Promise<TestDb> {
+  if (process.env.MFA_TEST_PGLITE === "1") return createPgliteDb();
+  const { url, drop } = await createTestDatabase();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await applyMigrations({ runner: pgRunner(client) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 25 }) });
+  return {
+    db,
+    sql: async (text, params) => (await client.query(text, params)).rows,
+    close: async () => {
+      await db.$disconnect();
+      await client.end();
+      await drop();
+    },
+  };
+}
+
+async function createPgliteDb(): Promise<TestDb> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const lite = new PGlite();
+  await applyMigrations({ runner: pgliteRunner(lite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    db,
+    sql: async (text, params) => (await lite.query(text, params)).rows as never,
+    close: async () => {
+      await db.$disconnect();
+      await lite.close();
+    },
+  };
+}
