@@ -6,6 +6,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "argon2"],
   turbopack: { root: path.resolve(".") },
   poweredByHeader: false,
+  experimental: { authInterrupts: true }, // forbidden() → app/forbidden.tsx with HTTP 403
 };
 
 export default nextConfig;

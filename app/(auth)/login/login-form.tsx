@@ -1,0 +1,47 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import { loginAction, type LoginState } from "./actions";
+import { finishLogin } from "@/components/auth/finish-login";
+import { TextField } from "@/components/ui/text-field";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+
+export function LoginForm() {
+  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
+  const [finishError, setFinishError] = useState<string>();
+
+  useEffect(() => {
+    if (!state.ticket) return;
+    finishLogin(state.ticket).then((ok) => ok || setFinishError("We couldn't start your session. Please log in again."));
+  }, [state.ticket]);
+
+  const error = state.error ?? finishError;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {error && <Alert>{error}</Alert>}
+      <TextField
+        id="username"
+        name="username"
+        label="Username"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.username}
+        error={state.fieldErrors?.username}
+        required
+        autoFocus
+      />
+      <TextField
+        id="password"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={state.fieldErrors?.password}
+        required
+      />
+      <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
+        {pending || state.ticket ? "Logging in…" : "Log In"}
+      </Button>
+    </form>
+  );
+}

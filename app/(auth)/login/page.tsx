@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { getCurrentSession } from "@/lib/next/current-session";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function LoginPage() {
+  if (await getCurrentSession()) redirect("/setup/users");
+  return (
+    <AuthCard title="Log in" subtitle="Use your work username and password.">
+      <LoginForm />
+    </AuthCard>
+  );
+}

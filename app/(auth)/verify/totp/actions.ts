@@ -1,0 +1,32 @@
+"use server";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { verifyTotpAtLogin } from "@/lib/mfa/verify-totp-login";
+import { errorMessage } from "@/lib/errors";
+import { getRequestContext } from "@/lib/next/request-context";
+import { readPendingCookie } from "@/lib/next/pending-cookie";
+
+const codeSchema = z.object({
+  code: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app.")),
+});
+
+export interface TotpState {
+  error?: string;
+  expired?: boolean;
+  ticket?: string;
+}
+
+export async function verifyTotpAction(_prev: TotpState, formData: FormData): Promise<TotpState> {
+  const parsed = codeSchema.safeParse({ code: String(formData.get("code") ?? "") });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  const result = await verifyTotpAtLogin(await getDb(), {
+    pendingToken: await readPendingCookie(),
+    code: parsed.data.code,
+    context: await getRequestContext(),
+  });
+  if (!result.ok) return { error: errorMessage(result.code), expired: result.code === "PENDING_LOGIN_EXPIRED" };
+  return { ticket: result.ticket };
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { ShieldCheck } from "lucide-react";
+import { requireSession } from "@/lib/next/guards";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { SessionLevelBadge } from "@/components/console/session-level-badge";
+import { currentLevel } from "@/lib/auth/session-level";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const { user, session } = await requireSession();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/setup/users" className="flex items-center gap-2 font-semibold text-slate-900">
+              <ShieldCheck aria-hidden className="h-6 w-6 text-blue-700" />
+              MFA Console
+            </Link>
+            <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" aria-label="Organization">
+              {user.org.name}
+            </span>
+            <nav aria-label="Setup">
+              <Link href="/setup/users" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+                Users
+              </Link>
+            </nav>
+          </div>
+          <div className="flex items-center gap-3">
+            <SessionLevelBadge highAssuranceUntil={currentLevel(session).until} />
+            <span className="text-sm text-slate-700">{user.name}</span>
+            <LogoutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto max-w-6xl px-6 py-8">{children}</div>
+    </div>
+  );
+}

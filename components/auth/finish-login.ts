@@ -1,0 +1,11 @@
+"use client";
+// Hands the single-use ticket from a completed challenge to next-auth, which sets the session
+// cookie, then leaves the login pages.
+import { signIn } from "next-auth/react";
+
+export async function finishLogin(ticket: string, destination = "/setup/users"): Promise<boolean> {
+  const result = await signIn("login-ticket", { ticket, redirect: false });
+  if (!result || result.error) return false;
+  window.location.assign(destination);
+  return true;
+}
