@@ -4,9 +4,11 @@ import { requireSession } from "@/lib/next/guards";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { SessionLevelBadge } from "@/components/console/session-level-badge";
 import { currentLevel } from "@/lib/auth/session-level";
+import { CONSOLE_PERMISSIONS, hasAnyPermission } from "@/lib/users/permissions";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const { user, session } = await requireSession();
+  const { user, session, permissions } = await requireSession();
+  const canSeeUsers = hasAnyPermission(permissions, CONSOLE_PERMISSIONS);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -19,11 +21,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" aria-label="Organization">
               {user.org.name}
             </span>
-            <nav aria-label="Setup">
-              <Link href="/setup/users" className="text-sm font-medium text-slate-700 hover:text-slate-900">
-                Users
-              </Link>
-            </nav>
+            {canSeeUsers && (
+              <nav aria-label="Setup">
+                <Link href="/setup/users" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+                  Users
+                </Link>
+              </nav>
+            )}
           </div>
           <div className="flex items-center gap-3">
             <SessionLevelBadge highAssuranceUntil={currentLevel(session).until} />

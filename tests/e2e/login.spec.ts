@@ -27,7 +27,7 @@ test("admin logs in with password and TOTP, sees the users list, logs out", asyn
   await expect(alice).toContainText("Standard User");
   await expect(alice).toContainText("Active");
   await expect(alice).toContainText("Authenticator app");
-  await expect(table.getByRole("row").filter({ hasText: "bob@acme.test" })).toContainText("None registered");
+  await expect(table.getByRole("row").filter({ hasText: "delegate@acme.test" })).toContainText("None registered");
   await expect(table).not.toContainText("globex");
   await expect(page.getByText(/High assurance until \d\d:\d\d/)).toBeVisible();
 

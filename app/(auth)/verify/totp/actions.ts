@@ -5,6 +5,7 @@ import { verifyTotpAtLogin } from "@/lib/mfa/verify-totp-login";
 import { errorMessage } from "@/lib/errors";
 import { getRequestContext } from "@/lib/next/request-context";
 import { readPendingCookie } from "@/lib/next/pending-cookie";
+import type { CodeFormState } from "@/components/auth/code-form-state";
 
 const codeSchema = z.object({
   code: z
@@ -13,13 +14,7 @@ const codeSchema = z.object({
     .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app.")),
 });
 
-export interface TotpState {
-  error?: string;
-  expired?: boolean;
-  ticket?: string;
-}
-
-export async function verifyTotpAction(_prev: TotpState, formData: FormData): Promise<TotpState> {
+export async function verifyTotpAction(_prev: CodeFormState, formData: FormData): Promise<CodeFormState> {
   const parsed = codeSchema.safeParse({ code: String(formData.get("code") ?? "") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   const result = await verifyTotpAtLogin(await getDb(), {

@@ -4,7 +4,8 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { getDb } from "@/lib/db/client";
 import { findPendingLogin } from "@/lib/auth/pending-login";
 import { readPendingCookie } from "@/lib/next/pending-cookie";
-import { TotpForm } from "./totp-form";
+import { CodeForm } from "@/components/auth/code-form";
+import { verifyTotpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Verify your identity" };
 
@@ -14,7 +15,11 @@ export default async function TotpChallengePage() {
   if (!pending) redirect("/login");
   return (
     <AuthCard title="Verify your identity" subtitle={`Signing in as ${pending.user.username}`}>
-      <TotpForm />
+      <CodeForm
+        action={verifyTotpAction}
+        submitLabel="Verify"
+        hint="Open your authenticator app and enter the 6-digit code it shows for MFA Console."
+      />
     </AuthCard>
   );
 }

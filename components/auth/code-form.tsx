@@ -1,14 +1,24 @@
 "use client";
+// A one-code challenge form (authenticator app at login or at enrollment): the error lands on the
+// code field; success hands the ticket to next-auth.
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
-import { verifyTotpAction, type TotpState } from "./actions";
-import { finishLogin } from "@/components/auth/finish-login";
+import { finishLogin } from "./finish-login";
+import type { CodeFormState } from "./code-form-state";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
-export function TotpForm() {
-  const [state, action, pending] = useActionState<TotpState, FormData>(verifyTotpAction, {});
+export function CodeForm({
+  action,
+  submitLabel,
+  hint,
+}: {
+  action: (prev: CodeFormState, formData: FormData) => Promise<CodeFormState>;
+  submitLabel: string;
+  hint: string;
+}) {
+  const [state, formAction, pending] = useActionState<CodeFormState, FormData>(action, {});
   const [finishError, setFinishError] = useState<string>();
 
   useEffect(() => {
@@ -27,12 +37,12 @@ export function TotpForm() {
     );
   }
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
       <TextField
         id="code"
         name="code"
         label="Verification code"
-        hint="Open your authenticator app and enter the 6-digit code it shows for MFA Console."
+        hint={hint}
         inputMode="numeric"
         autoComplete="one-time-code"
         pattern="[0-9 ]*"
@@ -42,7 +52,7 @@ export function TotpForm() {
         autoFocus
       />
       <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
-        {pending || state.ticket ? "Verifying…" : "Verify"}
+        {pending || state.ticket ? "Verifying…" : submitLabel}
       </Button>
       <Link href="/login" className="block text-center text-sm text-slate-600 underline">
         Cancel and log in as someone else

@@ -1,0 +1,47 @@
+// L3: MFA required, nothing registered — bob registers an authenticator app at login, and the
+// next login asks for its code instead of enrolling again.
+import { expect, test } from "@playwright/test";
+import { freshTotp } from "./totp";
+
+test("bob registers an authenticator app on first login, then logs in with it", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("bob@acme.test");
+  await page.getByLabel("Password").fill("demo-password-1");
+  await page.getByRole("button", { name: "Log In" }).click();
+
+  await expect(page.getByRole("heading", { name: "Set up multi-factor authentication" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  const secret = (await page.getByTestId("manual-key").textContent())!.replace(/\s+/g, "");
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+  // A reload keeps the same secret (the app may already hold it).
+  await page.reload();
+  await expect(page.getByTestId("manual-key")).toHaveText(secret.match(/.{1,4}/g)!.join(" "));
+
+  await page.getByLabel("Verification code").fill("000000");
+  await page.getByRole("button", { name: "Verify and continue" }).click();
+  await expect(page.getByText("That code isn't valid")).toBeVisible();
+
+  await page.getByLabel("Verification code").fill(await freshTotp("bob@acme.test", secret));
+  await page.getByRole("button", { name: "Verify and continue" }).click();
+  // Bob is a Standard User: signed in, but Setup is not his.
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await page.getByRole("main").getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByLabel("Username").fill("bob@acme.test");
+  await page.getByLabel("Password").fill("demo-password-1");
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
+  await page.getByLabel("Verification code").fill(await freshTotp("bob@acme.test", secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  // The refusal is a real HTTP 403, not a 200 page that says so.
+  expect((await page.request.get("/setup/users")).status()).toBe(403);
+});
+
+test("Setup > Users sends a visitor without a session to log in", async ({ request }) => {
+  const response = await request.get("/setup/users", { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toMatch(/\/login$/);
+});
