@@ -6,6 +6,20 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "argon2"],
   turbopack: { root: path.resolve(".") },
   poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          // Login, enrollment (which shows a secret) and console pages are never framed.
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
+      },
+    ];
+  },
   experimental: { authInterrupts: true }, // forbidden() → app/forbidden.tsx with HTTP 403
 };
 

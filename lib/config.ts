@@ -11,8 +11,6 @@ export const config = {
   pgliteDir: path.join(DATA_DIR, "pglite"),
   /** Public origin of the console; WebAuthn and next-auth derive from it. */
   appUrl: process.env.NEXTAUTH_URL ?? "http://localhost:3000",
-  /** Only behind a reverse proxy you control: take the client IP from X-Forwarded-For. */
-  trustProxy: process.env.MFA_TRUST_PROXY === "1",
   productName: "MFA Console",
 } as const;
 

@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+/** The production server (Next behind a plain Node HTTP server; see the file). */
+export const SERVER_SCRIPT = path.resolve("scripts/server.mjs");
 
 function newestMtimeMs(dir: string): number {
   let newest = 0;

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import pg from "pg";
-import { buildIfNeeded, NEXT_BIN } from "./build-if-needed";
+import { buildIfNeeded, SERVER_SCRIPT } from "./build-if-needed";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -51,7 +51,7 @@ try {
   const { prepareDatabase } = await import("./prepare-database");
   await prepareDatabase({ seedDemo: true });
   buildIfNeeded();
-  server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+  server = spawn(process.execPath, [SERVER_SCRIPT], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, PORT: String(PORT) } });
   await waitForServer(`http://localhost:${PORT}/login`, 30_000);
   const runner = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
     stdio: "inherit",

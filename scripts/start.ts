@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { config, DATA_DIR } from "@/lib/config";
 import { loadOrCreateSecrets } from "@/lib/secrets";
 import { prepareDatabase } from "./prepare-database";
-import { buildIfNeeded, NEXT_BIN } from "./build-if-needed";
+import { buildIfNeeded, SERVER_SCRIPT } from "./build-if-needed";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/seed/demo";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -16,16 +16,19 @@ loadOrCreateSecrets({ dataDir: DATA_DIR, allowGenerate: embedded });
 buildIfNeeded();
 const { seeded } = await prepareDatabase({ seedDemo: embedded });
 
-console.log(`
-MFA Console — ${embedded ? `embedded Postgres (PGlite) in ${config.pgliteDir}` : "Postgres from DATABASE_URL"}
-${seeded ? "Demo orgs created." : "Demo data: unchanged."}
+const demo = embedded
+  ? `${seeded ? "Demo orgs created." : "Demo data as before."}
 Demo logins (password "${DEMO_PASSWORD}"):
 ${DEMO_LOGINS.map((u) => `  ${u.username.padEnd(20)} ${u.org.padEnd(7)} ${u.profile}${u.totp ? "  (authenticator app registered)" : ""}`).join("\n")}
 Demo TOTP secret (add it to an authenticator app, or: oathtool --totp -b ${DEMO_TOTP_SECRET}):
-  ${DEMO_TOTP_SECRET}
+  ${DEMO_TOTP_SECRET}`
+  : "Demo data is never created against a server implicitly: `npm run seed:demo` adds it.";
+console.log(`
+MFA Console — ${embedded ? `embedded Postgres (PGlite) in ${config.pgliteDir}` : "Postgres from DATABASE_URL"}
+${demo}
 Open ${process.env.NEXTAUTH_URL}/login
 `);
 
-const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [SERVER_SCRIPT], { stdio: "inherit", env: { ...process.env, PORT: String(port) } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

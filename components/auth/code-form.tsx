@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
 import { finishLogin } from "./finish-login";
 import type { CodeFormState } from "./code-form-state";
+import { attemptsLeftText, FailureDetail } from "./failure-detail";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -29,7 +30,10 @@ export function CodeForm({
   if (state.expired || finishError) {
     return (
       <div className="space-y-4">
-        <Alert>{state.error ?? finishError}</Alert>
+        <Alert>
+          {state.error ?? finishError}
+          <FailureDetail retryAt={state.retryAt} />
+        </Alert>
         <Link href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
           Back to log in
         </Link>
@@ -47,7 +51,7 @@ export function CodeForm({
         autoComplete="one-time-code"
         pattern="[0-9 ]*"
         maxLength={7}
-        error={state.error}
+        error={state.error && [state.error, state.attemptsRemaining !== undefined && attemptsLeftText(state.attemptsRemaining)].filter(Boolean).join(" ")}
         required
         autoFocus
       />

@@ -76,3 +76,8 @@ export function needsRehash(storedHash: string): boolean {
     return true;
   }
 }
+
+/** Computes the dummy hash ahead of the first unknown-user login (called when /login renders). */
+export function warmDummyHash(): void {
+  dummyHash().catch(() => undefined);
+}

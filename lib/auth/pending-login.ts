@@ -11,7 +11,14 @@ type Tx = Prisma.TransactionClient;
 
 export async function createPendingLogin(
   tx: Tx,
-  opts: { orgId: string; userId: string; stage: PendingLoginStage; context: RequestContext; nowMs: number },
+  opts: {
+    orgId: string;
+    userId: string;
+    stage: PendingLoginStage;
+    allowedMethods: VerificationMethod[];
+    context: RequestContext;
+    nowMs: number;
+  },
 ): Promise<{ token: string; id: string }> {
   const token = randomToken();
   const row = await tx.pendingLogin.create({
@@ -20,6 +27,7 @@ export async function createPendingLogin(
       userId: opts.userId,
       tokenHash: sha256Hex(token),
       stage: opts.stage,
+      allowedMethods: opts.allowedMethods,
       ip: opts.context.ip,
       userAgent: opts.context.userAgent,
       expiresAt: new Date(opts.nowMs + PENDING_LOGIN_MINUTES * 60_000),

@@ -51,7 +51,7 @@ export async function createSessionFromTicket(
         lastSeenAt: now,
       },
     });
-    await tx.user.update({ where: { id: pending.userId }, data: { lastLoginAt: now, failedAttempts: 0 } });
+    await tx.user.update({ where: { id: pending.userId }, data: { lastLoginAt: now, failedAttempts: 0, lockedUntil: null } });
     return { token, userId: pending.userId };
   });
 }
@@ -78,7 +78,7 @@ export async function validateSessionToken(db: Db, token: string, nowMs = Date.n
 
 /** Ends the browser's own session (Log out). */
 export async function endSessionByToken(db: Db, opts: { token: string; context: RequestContext }): Promise<void> {
-  const session = await db.session.findUnique({ where: { tokenHash: sha256Hex(opts.token) } });
+  const session = await db.session.findUnique({ where: { tokenHash: sha256Hex(opts.token) }, include: { user: { select: { username: true } } } });
   if (!session || session.revokedAt) return;
   await db.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({
@@ -86,7 +86,14 @@ export async function endSessionByToken(db: Db, opts: { token: string; context: 
       data: { revokedAt: new Date(), revokedReason: "logout" },
     });
     if (count === 1) {
-      await recordEvent(tx, { orgId: session.orgId, userId: session.userId, activity: "LOGOUT", status: "SUCCEEDED", context: opts.context });
+      await recordEvent(tx, {
+        orgId: session.orgId,
+        userId: session.userId,
+        username: session.user.username,
+        activity: "LOGOUT",
+        status: "SUCCEEDED",
+        context: opts.context,
+      });
     }
   });
 }

@@ -5,7 +5,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { createSessionFromTicket, endSessionByToken } from "@/lib/auth/session";
 import { contextFromHeaders } from "./request-context";
-import { pendingTokenFromCookieHeader, secureCookies } from "./pending-cookie";
+import { pendingTokenFromCookieHeader } from "./pending-cookie";
+import { secureCookies } from "./cookies";
 
 const COOKIE_MAX_AGE_SECONDS = 24 * 3600; // the row's absolute timeout is the real limit
 

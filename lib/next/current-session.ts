@@ -8,7 +8,7 @@ import { forOrg, type OrgDb } from "@/lib/db/tenant";
 import { validateSessionToken, type SessionWithUser } from "@/lib/auth/session";
 import { effectivePermissions } from "@/lib/users/permissions";
 import type { Permission } from "@db/generated";
-import { secureCookies } from "./pending-cookie";
+import { secureCookies } from "./cookies";
 
 export interface CurrentSession {
   session: SessionWithUser;
@@ -22,11 +22,17 @@ export function sessionCookieName(): string {
   return secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+/** The random session token inside this browser's next-auth cookie, or "". */
+export async function readSessionToken(): Promise<string> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
-  if (!raw || !process.env.NEXTAUTH_SECRET) return null;
+  if (!raw || !process.env.NEXTAUTH_SECRET) return "";
   const jwt = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
-  const sid = typeof jwt?.sid === "string" ? jwt.sid : "";
+  return typeof jwt?.sid === "string" ? jwt.sid : "";
+}
+
+export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
+  const sid = await readSessionToken();
+  if (!sid) return null;
   const db = await getDb();
   const session = await validateSessionToken(db, sid);
   if (!session) return null;

@@ -2,12 +2,9 @@
 // whose hash keys the pending_logins row.
 import { cookies } from "next/headers";
 import { PENDING_LOGIN_MINUTES } from "@/lib/config";
+import { secureCookies } from "./cookies";
 
 export const PENDING_COOKIE = "mfa_pending";
-
-export function secureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-}
 
 export async function setPendingCookie(token: string): Promise<void> {
   (await cookies()).set(PENDING_COOKIE, token, {

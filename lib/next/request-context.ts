@@ -1,12 +1,11 @@
-// The caller's IP and user agent, for sessions and verification events.
+// The caller's IP and user agent, for sessions and verification events. scripts/server.mjs sets
+// X-Forwarded-For to the socket address unless MFA_TRUST_PROXY=1, where the proxy's header is
+// taken as is (its left-most entry is the client).
 import { headers } from "next/headers";
-import { config } from "@/lib/config";
 import type { RequestContext } from "@/lib/activity/record-event";
 
 export function contextFromHeaders(h: Headers): RequestContext {
-  // X-Forwarded-For is client-controlled unless a proxy we trust overwrites it.
-  const forwarded = config.trustProxy ? h.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  const ip = forwarded || h.get("x-real-ip") || h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
+  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
   return { ip, userAgent: h.get("user-agent") };
 }
 

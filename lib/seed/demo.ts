@@ -1,6 +1,7 @@
 // The fixed demo data of SPEC E2 — docs, tries and tests rely on it. Created once, only by the
 // demo seed (npm start's embedded default, or `npm run seed:demo`), never implicitly in production.
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@db/generated";
 import { createOrg } from "@/lib/orgs/create-org";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
@@ -37,28 +38,35 @@ const DEMO_ORGS: { name: string; slug: string; users: DemoUser[] }[] = [
 
 export const DEMO_LOGINS = DEMO_ORGS.flatMap((o) => o.users.map((u) => ({ org: o.name, ...u })));
 
-/** Returns false when the demo orgs already exist (the seed runs once). */
+/**
+ * Creates the demo orgs in one transaction (all or nothing, so a crash never leaves half a demo).
+ * Returns false when they already exist: the seed runs once.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   if (await db.org.findUnique({ where: { slug: "acme" } })) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const spec of DEMO_ORGS) {
-    const { org, profileIds } = await createOrg(db, { name: spec.name, slug: spec.slug });
-    for (const u of spec.users) {
-      const user = await db.user.create({
-        data: { orgId: org.id, username: u.username, name: u.name, passwordHash, profileId: profileIds[u.profile]! },
+  await db.$transaction(async (tx) => {
+    for (const spec of DEMO_ORGS) await seedOrg(tx, spec, passwordHash);
+  });
+  return true;
+}
+
+async function seedOrg(db: Prisma.TransactionClient, spec: (typeof DEMO_ORGS)[number], passwordHash: string) {
+  const { org, profileIds } = await createOrg(db, { name: spec.name, slug: spec.slug });
+  for (const u of spec.users) {
+    const user = await db.user.create({
+      data: { orgId: org.id, username: u.username, name: u.name, passwordHash, profileId: profileIds[u.profile]! },
+    });
+    if (u.totp) {
+      await db.totpFactor.create({
+        data: {
+          orgId: org.id,
+          userId: user.id,
+          name: "Authenticator app",
+          secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, user.id),
+          verifiedAt: new Date(),
+        },
       });
-      if (u.totp) {
-        await db.totpFactor.create({
-          data: {
-            orgId: org.id,
-            userId: user.id,
-            name: "Authenticator app",
-            secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, user.id),
-            verifiedAt: new Date(),
-          },
-        });
-      }
     }
   }
-  return true;
 }

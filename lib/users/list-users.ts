@@ -48,8 +48,13 @@ export async function listUsers(
   const backwards = before !== null;
   const at = after ?? before;
   const cmp = backwards ? "lt" : "gt";
+  // The plain `name >= x` bound lets Postgres start the index scan at the cursor; the OR alone
+  // would make it walk every earlier row.
   const where: Prisma.UserWhereInput = at
-    ? { OR: [{ name: { [cmp]: at.name } }, { name: at.name, id: { [cmp]: at.id } }] }
+    ? {
+        name: { [backwards ? "lte" : "gte"]: at.name },
+        OR: [{ name: { [cmp]: at.name } }, { name: at.name, id: { [cmp]: at.id } }],
+      }
     : {};
   const dir = backwards ? "desc" : "asc";
 

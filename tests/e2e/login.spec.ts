@@ -35,6 +35,18 @@ test("admin logs in with password and TOTP, sees the users list, logs out", asyn
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/setup/users");
   await expect(page).toHaveURL(/\/login/);
+  // Log out revoked the row and left an event with where it came from.
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "SELECT ip, user_agent FROM verification_events WHERE activity = 'LOGOUT' AND username = $1 ORDER BY id DESC LIMIT 1",
+      ["admin@acme.test"],
+    );
+    expect(rows[0]).toMatchObject({ ip: expect.stringMatching(/^(127\.0\.0\.1|::1)$/), user_agent: expect.stringContaining("Chrome") });
+  } finally {
+    await client.end();
+  }
 });
 
 test("wrong password and unknown user read the same", async ({ page }) => {
@@ -90,4 +102,23 @@ test("a session revoked in the database logs the browser out on its next request
   }
   await page.reload();
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("a client-sent X-Forwarded-For is not what the history records", async ({ browser }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.66" } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("support@acme.test");
+  await page.getByLabel("Password").fill("wrong-password-for-ip-check");
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect username or password.");
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT ip FROM verification_events WHERE username = $1 ORDER BY id DESC LIMIT 1", ["support@acme.test"]);
+    expect(rows[0].ip).toMatch(/^(127\.0\.0\.1|::1)$/);
+  } finally {
+    await client.end();
+  }
+  await context.close();
 });

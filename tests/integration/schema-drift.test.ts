@@ -65,9 +65,9 @@ describe("schema.prisma vs. migrations", () => {
     ["enum value", `ALTER TYPE "EventStatus" ADD VALUE 'CANCELLED'`, /unexpected enum: EventStatus \(SUCCEEDED, FAILED, PENDING, CANCELLED\)/],
     ["extra table", 'CREATE TABLE "stray" (id INT)', /unexpected table: stray/],
     ["primary key", 'ALTER TABLE "orgs" DROP CONSTRAINT "orgs_pkey" CASCADE', /missing index: orgs: PRIMARY KEY orgs_pkey \(id\)/],
-    ["foreign key action", 'ALTER TABLE "sessions" DROP CONSTRAINT "sessions_user_id_fkey", ADD CONSTRAINT "sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE',
-      /missing foreign key: sessions: FOREIGN KEY sessions_user_id_fkey \(user_id\) REFERENCES users \(id\) ON DELETE Cascade ON UPDATE Cascade/],
-    ["dropped foreign key", 'ALTER TABLE "temp_codes" DROP CONSTRAINT "temp_codes_created_by_id_fkey"', /missing foreign key: temp_codes: FOREIGN KEY temp_codes_created_by_id_fkey .* ON DELETE SetNull/],
+    ["foreign key action", 'ALTER TABLE "sessions" DROP CONSTRAINT "sessions_org_id_user_id_fkey", ADD CONSTRAINT "sessions_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE',
+      /missing foreign key: sessions: FOREIGN KEY sessions_org_id_user_id_fkey \(org_id, user_id\) REFERENCES users \(org_id, id\) ON DELETE Cascade ON UPDATE Cascade/],
+    ["dropped foreign key", 'ALTER TABLE "temp_codes" DROP CONSTRAINT "temp_codes_org_id_created_by_id_fkey"', /missing foreign key: temp_codes: FOREIGN KEY temp_codes_org_id_created_by_id_fkey .* ON DELETE Restrict/],
   ];
   it.each(sabotages)("reports drift: %s", async (_label, sabotage, expected) => {
     await runner.exec("BEGIN");

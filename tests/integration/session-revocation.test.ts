@@ -39,7 +39,10 @@ describe("session validity", () => {
     expect(await validateSessionToken(t.db, token, nowMs + (settings.sessionIdleMinutes - 1) * 60_000)).not.toBeNull();
     // The last request above refreshed last-seen; idle time counts from there.
     const lastSeen = nowMs + (settings.sessionIdleMinutes - 1) * 60_000;
-    expect(await validateSessionToken(t.db, token, lastSeen + settings.sessionIdleMinutes * 60_000 + 1)).toBeNull();
+    // Still valid just inside the idle window counted from that refresh (fails if it were not written).
+    expect(await validateSessionToken(t.db, token, lastSeen + (settings.sessionIdleMinutes - 1) * 60_000)).not.toBeNull();
+    const lastSeen2 = lastSeen + (settings.sessionIdleMinutes - 1) * 60_000;
+    expect(await validateSessionToken(t.db, token, lastSeen2 + settings.sessionIdleMinutes * 60_000 + 1)).toBeNull();
     // Active every hour, so never idle: the absolute lifetime alone ends it.
     const { token: other, nowMs: t2 } = await signIn("admin@acme.test");
     const lifetimeMs = settings.sessionAbsoluteHours * 3_600_000;

@@ -59,6 +59,19 @@ describe("tenant scoping", () => {
     await expect(globex.org.create({ data: { name: "X", slug: "x" } })).rejects.toThrow(/cannot create orgs/);
   });
 
+  it("is enforced by the database too: a row cannot point at another org's parent", async () => {
+    const acmeProfile = demo.users["alice@acme.test"]!.profileId;
+    await expect(
+      t.db.user.create({ data: { orgId: demo.orgs.globex!.id, username: "mixed@globex.test", name: "Mixed", passwordHash: "x", profileId: acmeProfile } }),
+    ).rejects.toThrow();
+    await expect(
+      t.sql("INSERT INTO sessions (id, org_id, user_id, token_hash, level, login_method, expires_at) VALUES (gen_random_uuid(), $1, $2, 'h', 'STANDARD', 'PASSWORD', now())", [
+        demo.orgs.globex!.id,
+        demo.users["alice@acme.test"]!.id,
+      ]),
+    ).rejects.toThrow(/foreign key/);
+  });
+
   it("scopes interactive transactions too", async () => {
     const globex = forOrg(t.db, demo.orgs.globex!.id);
     const count = await globex.$transaction(async (tx) => tx.user.count());

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDb, type TestDb } from "../helpers/test-db";
 import { ctx, DEMO_PASSWORD, seed } from "../helpers/demo";
 import { startPasswordLogin } from "@/lib/auth/start-login";
-import { beginTotpEnrollment, confirmTotpEnrollment } from "@/lib/mfa/enroll-totp-at-login";
+import { beginTotpEnrollment } from "@/lib/mfa/begin-totp-enrollment";
+import { confirmTotpEnrollment } from "@/lib/mfa/confirm-totp-enrollment";
 import { totpCodeAt } from "@/lib/mfa/totp";
 
 let t: TestDb;

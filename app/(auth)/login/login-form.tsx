@@ -5,6 +5,7 @@ import { finishLogin } from "@/components/auth/finish-login";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { FailureDetail } from "@/components/auth/failure-detail";
 
 export function LoginForm() {
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
@@ -18,7 +19,12 @@ export function LoginForm() {
   const error = state.error ?? finishError;
   return (
     <form action={action} className="space-y-4" noValidate>
-      {error && <Alert>{error}</Alert>}
+      {error && (
+        <Alert>
+          {error}
+          <FailureDetail retryAt={state.retryAt} />
+        </Alert>
+      )}
       <TextField
         id="username"
         name="username"

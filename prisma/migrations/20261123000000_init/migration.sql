@@ -116,6 +116,7 @@ CREATE TABLE "pending_logins" (
     "token_hash" TEXT NOT NULL,
     "stage" "PendingLoginStage" NOT NULL,
     "ticket_hash" TEXT,
+    "allowed_methods" "VerificationMethod"[],
     "method" "VerificationMethod",
     "ip" TEXT,
     "user_agent" TEXT,
@@ -136,6 +137,7 @@ CREATE TABLE "totp_factors" (
     "last_used_step" BIGINT,
     "verified_at" TIMESTAMPTZ(3),
     "last_used_at" TIMESTAMPTZ(3),
+    "pending_login_id" UUID,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "totp_factors_pkey" PRIMARY KEY ("id")
@@ -305,6 +307,9 @@ CREATE UNIQUE INDEX "orgs_slug_key" ON "orgs"("slug");
 CREATE UNIQUE INDEX "profiles_org_id_name_key" ON "profiles"("org_id", "name");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "profiles_org_id_id_key" ON "profiles"("org_id", "id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "users_username_key" ON "users"("username");
 
 -- CreateIndex
@@ -315,6 +320,9 @@ CREATE INDEX "users_org_id_username_idx" ON "users"("org_id", "username");
 
 -- CreateIndex
 CREATE INDEX "users_profile_id_idx" ON "users"("profile_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "users_org_id_id_key" ON "users"("org_id", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "sessions_token_hash_key" ON "sessions"("token_hash");
@@ -338,6 +346,9 @@ CREATE INDEX "pending_logins_user_id_idx" ON "pending_logins"("user_id");
 CREATE INDEX "pending_logins_expires_at_idx" ON "pending_logins"("expires_at");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "totp_factors_pending_login_id_key" ON "totp_factors"("pending_login_id");
+
+-- CreateIndex
 CREATE INDEX "totp_factors_user_id_idx" ON "totp_factors"("user_id");
 
 -- CreateIndex
@@ -354,6 +365,9 @@ CREATE INDEX "webauthn_challenges_expires_at_idx" ON "webauthn_challenges"("expi
 
 -- CreateIndex
 CREATE INDEX "temp_codes_user_id_created_at_idx" ON "temp_codes"("user_id", "created_at" DESC);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "temp_codes_org_id_id_key" ON "temp_codes"("org_id", "id");
 
 -- CreateIndex
 CREATE INDEX "temp_code_uses_temp_code_id_used_at_idx" ON "temp_code_uses"("temp_code_id", "used_at" DESC);
@@ -380,6 +394,9 @@ CREATE INDEX "mfa_reset_approvals_org_id_status_idx" ON "mfa_reset_approvals"("o
 CREATE INDEX "webhook_endpoints_org_id_idx" ON "webhook_endpoints"("org_id");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "webhook_endpoints_org_id_id_key" ON "webhook_endpoints"("org_id", "id");
+
+-- CreateIndex
 CREATE INDEX "webhook_deliveries_status_next_attempt_at_idx" ON "webhook_deliveries"("status", "next_attempt_at");
 
 -- CreateIndex
@@ -395,31 +412,34 @@ ALTER TABLE "profiles" ADD CONSTRAINT "profiles_org_id_fkey" FOREIGN KEY ("org_i
 ALTER TABLE "users" ADD CONSTRAINT "users_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "users" ADD CONSTRAINT "users_profile_id_fkey" FOREIGN KEY ("profile_id") REFERENCES "profiles"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "users" ADD CONSTRAINT "users_org_id_profile_id_fkey" FOREIGN KEY ("org_id", "profile_id") REFERENCES "profiles"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "pending_logins" ADD CONSTRAINT "pending_logins_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "pending_logins" ADD CONSTRAINT "pending_logins_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "pending_logins" ADD CONSTRAINT "pending_logins_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "totp_factors" ADD CONSTRAINT "totp_factors_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "totp_factors" ADD CONSTRAINT "totp_factors_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "totp_factors" ADD CONSTRAINT "totp_factors_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "totp_factors" ADD CONSTRAINT "totp_factors_pending_login_id_fkey" FOREIGN KEY ("pending_login_id") REFERENCES "pending_logins"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "webauthn_credentials" ADD CONSTRAINT "webauthn_credentials_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "webauthn_credentials" ADD CONSTRAINT "webauthn_credentials_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "webauthn_credentials" ADD CONSTRAINT "webauthn_credentials_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "webauthn_challenges" ADD CONSTRAINT "webauthn_challenges_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -428,49 +448,49 @@ ALTER TABLE "webauthn_challenges" ADD CONSTRAINT "webauthn_challenges_org_id_fke
 ALTER TABLE "temp_codes" ADD CONSTRAINT "temp_codes_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "temp_codes" ADD CONSTRAINT "temp_codes_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "temp_codes" ADD CONSTRAINT "temp_codes_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "temp_codes" ADD CONSTRAINT "temp_codes_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "temp_codes" ADD CONSTRAINT "temp_codes_org_id_created_by_id_fkey" FOREIGN KEY ("org_id", "created_by_id") REFERENCES "users"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "temp_code_uses" ADD CONSTRAINT "temp_code_uses_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "temp_code_uses" ADD CONSTRAINT "temp_code_uses_temp_code_id_fkey" FOREIGN KEY ("temp_code_id") REFERENCES "temp_codes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "temp_code_uses" ADD CONSTRAINT "temp_code_uses_org_id_temp_code_id_fkey" FOREIGN KEY ("org_id", "temp_code_id") REFERENCES "temp_codes"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_org_id_created_by_id_fkey" FOREIGN KEY ("org_id", "created_by_id") REFERENCES "users"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "verification_events" ADD CONSTRAINT "verification_events_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "verification_events" ADD CONSTRAINT "verification_events_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "verification_events" ADD CONSTRAINT "verification_events_org_id_user_id_fkey" FOREIGN KEY ("org_id", "user_id") REFERENCES "users"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "verification_events" ADD CONSTRAINT "verification_events_actor_id_fkey" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "verification_events" ADD CONSTRAINT "verification_events_org_id_actor_id_fkey" FOREIGN KEY ("org_id", "actor_id") REFERENCES "users"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "mfa_reset_approvals" ADD CONSTRAINT "mfa_reset_approvals_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "mfa_reset_approvals" ADD CONSTRAINT "mfa_reset_approvals_target_user_id_fkey" FOREIGN KEY ("target_user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "mfa_reset_approvals" ADD CONSTRAINT "mfa_reset_approvals_org_id_target_user_id_fkey" FOREIGN KEY ("org_id", "target_user_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "mfa_reset_approvals" ADD CONSTRAINT "mfa_reset_approvals_requested_by_id_fkey" FOREIGN KEY ("requested_by_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "mfa_reset_approvals" ADD CONSTRAINT "mfa_reset_approvals_org_id_requested_by_id_fkey" FOREIGN KEY ("org_id", "requested_by_id") REFERENCES "users"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "mfa_reset_approvals" ADD CONSTRAINT "mfa_reset_approvals_decided_by_id_fkey" FOREIGN KEY ("decided_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "mfa_reset_approvals" ADD CONSTRAINT "mfa_reset_approvals_org_id_decided_by_id_fkey" FOREIGN KEY ("org_id", "decided_by_id") REFERENCES "users"("org_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -479,7 +499,8 @@ ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_org_id_fkey" F
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "orgs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_fkey" FOREIGN KEY ("endpoint_id") REFERENCES "webhook_endpoints"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_org_id_endpoint_id_fkey" FOREIGN KEY ("org_id", "endpoint_id") REFERENCES "webhook_endpoints"("org_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 
 -- ---------------------------------------------------------------------------------------------
 -- Hand-written (everything above was generated by prisma-sql-diff --from-empty).

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { AuthCard } from "@/components/auth/auth-card";
 import { getDb } from "@/lib/db/client";
-import { beginTotpEnrollment } from "@/lib/mfa/enroll-totp-at-login";
+import { beginTotpEnrollment } from "@/lib/mfa/begin-totp-enrollment";
 import { readPendingCookie } from "@/lib/next/pending-cookie";
 import { CodeForm } from "@/components/auth/code-form";
 import { confirmEnrollmentAction } from "./actions";

@@ -1,27 +1,19 @@
 "use server";
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { verifyTotpAtLogin } from "@/lib/mfa/verify-totp-login";
-import { errorMessage } from "@/lib/errors";
+import { totpCodeSchema } from "@/lib/api/schemas";
+import { failureState } from "@/lib/next/failure-state";
 import { getRequestContext } from "@/lib/next/request-context";
 import { readPendingCookie } from "@/lib/next/pending-cookie";
 import type { CodeFormState } from "@/components/auth/code-form-state";
 
-const codeSchema = z.object({
-  code: z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app.")),
-});
-
 export async function verifyTotpAction(_prev: CodeFormState, formData: FormData): Promise<CodeFormState> {
-  const parsed = codeSchema.safeParse({ code: String(formData.get("code") ?? "") });
+  const parsed = totpCodeSchema.safeParse(String(formData.get("code") ?? ""));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   const result = await verifyTotpAtLogin(await getDb(), {
     pendingToken: await readPendingCookie(),
-    code: parsed.data.code,
+    code: parsed.data,
     context: await getRequestContext(),
   });
-  if (!result.ok) return { error: errorMessage(result.code), expired: result.code === "PENDING_LOGIN_EXPIRED" };
-  return { ticket: result.ticket };
+  return result.ok ? { ticket: result.ticket } : failureState(result);
 }

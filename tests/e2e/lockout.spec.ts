@@ -1,0 +1,29 @@
+// L8, B6: wrong codes count; with 3 or fewer left the challenge warns; at the limit the user is
+// told when to retry, and even the right password gets no further.
+import { expect, test } from "@playwright/test";
+
+test("delegate is locked after the limit and told when to retry", async ({ page }) => {
+  const logIn = async () => {
+    await page.goto("/login");
+    await page.getByLabel("Username").fill("delegate@acme.test");
+    await page.getByLabel("Password").fill("demo-password-1");
+    await page.getByRole("button", { name: "Log In" }).click();
+  };
+  await logIn();
+  // Delegate has no method yet, so this is the registration screen; its wrong codes count too.
+  await expect(page.getByRole("heading", { name: "Set up multi-factor authentication" })).toBeVisible();
+  const code = page.getByLabel("Verification code");
+  for (let attempt = 1; attempt <= 9; attempt++) {
+    await code.fill("000000");
+    await page.getByRole("button", { name: "Verify and continue" }).click();
+    const left = 10 - attempt;
+    await expect(page.getByText(left <= 3 ? `${left === 1 ? "1 attempt" : `${left} attempts`} left before your account is locked.` : "That code isn't valid")).toBeVisible();
+  }
+  await code.fill("000000");
+  await page.getByRole("button", { name: "Verify and continue" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toContainText(/Try again after \d\d:\d\d/);
+
+  // The right password now says the same, with the time.
+  await logIn();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/Your account is temporarily locked\. Try again after \d\d:\d\d/);
+});
