@@ -11,6 +11,9 @@ export const config = {
   pgliteDir: path.join(DATA_DIR, "pglite"),
   /** Public origin of the console; WebAuthn and next-auth derive from it. */
   appUrl: process.env.NEXTAUTH_URL ?? "http://localhost:3000",
+  /** WebAuthn relying party; unset → derived from appUrl (lib/mfa/webauthn/relying-party.ts). */
+  webauthnRpId: process.env.MFA_WEBAUTHN_RP_ID || undefined,
+  webauthnOrigin: process.env.MFA_WEBAUTHN_ORIGIN || undefined,
   productName: "MFA Console",
 } as const;
 

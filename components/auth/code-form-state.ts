@@ -4,4 +4,6 @@ import type { FailureState } from "@/lib/next/failure-state";
 export interface CodeFormState extends Partial<FailureState> {
   /** Single-use ticket for next-auth once the challenge is passed. */
   ticket?: string;
+  /** After a registration: the first recovery codes, shown once before the session starts. */
+  recoveryCodes?: string[];
 }

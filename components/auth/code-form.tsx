@@ -2,30 +2,46 @@
 // A one-code challenge form (authenticator app at login or at enrollment): the error lands on the
 // code field; success hands the ticket to next-auth.
 import Link from "next/link";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useCallback, useEffect, useState } from "react";
 import { finishLogin } from "./finish-login";
 import type { CodeFormState } from "./code-form-state";
 import { attemptsLeftText, FailureDetail } from "./failure-detail";
+import { RecoveryCodesReveal } from "./recovery-codes-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+
+export interface CodeInputOptions {
+  label: string;
+  inputMode: "numeric" | "text";
+  maxLength: number;
+  autoComplete?: string;
+}
+
+const AUTHENTICATOR_CODE: CodeInputOptions = { label: "Verification code", inputMode: "numeric", maxLength: 7, autoComplete: "one-time-code" };
 
 export function CodeForm({
   action,
   submitLabel,
   hint,
+  input = AUTHENTICATOR_CODE,
 }: {
   action: (prev: CodeFormState, formData: FormData) => Promise<CodeFormState>;
   submitLabel: string;
   hint: string;
+  input?: CodeInputOptions;
 }) {
   const [state, formAction, pending] = useActionState<CodeFormState, FormData>(action, {});
   const [finishError, setFinishError] = useState<string>();
 
+  const finish = useCallback((ticket: string) => {
+    finishLogin(ticket).then((ok) => ok || setFinishError("We couldn't start your session. Please log in again."));
+  }, []);
+
   useEffect(() => {
-    if (!state.ticket) return;
-    finishLogin(state.ticket).then((ok) => ok || setFinishError("We couldn't start your session. Please log in again."));
-  }, [state.ticket]);
+    // New recovery codes wait for the person to save them; otherwise go straight on.
+    if (state.ticket && !state.recoveryCodes) finish(state.ticket);
+  }, [state.ticket, state.recoveryCodes, finish]);
 
   if (state.expired || finishError) {
     return (
@@ -40,17 +56,22 @@ export function CodeForm({
       </div>
     );
   }
+  if (state.ticket && state.recoveryCodes) {
+    const ticket = state.ticket;
+    return <RecoveryCodesReveal codes={state.recoveryCodes} onContinue={() => finish(ticket)} />;
+  }
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <TextField
         id="code"
         name="code"
-        label="Verification code"
+        label={input.label}
         hint={hint}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxLength={7}
+        inputMode={input.inputMode}
+        autoComplete={input.autoComplete ?? "off"}
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={input.maxLength}
         error={state.error && [state.error, state.attemptsRemaining !== undefined && attemptsLeftText(state.attemptsRemaining)].filter(Boolean).join(" ")}
         required
         autoFocus

@@ -14,3 +14,15 @@ export const totpCodeSchema = z
   .string()
   .transform((s) => s.replace(/\s+/g, ""))
   .pipe(z.string().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app."));
+
+/** A recovery code as printed ("abcd-efgh-jkmn"); case, spaces and dashes are ignored. */
+export const recoveryCodeSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]+/g, "").toLowerCase())
+  .pipe(z.string().regex(/^[0-9a-z]{12}$/, "Enter one of your recovery codes, like abcd-efgh-jkmn."));
+
+/** An 8-digit temporary verification code; spaces are ignored. */
+export const tempCodeSchema = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^\d{8}$/, "Enter the 8-digit code your administrator gave you."));

@@ -10,7 +10,7 @@ import { failLoginStep, refuseIfLocked, settingsOf } from "./login-failure";
 import { effectivePermissions } from "@/lib/users/permissions";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
-import { findActiveTempCode } from "@/lib/mfa/temp-code-state";
+import { findActiveTempCode } from "@/lib/mfa/temp-codes/active-temp-code";
 
 export type StartLoginResult = Result<
   { next: "session"; pendingToken: string; ticket: string } | { next: Challenge; pendingToken: string }

@@ -1,9 +1,10 @@
 // L3: the user proves the new authenticator app with a code; only then is it registered and the
 // pending login completed (the session follows through the ticket).
 import type { Db } from "@/lib/db/client";
-import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
+import { findPendingLogin } from "@/lib/auth/pending-login";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
-import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import type { RequestContext } from "@/lib/activity/record-event";
+import { completeEnrollment, type EnrollmentCompleted } from "./complete-enrollment";
 import { fail, type Result } from "@/lib/errors";
 import { decryptTotpSecret } from "./totp-secret";
 import { matchTotpStep } from "./totp";
@@ -11,7 +12,7 @@ import { matchTotpStep } from "./totp";
 export async function confirmTotpEnrollment(
   db: Db,
   opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number },
-): Promise<Result<{ ticket: string }>> {
+): Promise<Result<EnrollmentCompleted>> {
   const nowMs = opts.nowMs ?? Date.now();
   const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "ENROLLMENT", nowMs });
   if (!pending) return fail("PENDING_LOGIN_EXPIRED");
@@ -25,16 +26,13 @@ export async function confirmTotpEnrollment(
   const step = matchTotpStep(decryptTotpSecret(factor), opts.code, nowMs);
   if (step === null) return failLoginStep(db, { ...common, activity: "METHOD_REGISTERED", reason: "INVALID_CODE" });
 
-  const ticket = await db.$transaction(async (tx) => {
+  const completed = await db.$transaction(async (tx) => {
     const confirmed = await tx.totpFactor.updateMany({
       where: { id: factor.id, verifiedAt: null },
       data: { verifiedAt: new Date(nowMs), pendingLoginId: null, lastUsedStep: BigInt(step), lastUsedAt: new Date(nowMs) },
     });
     if (confirmed.count !== 1) return null;
-    const issued = await completePendingLogin(tx, { id: pending.id, fromStage: "ENROLLMENT", method: "TOTP" });
-    if (!issued) throw new Error("pending login completed twice during enrollment");
-    await recordEvent(tx, { orgId: user.orgId, userId: user.id, username: user.username, activity: "METHOD_REGISTERED", method: "TOTP", status: "SUCCEEDED", context: opts.context, detail: { name: factor.name } });
-    return issued;
+    return completeEnrollment(tx, { pendingLoginId: pending.id, user, method: "TOTP", methodName: factor.name, context: opts.context });
   });
-  return ticket ? { ok: true, ticket } : fail("PENDING_LOGIN_EXPIRED");
+  return completed ? { ok: true, ...completed } : fail("PENDING_LOGIN_EXPIRED");
 }

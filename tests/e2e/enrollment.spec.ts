@@ -10,6 +10,8 @@ test("bob registers an authenticator app on first login, then logs in with it", 
   await page.getByRole("button", { name: "Log In" }).click();
 
   await expect(page.getByRole("heading", { name: "Set up multi-factor authentication" })).toBeVisible();
+  await page.getByRole("link", { name: /Authenticator app/ }).click();
+  await expect(page.getByRole("heading", { name: "Set up an authenticator app" })).toBeVisible();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
   const secret = (await page.getByTestId("manual-key").textContent())!.replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -24,6 +26,18 @@ test("bob registers an authenticator app on first login, then logs in with it", 
 
   await page.getByLabel("Verification code").fill(await freshTotp("bob@acme.test", secret));
   await page.getByRole("button", { name: "Verify and continue" }).click();
+  // B1: the first recovery codes, shown once, before the session starts.
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  await expect(codes.first()).toHaveText(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}$/);
+  const continueButton = page.getByRole("button", { name: "Continue" });
+  await expect(continueButton).toBeDisabled();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download" }).click();
+  expect((await download).suggestedFilename()).toBe("mfa-console-recovery-codes.txt");
+  await page.getByLabel("I have saved these codes").check();
+  await continueButton.click();
   // Bob is a Standard User: signed in, but Setup is not his.
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await page.getByRole("main").getByRole("button", { name: "Log out" }).click();

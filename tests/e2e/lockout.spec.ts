@@ -12,15 +12,23 @@ test("delegate is locked after the limit and told when to retry", async ({ page 
   await logIn();
   // Delegate has no method yet, so this is the registration screen; its wrong codes count too.
   await expect(page.getByRole("heading", { name: "Set up multi-factor authentication" })).toBeVisible();
+  await page.getByRole("link", { name: /Authenticator app/ }).click();
   const code = page.getByLabel("Verification code");
+  // Each submission waits for its own server-action response: the messages of attempts 1–6 are
+  // identical, so waiting for the text alone could race ahead of the request.
+  const submit = () =>
+    Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/verify/enroll")),
+      page.getByRole("button", { name: "Verify and continue" }).click(),
+    ]);
   for (let attempt = 1; attempt <= 9; attempt++) {
     await code.fill("000000");
-    await page.getByRole("button", { name: "Verify and continue" }).click();
+    await submit();
     const left = 10 - attempt;
     await expect(page.getByText(left <= 3 ? `${left === 1 ? "1 attempt" : `${left} attempts`} left before your account is locked.` : "That code isn't valid")).toBeVisible();
   }
   await code.fill("000000");
-  await page.getByRole("button", { name: "Verify and continue" }).click();
+  await submit();
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toContainText(/Try again after \d\d:\d\d/);
 
   // The right password now says the same, with the time.

@@ -45,6 +45,12 @@ describe("TOTP enrollment at login", () => {
     if (!started.ok) throw new Error("enrollment did not start");
     const confirmed = await confirmTotpEnrollment(t.db, { pendingToken: token, code: totpCodeAt(started.secret, Date.now()), context: ctx });
     expect(confirmed).toMatchObject({ ok: true });
+    // B1: the first registration hands out 10 recovery codes, stored only as keyed hashes.
+    if (!confirmed.ok) return;
+    expect(confirmed.recoveryCodes).toHaveLength(10);
+    const stored = await t.sql<{ code_hash: string }>("SELECT code_hash FROM recovery_codes r JOIN users u ON u.id = r.user_id WHERE u.username = 'bob@acme.test'");
+    expect(stored).toHaveLength(10);
+    expect(stored.map((r) => r.code_hash)).not.toContain(confirmed.recoveryCodes![0]);
     // The abandoned secret of the first test was replaced, not kept beside the new one.
     expect(await t.db.totpFactor.count({ where: { user: { username: "bob@acme.test" } } })).toBe(1);
     const event = await t.db.verificationEvent.findFirst({ where: { activity: "METHOD_REGISTERED", status: "SUCCEEDED" } });

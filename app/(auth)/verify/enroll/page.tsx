@@ -1,47 +1,54 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import QRCode from "qrcode";
+import { KeyRound, Smartphone } from "lucide-react";
 import { AuthCard } from "@/components/auth/auth-card";
 import { getDb } from "@/lib/db/client";
-import { beginTotpEnrollment } from "@/lib/mfa/begin-totp-enrollment";
+import { findPendingLogin } from "@/lib/auth/pending-login";
 import { readPendingCookie } from "@/lib/next/pending-cookie";
-import { CodeForm } from "@/components/auth/code-form";
-import { confirmEnrollmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set up multi-factor authentication" };
 
-export default async function EnrollPage() {
+const CHOICES = [
+  {
+    href: "/verify/enroll/totp",
+    icon: Smartphone,
+    title: "Authenticator app",
+    text: "Google Authenticator, Microsoft Authenticator, 1Password or any app that shows 6-digit codes.",
+  },
+  {
+    href: "/verify/enroll/security-key",
+    icon: KeyRound,
+    title: "Security key or passkey",
+    text: "A USB or NFC security key, or a passkey on this device (fingerprint, face or PIN).",
+  },
+];
+
+export default async function EnrollChoicePage() {
   const token = await readPendingCookie();
-  const enrollment = await beginTotpEnrollment(await getDb(), { pendingToken: token });
-  if (!enrollment.ok) redirect("/login");
-  const qrSvg = await QRCode.toString(enrollment.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  const grouped = enrollment.secret.match(/.{1,4}/g)!.join(" ");
+  const pending = await findPendingLogin(await getDb(), { token, stage: "ENROLLMENT" });
+  if (!pending) redirect("/login");
   return (
     <AuthCard
       title="Set up multi-factor authentication"
-      subtitle={`Your organization requires a second verification method for ${enrollment.username}.`}
+      subtitle={`Your organization requires a second verification method for ${pending.user.username}. Choose one:`}
     >
-      <ol className="list-decimal space-y-4 pl-5 text-sm text-slate-700">
-        <li>
-          Scan this QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…).
-          <div
-            role="img"
-            aria-label="QR code for your authenticator app"
-            className="mx-auto mt-3 w-44 [&>svg]:h-auto [&>svg]:w-full"
-            dangerouslySetInnerHTML={{ __html: qrSvg }}
-          />
-        </li>
-        <li>
-          Can&apos;t scan? Enter this key manually:
-          <code data-testid="manual-key" aria-label="Manual key" className="mt-2 block rounded bg-slate-100 px-3 py-2 text-center font-mono text-sm tracking-wider text-slate-900">
-            {grouped}
-          </code>
-        </li>
-        <li>Enter the 6-digit code the app shows to finish.</li>
-      </ol>
-      <div className="mt-5">
-        <CodeForm action={confirmEnrollmentAction} submitLabel="Verify and continue" hint="The code changes every 30 seconds." />
-      </div>
+      <ul className="space-y-3">
+        {CHOICES.map(({ href, icon: Icon, title, text }) => (
+          <li key={href}>
+            <Link href={href} className="flex gap-3 rounded-md border border-slate-200 p-3 hover:border-blue-600 hover:bg-blue-50">
+              <Icon aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-blue-700" />
+              <span>
+                <span className="block text-sm font-medium text-slate-900">{title}</span>
+                <span className="block text-xs text-slate-600">{text}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <Link href="/login" className="mt-4 block text-center text-sm text-slate-600 underline">
+        Cancel and log in as someone else
+      </Link>
     </AuthCard>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { getDb } from "@/lib/db/client";
@@ -13,6 +14,7 @@ export default async function TotpChallengePage() {
   const token = await readPendingCookie();
   const pending = await findPendingLogin(await getDb(), { token, stage: "MFA_CHALLENGE" });
   if (!pending) redirect("/login");
+  if (!pending.allowedMethods.includes("TOTP")) redirect("/verify");
   return (
     <AuthCard title="Verify your identity" subtitle={`Signing in as ${pending.user.username}`}>
       <CodeForm
@@ -20,6 +22,18 @@ export default async function TotpChallengePage() {
         submitLabel="Verify"
         hint="Open your authenticator app and enter the 6-digit code it shows for MFA Console."
       />
+      <nav aria-label="Other ways to verify" className="mt-3 flex flex-col items-center gap-1 text-sm">
+        {pending.allowedMethods.includes("WEBAUTHN") && (
+          <Link href="/verify/security-key" className="text-slate-600 underline">
+            Use a security key or passkey instead
+          </Link>
+        )}
+        {pending.allowedMethods.includes("RECOVERY_CODE") && (
+          <Link href="/verify/recovery-code" className="text-slate-600 underline">
+            Use a recovery code
+          </Link>
+        )}
+      </nav>
     </AuthCard>
   );
 }

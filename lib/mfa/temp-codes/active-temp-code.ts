@@ -1,7 +1,8 @@
 // Whether a user has a usable temporary verification code right now (SPEC L2, L6, B2).
-import type { Prisma } from "@db/generated";
+import type { Prisma, TempCode } from "@db/generated";
 
-type Reader = Pick<Prisma.TransactionClient, "tempCode">;
+// Structural, so both the plain client and a tenant-scoped one (lib/db/tenant) fit.
+type Reader = { tempCode: { findMany(args: Prisma.TempCodeFindManyArgs): Promise<TempCode[]> } };
 
 export function activeTempCodeWhere(userId: string, nowMs: number): Prisma.TempCodeWhereInput {
   return { userId, expiredAt: null, expiresAt: { gt: new Date(nowMs) } };

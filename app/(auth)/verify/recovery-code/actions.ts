@@ -1,0 +1,19 @@
+"use server";
+import { getDb } from "@/lib/db/client";
+import { verifyRecoveryCodeAtLogin } from "@/lib/mfa/verify-recovery-code-login";
+import { recoveryCodeSchema } from "@/lib/api/schemas";
+import { failureState } from "@/lib/next/failure-state";
+import { getRequestContext } from "@/lib/next/request-context";
+import { readPendingCookie } from "@/lib/next/pending-cookie";
+import type { CodeFormState } from "@/components/auth/code-form-state";
+
+export async function verifyRecoveryCodeAction(_prev: CodeFormState, formData: FormData): Promise<CodeFormState> {
+  const parsed = recoveryCodeSchema.safeParse(String(formData.get("code") ?? ""));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  const result = await verifyRecoveryCodeAtLogin(await getDb(), {
+    pendingToken: await readPendingCookie(),
+    code: parsed.data,
+    context: await getRequestContext(),
+  });
+  return result.ok ? { ticket: result.ticket } : failureState(result);
+}

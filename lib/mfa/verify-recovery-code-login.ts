@@ -1,0 +1,52 @@
+// "Use a recovery code" at the challenge (SPEC B1). A code works once: it is spent by a
+// conditional UPDATE (used_at IS NULL) whose row count decides, inside the transaction that
+// completes the login, so of racing requests with the same code exactly one wins.
+import type { Db } from "@/lib/db/client";
+import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
+import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
+import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import { codeMatches } from "@/lib/security/code-hash";
+import { fail, type Result } from "@/lib/errors";
+
+export async function verifyRecoveryCodeAtLogin(
+  db: Db,
+  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number },
+): Promise<Result<{ ticket: string; remaining: number }>> {
+  const nowMs = opts.nowMs ?? Date.now();
+  const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "MFA_CHALLENGE", nowMs });
+  if (!pending) return fail("PENDING_LOGIN_EXPIRED");
+  if (!pending.allowedMethods.includes("RECOVERY_CODE")) return fail("METHOD_NOT_ALLOWED");
+  const { user } = pending;
+  const common = { user, method: "RECOVERY_CODE" as const, context: opts.context, nowMs };
+  const locked = await refuseIfLocked(db, common);
+  if (locked) return locked;
+
+  const unused = await db.recoveryCode.findMany({ where: { userId: user.id, usedAt: null } });
+  // Compare against every unused code (constant-time each), not only until the first match.
+  const match = unused.map((c) => (codeMatches("recovery-code", opts.code, c.codeHash) ? c : null)).find(Boolean);
+  if (!match) {
+    // A code used before is not a guess either way; it is refused like any wrong code.
+    return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
+  }
+
+  const event = { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "RECOVERY_CODE", context: opts.context } as const;
+  const outcome = await db.$transaction(async (tx) => {
+    const spent = await tx.recoveryCode.updateMany({ where: { id: match.id, usedAt: null }, data: { usedAt: new Date(nowMs) } });
+    if (spent.count !== 1) return null;
+    const ticket = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "RECOVERY_CODE" });
+    if (!ticket) throw new LostRace();
+    const remaining = unused.length - 1;
+    await recordEvent(tx, { ...event, status: "SUCCEEDED", detail: { remaining } });
+    return { ticket, remaining };
+  }).catch((e) => {
+    if (e instanceof LostRace) return null;
+    throw e;
+  });
+  if (!outcome) {
+    await recordEvent(db, { ...event, status: "FAILED", reason: "REPLAYED" });
+    return fail("REPLAYED");
+  }
+  return { ok: true, ...outcome };
+}
+
+class LostRace extends Error {}

@@ -1,0 +1,66 @@
+// The temporary-code challenge (SPEC L2, L6, B2): asked alone when a code is active; reusable
+// until it expires or reaches its maximum uses. Each use is a use row (time, IP, browser) and an
+// event. The use count is raised by a conditional UPDATE, so racing uses never exceed the maximum.
+import type { Db } from "@/lib/db/client";
+import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
+import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
+import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import { codeMatches } from "@/lib/security/code-hash";
+import { fail, type Result } from "@/lib/errors";
+import { findActiveTempCode } from "./temp-codes/active-temp-code";
+
+export async function verifyTempCodeAtLogin(
+  db: Db,
+  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number },
+): Promise<Result<{ ticket: string }>> {
+  const nowMs = opts.nowMs ?? Date.now();
+  const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "MFA_CHALLENGE", nowMs });
+  if (!pending) return fail("PENDING_LOGIN_EXPIRED");
+  if (!pending.allowedMethods.includes("TEMP_CODE")) return fail("METHOD_NOT_ALLOWED");
+  const { user } = pending;
+  const common = { user, method: "TEMP_CODE" as const, context: opts.context, nowMs };
+  const locked = await refuseIfLocked(db, common);
+  if (locked) return locked;
+
+  const code = await findActiveTempCode(db, { userId: user.id, nowMs });
+  // Expired (or expired by an admin) since the password step: the user's other methods apply again.
+  if (!code) return failLoginStep(db, { ...common, reason: "EXPIRED" });
+  if (!codeMatches("temp-code", opts.code, code.codeHash)) return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
+
+  const ticket = await db.$transaction(async (tx) => {
+    const used = await tx.tempCode.updateMany({
+      where: {
+        id: code.id,
+        expiredAt: null,
+        expiresAt: { gt: new Date(nowMs) },
+        ...(code.maxUses !== null ? { useCount: { lt: code.maxUses } } : {}),
+      },
+      data: { useCount: { increment: 1 } },
+    });
+    if (used.count !== 1) return null;
+    await tx.tempCodeUse.create({ data: { orgId: user.orgId, tempCodeId: code.id, usedAt: new Date(nowMs), ip: opts.context.ip, userAgent: opts.context.userAgent } });
+    const issued = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "TEMP_CODE" });
+    if (!issued) throw new LostRace();
+    await recordEvent(tx, {
+      orgId: user.orgId,
+      userId: user.id,
+      username: user.username,
+      activity: "LOGIN",
+      method: "TEMP_CODE",
+      status: "SUCCEEDED",
+      context: opts.context,
+      detail: { use: code.useCount + 1, maxUses: code.maxUses },
+    });
+    return issued;
+  }).catch((e) => {
+    if (e instanceof LostRace) return null;
+    throw e;
+  });
+  if (!ticket) {
+    await recordEvent(db, { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "TEMP_CODE", status: "FAILED", reason: "EXPIRED", context: opts.context });
+    return fail("TEMP_CODE_SPENT");
+  }
+  return { ok: true, ticket };
+}
+
+class LostRace extends Error {}
