@@ -10,7 +10,7 @@ export const ERRORS = {
   LOCKED: { status: 429, message: "Too many failed attempts. Your account is temporarily locked." },
   PENDING_LOGIN_EXPIRED: { status: 401, message: "Your login has expired. Please log in again." },
   METHOD_NOT_ALLOWED: { status: 400, message: "That verification method can't be used for this login." },
-  INVALID_CODE: { status: 400, message: "That code isn't valid. Check your authenticator app and try again." },
+  INVALID_CODE: { status: 400, message: "That code isn't valid. Check it and try again." },
   REPLAYED: { status: 400, message: "That code has already been used. Wait for a new one, or use another code." },
   SELF_ACTION: { status: 403, message: "You can't do this to your own account. Ask another administrator." },
   TARGET_INACTIVE: { status: 409, message: "You can't generate a code for an inactive user. Reactivate the user first." },

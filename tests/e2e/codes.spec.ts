@@ -1,0 +1,71 @@
+// L2, L6, B1 in the browser: a temporary code is asked alone even though TOTP is registered;
+// a recovery code logs in once and is refused the second time.
+import { expect, test, type Page } from "@playwright/test";
+import { withDb } from "./db";
+import { forOrg } from "@/lib/db/tenant";
+import { generateTempCode } from "@/lib/mfa/temp-codes/generate-temp-code";
+import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
+import { replaceRecoveryCodes } from "@/lib/mfa/recovery-codes";
+import { freshTotp } from "./totp";
+
+const PASSWORD = "demo-password-1";
+const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+const ctx = { ip: "127.0.0.1", userAgent: "e2e setup" };
+
+async function passwordStep(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log In" }).click();
+}
+
+async function adminAction<T>(fn: (opts: { orgDb: ReturnType<typeof forOrg>; orgId: string; adminId: string; aliceId: string }) => Promise<T>) {
+  return withDb(async (db) => {
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
+    const alice = await db.user.findUniqueOrThrow({ where: { username: "alice@acme.test" } });
+    return fn({ orgDb: forOrg(db, admin.orgId), orgId: admin.orgId, adminId: admin.id, aliceId: alice.id });
+  });
+}
+
+test("a temporary code is asked alone while active, and the authenticator app returns after Expire Now", async ({ page }) => {
+  const generated = await adminAction(({ orgDb, orgId, adminId, aliceId }) =>
+    generateTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: aliceId, expiresInHours: 1, maxUses: null, reason: "Lost phone", context: ctx }),
+  );
+  if (!generated.ok) throw new Error(generated.code);
+
+  await passwordStep(page, "alice@acme.test");
+  await expect(page.getByRole("heading", { name: "Enter your temporary verification code" })).toBeVisible();
+  // Asked alone: no way to the authenticator app or a recovery code from here.
+  await expect(page.getByRole("link", { name: /recovery code|authenticator/i })).toHaveCount(0);
+  await page.getByLabel("Temporary Verification Code").fill(`${generated.code.slice(0, 4)} ${generated.code.slice(4)}`);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+
+  await adminAction(({ orgDb, orgId, adminId, aliceId }) => expireTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: aliceId, context: ctx }));
+  await page.context().clearCookies();
+  await passwordStep(page, "alice@acme.test");
+  await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
+  await page.getByLabel("Verification code").fill(await freshTotp("alice@acme.test", SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+});
+
+test("a recovery code logs in once and is refused the second time", async ({ page }) => {
+  const codes = await withDb(async (db) => {
+    const gus = await db.user.findUniqueOrThrow({ where: { username: "admin@globex.test" } });
+    return db.$transaction((tx) => replaceRecoveryCodes(tx, { orgId: gus.orgId, userId: gus.id }));
+  });
+  await passwordStep(page, "admin@globex.test");
+  await page.getByRole("link", { name: "Use a recovery code" }).click();
+  await expect(page.getByRole("heading", { name: "Use a recovery code" })).toBeVisible();
+  await page.getByLabel("Recovery code").fill(codes[3]!);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+
+  await page.context().clearCookies();
+  await passwordStep(page, "admin@globex.test");
+  await page.getByRole("link", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(codes[3]!);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("That code isn't valid")).toBeVisible();
+});
