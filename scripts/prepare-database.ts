@@ -4,6 +4,7 @@ import pg from "pg";
 import { config } from "@/lib/config";
 import { applyMigrations, pgRunner, pgliteRunner } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/client";
+import { openPglite } from "@/lib/db/pglite";
 import { seedDemo } from "@/lib/seed/demo";
 
 export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ applied: string[]; seeded: boolean }> {
@@ -17,8 +18,7 @@ export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ ap
       await client.end();
     }
   } else {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const db = await PGlite.create(config.pgliteDir);
+    const db = await openPglite(config.pgliteDir);
     try {
       ({ applied } = await applyMigrations({ runner: pgliteRunner(db), log: console.log }));
     } finally {

@@ -1,10 +1,10 @@
 // One Prisma 7 client for the whole server: a real Postgres when DATABASE_URL is set, else the
 // embedded PGlite under .data/ (SPEC E1). Both speak through a driver adapter, so every query,
 // migration and test runs the same code on either.
-import fs from "node:fs";
 import { PrismaClient } from "@db/generated";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config";
+import { openPglite } from "./pglite";
 
 export type Db = PrismaClient;
 
@@ -21,11 +21,8 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string } = 
     return { db, kind: "postgres", close: () => db.$disconnect() };
   }
   // Imported lazily: the WASM build is only loaded when the embedded database is used.
-  const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const dir = opts.pgliteDir ?? config.pgliteDir;
-  fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  const pglite = await openPglite(opts.pgliteDir ?? config.pgliteDir);
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     db,

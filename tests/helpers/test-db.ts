@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations, pgRunner, pgliteRunner } from "@/lib/db/migrate";
 import type { Db } from "@/lib/db/client";
 import { createTestDatabase } from "./pg";
+import { openPglite } from "@/lib/db/pglite";
 
 export interface TestDb {
   db: Db;
@@ -33,9 +34,8 @@ export async function createMigratedDb(): Promise<TestDb> {
 }
 
 async function createPgliteDb(): Promise<TestDb> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const lite = new PGlite();
+  const lite = await openPglite();
   await applyMigrations({ runner: pgliteRunner(lite) });
   const db = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {

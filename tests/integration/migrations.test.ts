@@ -9,6 +9,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPglite } from "@/lib/db/pglite";
 import { applyMigrations, listMigrations, pgliteRunner, pgRunner, type SqlRunner } from "@/lib/db/migrate";
 import { createTestDatabase, usePglite } from "../helpers/pg";
 
@@ -24,7 +25,7 @@ interface Fresh {
 /** An empty database: a new one on the test server, or an in-memory PGlite in fallback mode. */
 async function freshDatabase(): Promise<Fresh> {
   if (usePglite) {
-    const db = new PGlite();
+    const db = await openPglite();
     return {
       runner: pgliteRunner(db),
       connect: () => Promise.reject(new Error("PGlite has a single connection")),
@@ -226,7 +227,7 @@ describe.skipIf(usePglite)("concurrent runners", () => {
 
 describe("PGlite (Postgres 17 in WebAssembly)", () => {
   it("runs the same migrations in memory: every table exists and the V4 trigger works", async () => {
-    const lite = new PGlite();
+    const lite = await openPglite();
     try {
       const runner = pgliteRunner(lite);
       const names = (await listMigrations()).map((m) => m.name);

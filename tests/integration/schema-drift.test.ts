@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPglite } from "@/lib/db/pglite";
 import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from "@/lib/db/migrate";
 import { createTestDatabase, usePglite } from "../helpers/pg";
 import { compareSchema, loadDatamodel, type Datamodel } from "../helpers/schema-drift";
@@ -20,7 +21,7 @@ describe("schema.prisma vs. migrations", () => {
   beforeAll(async () => {
     datamodel = loadDatamodel(schemaText);
     if (usePglite) {
-      const lite = new PGlite();
+      const lite = await openPglite();
       runner = pgliteRunner(lite);
       cleanup = () => lite.close();
     } else {

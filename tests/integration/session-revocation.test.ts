@@ -29,7 +29,7 @@ describe("session validity", () => {
   it("ends when the row is revoked in the database", async () => {
     const { token, nowMs } = await signIn("admin@acme.test");
     expect(await validateSessionToken(t.db, token, nowMs)).not.toBeNull();
-    await t.sql("UPDATE sessions SET revoked_at = now() WHERE token_hash = encode(sha256($1::bytea), 'hex')", [token]);
+    await t.sql("UPDATE sessions SET revoked_at = now() WHERE token_hash = encode(sha256(convert_to($1::text, 'UTF8')), 'hex')", [token]);
     expect(await validateSessionToken(t.db, token, nowMs)).toBeNull();
   });
 
