@@ -78,3 +78,6 @@ export function scopeArgs(model: string, operation: string, args: Args, orgId: s
   }
   return next;
 }
+
+/** The transaction client of a tenant-scoped client: still scoped. */
+export type OrgTx = Parameters<Parameters<OrgDb["$transaction"]>[0]>[0];

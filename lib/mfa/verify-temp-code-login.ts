@@ -38,6 +38,12 @@ export async function verifyTempCodeAtLogin(
       data: { useCount: { increment: 1 } },
     });
     if (used.count !== 1) return null;
+    // Our UPDATE holds the row lock, so this read is the true count. The last allowed use ends
+    // the code, so "active" stays a plain expired_at test.
+    const after = await tx.tempCode.findUniqueOrThrow({ where: { id: code.id } });
+    if (after.maxUses !== null && after.useCount >= after.maxUses) {
+      await tx.tempCode.update({ where: { id: code.id }, data: { expiredAt: new Date(nowMs) } });
+    }
     await tx.tempCodeUse.create({ data: { orgId: user.orgId, tempCodeId: code.id, usedAt: new Date(nowMs), ip: opts.context.ip, userAgent: opts.context.userAgent } });
     const issued = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "TEMP_CODE" });
     if (!issued) throw new LostRace();
@@ -49,7 +55,7 @@ export async function verifyTempCodeAtLogin(
       method: "TEMP_CODE",
       status: "SUCCEEDED",
       context: opts.context,
-      detail: { use: code.useCount + 1, maxUses: code.maxUses },
+      detail: { use: after.useCount, maxUses: after.maxUses },
     });
     return issued;
   }).catch((e) => {

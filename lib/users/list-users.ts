@@ -3,6 +3,8 @@
 import type { Prisma } from "@db/generated";
 import type { OrgDb } from "@/lib/db/tenant";
 import { USERS_PAGE_SIZE } from "@/lib/config";
+import { userFiltersWhere, type UserFilters } from "./user-filters";
+import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
 
 export interface UserListRow {
   id: string;
@@ -12,6 +14,8 @@ export interface UserListRow {
   isActive: boolean;
   totpCount: number;
   webauthnCount: number;
+  tempCodeActive: boolean;
+  lockedUntil: Date | null;
 }
 
 export interface UserListPage {
@@ -40,9 +44,11 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
 
 export async function listUsers(
   orgDb: OrgDb,
-  opts: { after?: string; before?: string; pageSize?: number } = {},
+  opts: { after?: string; before?: string; pageSize?: number; filters?: UserFilters; nowMs?: number } = {},
 ): Promise<UserListPage> {
   const pageSize = opts.pageSize ?? USERS_PAGE_SIZE;
+  const nowMs = opts.nowMs ?? Date.now();
+  const filtered = userFiltersWhere(opts.filters ?? {}, nowMs);
   const after = decodeCursor(opts.after);
   const before = after ? null : decodeCursor(opts.before);
   const backwards = before !== null;
@@ -50,12 +56,13 @@ export async function listUsers(
   const cmp = backwards ? "lt" : "gt";
   // The plain `name >= x` bound lets Postgres start the index scan at the cursor; the OR alone
   // would make it walk every earlier row.
-  const where: Prisma.UserWhereInput = at
+  const keyset: Prisma.UserWhereInput = at
     ? {
         name: { [backwards ? "lte" : "gte"]: at.name },
         OR: [{ name: { [cmp]: at.name } }, { name: at.name, id: { [cmp]: at.id } }],
       }
     : {};
+  const where: Prisma.UserWhereInput = { AND: [filtered, keyset] };
   const dir = backwards ? "desc" : "asc";
 
   const [found, total] = await Promise.all([
@@ -68,11 +75,18 @@ export async function listUsers(
         name: true,
         username: true,
         isActive: true,
+        lockedUntil: true,
         profile: { select: { name: true } },
-        _count: { select: { totpFactors: { where: { verifiedAt: { not: null } } }, webauthnCreds: true } },
+        _count: {
+          select: {
+            totpFactors: { where: { verifiedAt: { not: null } } },
+            webauthnCreds: true,
+            tempCodes: { where: activeTempCodeWhere(nowMs) },
+          },
+        },
       },
     }),
-    orgDb.user.count(),
+    orgDb.user.count({ where: filtered }),
   ]);
 
   const hasMore = found.length > pageSize;
@@ -86,6 +100,8 @@ export async function listUsers(
     isActive: u.isActive,
     totpCount: u._count.totpFactors,
     webauthnCount: u._count.webauthnCreds,
+    tempCodeActive: u._count.tempCodes > 0,
+    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > nowMs ? u.lockedUntil : null,
   }));
   const first = rows[0];
   const last = rows.at(-1);

@@ -4,19 +4,23 @@ import type { Prisma, TempCode } from "@db/generated";
 // Structural, so both the plain client and a tenant-scoped one (lib/db/tenant) fit.
 type Reader = { tempCode: { findMany(args: Prisma.TempCodeFindManyArgs): Promise<TempCode[]> } };
 
-export function activeTempCodeWhere(userId: string, nowMs: number): Prisma.TempCodeWhereInput {
-  return { userId, expiredAt: null, expiresAt: { gt: new Date(nowMs) } };
+/**
+ * A code is active until its expiry, an admin's Expire Now, or its last allowed use — the last
+ * two set expired_at, so "active" is a plain column test that indexes and counts can use.
+ */
+export function activeTempCodeWhere(nowMs: number): Prisma.TempCodeWhereInput {
+  return { expiredAt: null, expiresAt: { gt: new Date(nowMs) } };
 }
 
 export async function findActiveTempCode(db: Reader, opts: { userId: string; nowMs: number }) {
   const codes = await db.tempCode.findMany({
-    where: activeTempCodeWhere(opts.userId, opts.nowMs),
+    where: { userId: opts.userId, ...activeTempCodeWhere(opts.nowMs) },
     orderBy: { createdAt: "desc" },
     take: 1,
   });
   const code = codes[0];
   if (!code) return null;
-  // A code that reached its maximum uses is spent even before its expiry time.
+  // Belt and braces: a code at its maximum uses is spent even if expired_at was not set.
   if (code.maxUses !== null && code.useCount >= code.maxUses) return null;
   return code;
 }

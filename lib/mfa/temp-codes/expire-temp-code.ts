@@ -18,7 +18,7 @@ export async function expireTempCode(opts: {
   if (!target) return fail("NOT_FOUND");
   return opts.orgDb.$transaction(async (tx) => {
     const { count } = await tx.tempCode.updateMany({
-      where: activeTempCodeWhere(target.id, nowMs),
+      where: { userId: target.id, ...activeTempCodeWhere(nowMs) },
       data: { expiredAt: new Date(nowMs), expiredById: opts.actor.id },
     });
     if (count === 0) return fail("NO_ACTIVE_TEMP_CODE");

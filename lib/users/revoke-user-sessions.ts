@@ -1,0 +1,27 @@
+// Ends every session of a user (lost device, A7; also bulk B4). Each session ends on its next
+// request (L9). One event for the action, with the count.
+import { recordEvent } from "@/lib/activity/record-event";
+import type { Result } from "@/lib/errors";
+import { loadTarget, type AdminActionOptions } from "@/lib/mfa/admin/admin-action";
+
+export async function revokeUserSessions(opts: AdminActionOptions): Promise<Result<{ revoked: number }>> {
+  const loaded = await loadTarget(opts);
+  if ("failure" in loaded) return loaded.failure;
+  const { target } = loaded;
+  const now = new Date(opts.nowMs ?? Date.now());
+  return opts.orgDb.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "revoked-by-admin" } });
+    await recordEvent(tx, {
+      orgId: opts.orgId,
+      userId: target.id,
+      username: target.username,
+      actorId: opts.actor.id,
+      actorLabel: opts.actor.label ?? null,
+      activity: "SESSION_REVOKED",
+      status: "SUCCEEDED",
+      context: opts.context,
+      detail: { sessions: count },
+    });
+    return { ok: true as const, revoked: count };
+  });
+}
