@@ -53,5 +53,10 @@ export const FAILURE_REASONS = {
   USER_INACTIVE: "User inactive",
   API_ONLY_USER: "Api Only user",
   LOCKED: "Too many attempts",
+  CHALLENGE_EXPIRED: "Security key challenge expired, already used or not issued for this login",
+  INVALID_KEY_RESPONSE: "Security key response not valid",
+  COUNTER_REGRESSION: "Signature counter went backwards (possibly a cloned key)",
+  METHOD_NOT_ALLOWED: "Method not allowed here by the org's session security levels",
+  SESSION_ENDED: "Session ended during the attempt",
 } as const;
 export type FailureReason = keyof typeof FAILURE_REASONS;

@@ -1,0 +1,47 @@
+// L2, L5: the security key / passkey challenge of a pending login. The browser is offered the
+// user's own keys only; the challenge stays with the server, bound to this pending login.
+import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { Db } from "@/lib/db/client";
+import { findPendingLogin } from "@/lib/auth/pending-login";
+import { settingsOf } from "@/lib/auth/login-failure";
+import { lockoutState } from "@/lib/security/lockout";
+import { fail, type Result } from "@/lib/errors";
+import { storeChallenge } from "./challenge-store";
+import { descriptorOf, listUserCredentials } from "./stored-credentials";
+import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
+
+export async function beginWebAuthnLogin(
+  db: Db,
+  opts: { pendingToken: string; nowMs?: number },
+): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }>> {
+  const nowMs = opts.nowMs ?? Date.now();
+  const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "MFA_CHALLENGE", nowMs });
+  if (!pending) return fail("PENDING_LOGIN_EXPIRED");
+  // An active temporary code is asked alone (L2): no key can complete that login.
+  if (!pending.allowedMethods.includes("WEBAUTHN")) return fail("METHOD_NOT_ALLOWED");
+  const { user } = pending;
+  // Asking for options is not an attempt (no event); a locked user is just not prompted.
+  const { lockedUntil } = lockoutState(user, settingsOf(user), nowMs);
+  if (lockedUntil) return fail("LOCKED", { retryAt: lockedUntil });
+
+  const keys = await listUserCredentials(db, user.id);
+  // Every key was disconnected since the password step: nothing a key could answer.
+  if (keys.length === 0) return fail("METHOD_NOT_ALLOWED");
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().id,
+    // Naming the keys lets a plain (non-discoverable) security key answer, and keeps the browser
+    // from offering passkeys of other accounts.
+    allowCredentials: keys.map(descriptorOf),
+    userVerification: "preferred",
+    timeout: CEREMONY_TIMEOUT_MS,
+  });
+  await storeChallenge(db, {
+    orgId: user.orgId,
+    userId: user.id,
+    owner: { pendingLoginId: pending.id },
+    purpose: "AUTHENTICATION",
+    challenge: options.challenge,
+    nowMs,
+  });
+  return { ok: true, options };
+}
