@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { UserListRow } from "@/lib/users/list-users";
+import { Badge } from "@/components/ui/badge";
 
 function methodsText(row: UserListRow): string[] {
   const methods: string[] = [];
@@ -7,9 +9,13 @@ function methodsText(row: UserListRow): string[] {
   return methods;
 }
 
-export function UsersTable({ rows }: { rows: UserListRow[] }) {
+export function UsersTable({ rows, filtered = false }: { rows: UserListRow[]; filtered?: boolean }) {
   if (rows.length === 0) {
-    return <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No users yet.</p>;
+    return (
+      <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+        {filtered ? "No users match these filters." : "No users yet."}
+      </p>
+    );
   }
   return (
     <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -29,16 +35,24 @@ export function UsersTable({ rows }: { rows: UserListRow[] }) {
             const methods = methodsText(row);
             return (
               <tr key={row.id}>
-                <td className="px-4 py-3 font-medium text-slate-900">{row.name}</td>
+                <td className="px-4 py-3 font-medium">
+                  <Link href={`/setup/users/${row.id}`} className="text-blue-800 hover:underline">
+                    {row.name}
+                  </Link>
+                </td>
                 <td className="px-4 py-3 text-slate-700">{row.username}</td>
                 <td className="px-4 py-3 text-slate-700">{row.profileName}</td>
                 <td className="px-4 py-3">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${row.isActive ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-600"}`}>
-                    {row.isActive ? "Active" : "Inactive"}
+                  <span className="flex flex-wrap gap-1">
+                    <Badge tone={row.isActive ? "green" : "slate"}>{row.isActive ? "Active" : "Inactive"}</Badge>
+                    {row.lockedUntil && <Badge tone="red">Locked</Badge>}
                   </span>
                 </td>
                 <td className="px-4 py-3 text-slate-700">
-                  {methods.length ? methods.join(", ") : <span className="text-slate-500">None registered</span>}
+                  <span className="flex flex-wrap items-center gap-1">
+                    {methods.length ? methods.join(", ") : <span className="text-slate-500">None registered</span>}
+                    {row.tempCodeActive && <Badge tone="amber">Temp code active</Badge>}
+                  </span>
                 </td>
               </tr>
             );

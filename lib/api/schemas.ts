@@ -26,3 +26,23 @@ export const tempCodeSchema = z
   .string()
   .transform((s) => s.replace(/\s+/g, ""))
   .pipe(z.string().regex(/^\d{8}$/, "Enter the 8-digit code your administrator gave you."));
+
+export const idSchema = z.uuid("Not a valid id.");
+
+/** B3: Generate, Disconnect and Reset MFA need a reason, kept in the event. */
+export const reasonSchema = z.string().trim().min(1, "Enter a reason: it is kept in the verification history.").max(500, "Keep the reason under 500 characters.");
+
+export const generateTempCodeSchema = z.object({
+  userId: idSchema,
+  expiresInHours: z.coerce.number().int("Pick a whole number of hours.").min(1, "Pick at least 1 hour.").max(24, "Pick at most 24 hours."),
+  // "" = unlimited (B2).
+  maxUses: z.preprocess((v) => (v === "" || v === "unlimited" || v == null ? null : v), z.coerce.number().int().min(1).max(100).nullable()),
+  reason: reasonSchema,
+});
+
+export const disconnectMethodSchema = z.object({
+  userId: idSchema,
+  methodType: z.enum(["TOTP", "WEBAUTHN"]),
+  methodId: idSchema,
+  reason: reasonSchema,
+});

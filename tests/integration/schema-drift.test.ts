@@ -3,7 +3,6 @@
 // declares is compared with what the database has (tests/helpers/schema-drift.ts). Fix drift by
 // adding a migration (docs/decisions/001), never by editing an applied one.
 import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite } from "@/lib/db/pglite";

@@ -3,14 +3,25 @@ import Link from "next/link";
 import { requireAnyPermission } from "@/lib/next/guards";
 import { CONSOLE_PERMISSIONS } from "@/lib/users/permissions";
 import { listUsers } from "@/lib/users/list-users";
+import { listProfiles } from "@/lib/users/list-profiles";
+import { parseUserFilters, type UserFilters } from "@/lib/users/user-filters";
 import { UsersTable } from "@/components/console/users-table";
+import { UsersFilters } from "@/components/console/users-filters";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+function pageHref(filters: UserFilters, cursor: Record<string, string>): string {
+  const params = new URLSearchParams({ ...(filters as Record<string, string>), ...cursor });
+  return `?${params.toString()}`;
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { orgDb } = await requireAnyPermission(CONSOLE_PERMISSIONS);
-  const { after, before } = await searchParams;
-  const page = await listUsers(orgDb, { after, before });
+  const params = await searchParams;
+  const filters = parseUserFilters(params);
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const [page, profiles] = await Promise.all([listUsers(orgDb, { after: str(params.after), before: str(params.before), filters }), listProfiles(orgDb)]);
+  const filtered = Object.keys(filters).length > 0;
   return (
     <main>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -18,19 +29,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </nav>
       <div className="mt-1 flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Users</h1>
-        <p className="text-sm text-slate-600">{page.total.toLocaleString("en-US")} users in your org</p>
+        <p className="text-sm text-slate-600" role="status">
+          {page.total.toLocaleString("en-US")} {page.total === 1 ? "user" : "users"} {filtered ? "match" : "in your org"}
+        </p>
       </div>
-      <UsersTable rows={page.rows} />
+      <UsersFilters filters={filters} profiles={profiles} />
+      <UsersTable rows={page.rows} filtered={filtered} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
         {page.prev ? (
-          <Link href={`?before=${page.prev}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link href={pageHref(filters, { before: page.prev })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             Previous
           </Link>
         ) : (
           <span aria-disabled className="rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400">Previous</span>
         )}
         {page.next ? (
-          <Link href={`?after=${page.next}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link href={pageHref(filters, { after: page.next })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             Next
           </Link>
         ) : (

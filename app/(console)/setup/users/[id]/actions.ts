@@ -1,0 +1,69 @@
+"use server";
+// Setup > Users > user: the admin actions. Each: guard (session, permission, High Assurance where
+// L10 asks) → zod → one lib call (change + event in one transaction) → a message.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { guardAdminAction } from "@/lib/next/admin-action-guard";
+import { disconnectMethodSchema, idSchema, reasonSchema } from "@/lib/api/schemas";
+import { errorMessage, type Failure } from "@/lib/errors";
+import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
+import { disconnectMethod } from "@/lib/mfa/admin/disconnect-method";
+import { resetMfa } from "@/lib/mfa/admin/reset-mfa";
+import { unlockUser } from "@/lib/users/unlock-user";
+import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
+import { REVOKE_SESSIONS_PERMISSIONS } from "@/lib/users/admin-capabilities";
+import type { ActionState } from "@/components/console/confirm-action";
+
+const userPath = (id: string) => `/setup/users/${id}`;
+const invalid = (error: z.ZodError): ActionState => ({ error: error.issues[0]?.message ?? errorMessage("INVALID_INPUT") });
+const answer = (result: { ok: true } | Failure, userId: string): ActionState => {
+  if (!result.ok) return { error: errorMessage(result.code) };
+  revalidatePath(userPath(userId));
+  return { ok: true };
+};
+
+async function actorFor(guard: Extract<Awaited<ReturnType<typeof guardAdminAction>>, { ok: true }>, userId: string) {
+  const { current, context } = guard;
+  return { orgDb: current.orgDb, orgId: current.user.orgId, actor: { id: current.user.id }, targetUserId: userId, context };
+}
+
+export async function expireTempCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const userId = idSchema.safeParse(formData.get("userId"));
+  if (!userId.success) return invalid(userId.error);
+  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], returnTo: userPath(userId.data) });
+  if (!guard.ok) return guard;
+  return answer(await expireTempCode(await actorFor(guard, userId.data)), userId.data);
+}
+
+export async function disconnectMethodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = disconnectMethodSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { userId, methodType, methodId, reason } = parsed.data;
+  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(userId) });
+  if (!guard.ok) return guard;
+  return answer(await disconnectMethod({ ...(await actorFor(guard, userId)), method: { type: methodType, id: methodId }, reason }), userId);
+}
+
+export async function resetMfaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = z.object({ userId: idSchema, reason: reasonSchema }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(parsed.data.userId) });
+  if (!guard.ok) return guard;
+  return answer(await resetMfa({ ...(await actorFor(guard, parsed.data.userId)), reason: parsed.data.reason }), parsed.data.userId);
+}
+
+export async function revokeSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const userId = idSchema.safeParse(formData.get("userId"));
+  if (!userId.success) return invalid(userId.error);
+  const guard = await guardAdminAction({ permissions: REVOKE_SESSIONS_PERMISSIONS, returnTo: userPath(userId.data) });
+  if (!guard.ok) return guard;
+  return answer(await revokeUserSessions(await actorFor(guard, userId.data)), userId.data);
+}
+
+export async function unlockUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const userId = idSchema.safeParse(formData.get("userId"));
+  if (!userId.success) return invalid(userId.error);
+  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: userPath(userId.data) });
+  if (!guard.ok) return guard;
+  return answer(await unlockUser(await actorFor(guard, userId.data)), userId.data);
+}

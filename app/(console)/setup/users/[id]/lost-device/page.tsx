@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAnyPermission } from "@/lib/next/guards";
+import { getUserDetail } from "@/lib/users/get-user-detail";
+import { currentLevel } from "@/lib/auth/session-level";
+import { stepUpPath } from "@/lib/auth/step-up-return";
+import { idSchema } from "@/lib/api/schemas";
+import { Alert } from "@/components/ui/alert";
+import { MethodsSection } from "@/components/console/user-detail/methods-section";
+import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
+import { SessionsSection } from "@/components/console/user-detail/sessions-section";
+import { ActivitySection } from "@/components/console/user-detail/activity-section";
+
+export const metadata: Metadata = { title: "Lost or stolen device" };
+
+/** A7: the whole rescue on one screen, in the order an admin should do it. */
+export default async function LostDevicePage({ params }: { params: Promise<{ id: string }> }) {
+  const current = await requireAnyPermission(["MANAGE_MFA"]);
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const detail = await getUserDetail(current.orgDb, { userId: id.data });
+  if (!detail) notFound();
+  const self = detail.user.id === current.user.id;
+  const here = `/setup/users/${detail.user.id}/lost-device`;
+  const stepUpHref = currentLevel(current.session).level === "HIGH_ASSURANCE" ? undefined : stepUpPath(here);
+  const steps = [
+    "Review recent activity: was the device used after it went missing?",
+    "Disconnect the lost authenticator app or security key.",
+    "End every session, so a stolen device that is still signed in is logged out.",
+    "Generate a temporary verification code so the user can log in and register a new method.",
+  ];
+  return (
+    <main className="space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        Setup <span aria-hidden>›</span> <Link href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
+        <Link href={`/setup/users/${detail.user.id}`} className="hover:underline">{detail.user.name}</Link> <span aria-hidden>›</span> Lost or stolen device
+      </nav>
+      <h1 className="text-2xl font-semibold">Lost or stolen device: {detail.user.name}</h1>
+      {self && <Alert>You can&apos;t do this for your own account. Ask another administrator.</Alert>}
+      <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
+        {steps.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
+      <ActivitySection detail={detail} />
+      <MethodsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
+      <SessionsSection detail={detail} canAct={!self} />
+      <TempCodeSection detail={detail} canAct={!self} generateHref={`/setup/users/${detail.user.id}/temp-code?from=lost-device`} />
+    </main>
+  );
+}

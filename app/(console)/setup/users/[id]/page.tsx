@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAnyPermission } from "@/lib/next/guards";
+import { CONSOLE_PERMISSIONS, PERMISSION_LABELS } from "@/lib/users/permissions";
+import { getUserDetail } from "@/lib/users/get-user-detail";
+import { adminCapabilities } from "@/lib/users/admin-capabilities";
+import { currentLevel } from "@/lib/auth/session-level";
+import { stepUpPath } from "@/lib/auth/step-up-return";
+import { idSchema } from "@/lib/api/schemas";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/console/local-time";
+import { ConfirmAction } from "@/components/console/confirm-action";
+import { Section } from "@/components/console/user-detail/section";
+import { MethodsSection } from "@/components/console/user-detail/methods-section";
+import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
+import { SessionsSection } from "@/components/console/user-detail/sessions-section";
+import { ActivitySection } from "@/components/console/user-detail/activity-section";
+import { resetMfaAction, unlockUserAction } from "./actions";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const current = await requireAnyPermission(CONSOLE_PERMISSIONS);
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const detail = await getUserDetail(current.orgDb, { userId: id.data });
+  if (!detail) notFound();
+  const { user } = detail;
+  const can = adminCapabilities(current.permissions);
+  const self = user.id === current.user.id;
+  const canActOnMfa = can.manageMfa && !self; // B3: never on one's own account
+  const highAssurance = currentLevel(current.session).level === "HIGH_ASSURANCE";
+  const stepUpHref = highAssurance ? undefined : stepUpPath(`/setup/users/${user.id}`);
+  const extra = user.extraPermissions.map((p) => PERMISSION_LABELS[p]);
+
+  return (
+    <main className="space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        Setup <span aria-hidden>›</span>{" "}
+        <Link href="/setup/users" className="hover:underline">
+          Users
+        </Link>{" "}
+        <span aria-hidden>›</span> {user.name}
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{user.name}</h1>
+          <p className="text-sm text-slate-600">{user.username}</p>
+          <div className="mt-2 flex flex-wrap gap-1">
+            <Badge tone={user.isActive ? "green" : "slate"}>{user.isActive ? "Active" : "Inactive"}</Badge>
+            {detail.lockedUntil && (
+              <Badge tone="red">
+                Locked until <LocalTime iso={detail.lockedUntil.toISOString()} format="time" />
+              </Badge>
+            )}
+            {self && <Badge tone="blue">You</Badge>}
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {detail.lockedUntil && can.manageUsers && !self && (
+            <ConfirmAction
+              label="Unlock"
+              title="Unlock this user?"
+              description="The failed-attempt count is cleared and the user can log in again now."
+              confirmLabel="Unlock"
+              action={unlockUserAction}
+              hidden={{ userId: user.id }}
+            />
+          )}
+          {canActOnMfa && (
+            <Link href={`/setup/users/${user.id}/lost-device`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Lost or stolen device
+            </Link>
+          )}
+          {canActOnMfa && (
+            <ConfirmAction
+              label="Reset MFA"
+              title="Reset MFA for this user?"
+              description={
+                <>
+                  This removes all of {user.name}&apos;s verification methods and recovery codes, expires any temporary code and ends all their
+                  sessions. They register a method again at their next login.
+                </>
+              }
+              confirmLabel="Reset MFA"
+              variant="danger"
+              askReason
+              action={resetMfaAction}
+              hidden={{ userId: user.id }}
+              stepUpHref={stepUpHref}
+            />
+          )}
+        </div>
+      </div>
+
+      <Section title="Details">
+        <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-slate-500">Profile</dt>
+            <dd className="font-medium">{user.profile.name}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Extra permissions</dt>
+            <dd>{extra.length ? extra.join(", ") : "None"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Recovery codes left</dt>
+            <dd>{detail.recoveryCodesLeft} of 10</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Last login</dt>
+            <dd>{user.lastLoginAt ? <LocalTime iso={user.lastLoginAt.toISOString()} /> : "Never"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Created</dt>
+            <dd><LocalTime iso={user.createdAt.toISOString()} /></dd>
+          </div>
+        </dl>
+      </Section>
+      <MethodsSection detail={detail} canAct={canActOnMfa} stepUpHref={stepUpHref} />
+      <TempCodeSection detail={detail} canAct={canActOnMfa} />
+      <SessionsSection detail={detail} canAct={(can.manageMfa || can.manageUsers) && !self} />
+      <ActivitySection detail={detail} />
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+import { guardAdminAction } from "@/lib/next/admin-action-guard";
+import { generateTempCodeSchema } from "@/lib/api/schemas";
+import { errorMessage } from "@/lib/errors";
+import { generateTempCode } from "@/lib/mfa/temp-codes/generate-temp-code";
+import { formatTempCode } from "@/lib/mfa/temp-codes/temp-code-policy";
+
+export interface GenerateState {
+  error?: string;
+  retryAt?: string;
+  /** Shown once, then never again (only its hash is stored). */
+  code?: string;
+  expiresAt?: string;
+}
+
+export async function generateTempCodeAction(_prev: GenerateState, formData: FormData): Promise<GenerateState> {
+  const parsed = generateTempCodeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  const { userId, expiresInHours, maxUses, reason } = parsed.data;
+  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: `/setup/users/${userId}/temp-code` });
+  if (!guard.ok) return { error: guard.error };
+  const result = await generateTempCode({
+    orgDb: guard.current.orgDb,
+    orgId: guard.current.user.orgId,
+    actor: { id: guard.current.user.id },
+    targetUserId: userId,
+    expiresInHours,
+    maxUses,
+    reason,
+    context: guard.context,
+  });
+  if (!result.ok) return { error: errorMessage(result.code), retryAt: result.retryAt?.toISOString() };
+  return { code: formatTempCode(result.code), expiresAt: result.expiresAt.toISOString() };
+}

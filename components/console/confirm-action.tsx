@@ -1,0 +1,91 @@
+"use client";
+// A destructive or sensitive admin action behind a confirmation dialog, optionally asking for a
+// reason (B3). A Standard session is first sent to "Verify your identity" (L10), which returns here.
+import { useActionState, useId, useState } from "react";
+import { useRouter } from "next/navigation";
+import { Dialog } from "@/components/ui/dialog";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+
+export interface ActionState {
+  ok?: boolean;
+  error?: string;
+}
+
+export function ConfirmAction({
+  label,
+  title,
+  description,
+  confirmLabel,
+  action,
+  hidden,
+  askReason = false,
+  variant = "secondary",
+  stepUpHref,
+}: {
+  label: string;
+  title: string;
+  description: React.ReactNode;
+  confirmLabel: string;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Fields the action needs (ids), sent as hidden inputs. */
+  hidden: Record<string, string>;
+  askReason?: boolean;
+  variant?: "secondary" | "danger";
+  /** Set when the session must step up first: the button goes there instead of opening. */
+  stepUpHref?: string;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, formData) => {
+    const result = await action(prev, formData);
+    if (result.ok) {
+      setOpen(false);
+      router.refresh();
+    }
+    return result;
+  }, {});
+  const reasonId = useId();
+
+  const openOrStepUp = () => (stepUpHref ? router.push(stepUpHref) : setOpen(true));
+  return (
+    <>
+      <Button type="button" variant={variant} onClick={openOrStepUp}>
+        {label}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={title} description={description}>
+        <form action={formAction} className="space-y-4">
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {state.error && <Alert>{state.error}</Alert>}
+          {askReason && (
+            <div className="space-y-1">
+              <label htmlFor={reasonId} className="block text-sm font-medium text-slate-800">
+                Reason
+              </label>
+              <textarea
+                id={reasonId}
+                name="reason"
+                required
+                maxLength={500}
+                rows={2}
+                placeholder="e.g. Phone lost, confirmed by a call to the user"
+                className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
+              <p className="text-xs text-slate-500">Kept in the Identity Verification History.</p>
+            </div>
+          )}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={variant === "danger" ? "danger" : "primary"} disabled={pending}>
+              {pending ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+// Setup > Users as an admin clicks it (issue 4): temporary codes end to end, refusals, step-up,
+// Reset MFA, Disconnect, and what a delegate and a support agent may do.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createUser, DEMO_SECRET } from "./fixtures";
+import { withDb } from "./db";
+import { freshTotp } from "./totp";
+
+const PASSWORD = "demo-password-1";
+
+async function passwordStep(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log In" }).click();
+}
+
+async function logIn(page: Page, username: string) {
+  await passwordStep(page, username);
+  await page.getByLabel("Verification code").fill(await freshTotp(username, DEMO_SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/verify") && !url.pathname.startsWith("/login"));
+}
+
+async function openUser(page: Page, username: string) {
+  await page.goto(`/setup/users?q=${encodeURIComponent(username)}`);
+  await page.getByRole("table", { name: "Users in your org" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/setup\/users\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(username, { exact: true })).toBeVisible();
+}
+
+async function newPage(browser: Browser) {
+  return (await browser.newContext()).newPage();
+}
+
+test("a temporary code: Generate → the user logs in with it alone → Expire Now → their TOTP is asked again", async ({ page, browser }) => {
+  await createUser({ username: "carol@acme.test", name: "Carol Chen", profile: "Standard User", totp: true });
+  await logIn(page, "admin@acme.test");
+  await openUser(page, "carol@acme.test");
+  await page.getByRole("link", { name: "Generate" }).click();
+  await expect(page.getByRole("heading", { name: "Temporary Verification Code" })).toBeVisible();
+  await page.getByLabel("Expiration").selectOption("2");
+  await page.getByLabel("Reason").fill("Lost phone, confirmed by a call");
+  await page.getByRole("button", { name: "Generate Code" }).click();
+  const code = (await page.getByLabel("Temporary Verification Code").textContent())!.replace(/\s/g, "");
+  expect(code).toMatch(/^\d{8}$/);
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("region", { name: "Temporary Verification Code" })).toContainText("Active until");
+  // Never shown again.
+  await expect(page.getByText(code.slice(0, 4) + " " + code.slice(4))).toHaveCount(0);
+
+  const carol = await newPage(browser);
+  await passwordStep(carol, "carol@acme.test");
+  await expect(carol.getByRole("heading", { name: "Enter your temporary verification code" })).toBeVisible();
+  await carol.getByLabel("Temporary Verification Code").fill(code);
+  await carol.getByRole("button", { name: "Verify" }).click();
+  await carol.waitForURL(/\/account\/security/);
+
+  await page.reload();
+  const section = page.getByRole("region", { name: "Temporary Verification Code" });
+  await expect(section).toContainText("used 1 time");
+  await expect(section.getByRole("table", { name: "Uses" })).toContainText(/127\.0\.0\.1|::1/);
+  await section.getByRole("button", { name: "Expire Now" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Expire Now" }).click();
+  await expect(section).toContainText("No active code.");
+
+  await carol.context().clearCookies();
+  await passwordStep(carol, "carol@acme.test");
+  await expect(carol.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
+  await expect(carol.getByLabel("Verification code")).toBeVisible();
+});
+
+test("the 7th code within an hour is refused with the time the next is allowed", async ({ page }) => {
+  const userId = await createUser({ username: "gina@acme.test", name: "Gina Gray", profile: "Standard User", totp: true });
+  await withDb(async (db) => {
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    for (let i = 0; i < 6; i++) {
+      await db.tempCode.create({ data: { orgId: user.orgId, userId, codeHash: `spent-${i}`, reason: "earlier", expiresAt: new Date(Date.now() + 3_600_000), expiredAt: new Date(), createdAt: new Date(Date.now() - (50 - i) * 60_000) } });
+    }
+  });
+  await logIn(page, "admin@acme.test");
+  await page.goto(`/setup/users/${userId}/temp-code`);
+  await page.getByLabel("Reason").fill("Lost phone");
+  await page.getByRole("button", { name: "Generate Code" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/You can generate up to 6 codes per hour for each user\. The next code can be generated at \d\d:\d\d\./);
+});
+
+test("an inactive user gets no code", async ({ page }) => {
+  await createUser({ username: "ivy@acme.test", name: "Ivy Inactive", profile: "Standard User", totp: true, isActive: false });
+  await logIn(page, "admin@acme.test");
+  await openUser(page, "ivy@acme.test");
+  await page.getByRole("link", { name: "Generate" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("You can't generate a code for an inactive user. Reactivate the user first.");
+  await expect(page.getByRole("button", { name: "Generate Code" })).toHaveCount(0);
+});
+
+test("a Standard session steps up, returns, and Reset MFA sends the user back to registration", async ({ page, browser }) => {
+  await createUser({ username: "erin@acme.test", name: "Erin Evans", profile: "Standard User", totp: true });
+  await logIn(page, "admin@acme.test");
+  // The admin's High Assurance window has run out.
+  await withDb((db) => db.session.updateMany({ where: { user: { username: "admin@acme.test" }, revokedAt: null }, data: { level: "STANDARD", highAssuranceUntil: null } }));
+  await openUser(page, "erin@acme.test");
+  const userUrl = page.url();
+  await expect(page.getByText("Standard session")).toBeVisible();
+  await page.getByRole("button", { name: "Reset MFA" }).click();
+  await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
+  await page.getByLabel("Verification code").fill(await freshTotp("admin@acme.test", DEMO_SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(userUrl);
+  await expect(page.getByText(/High assurance until \d\d:\d\d/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Reset MFA" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reset MFA for this user?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Reset MFA" }).click();
+  await expect(dialog.getByText("Enter a reason")).toBeVisible(); // nothing happens without a reason
+  await dialog.getByLabel("Reason").fill("Phone replaced");
+  await dialog.getByRole("button", { name: "Reset MFA" }).click();
+  await expect(page.getByRole("region", { name: "Verification methods" })).toContainText("No verification method registered");
+
+  const erin = await newPage(browser);
+  await passwordStep(erin, "erin@acme.test");
+  await expect(erin.getByRole("heading", { name: "Set up multi-factor authentication" })).toBeVisible();
+});
+
+test("Disconnect removes one security key of two", async ({ page }) => {
+  await createUser({ username: "frank@acme.test", name: "Frank Ford", profile: "Standard User", securityKeys: ["Office key", "Backup key"] });
+  await logIn(page, "admin@acme.test");
+  await openUser(page, "frank@acme.test");
+  const methods = page.getByRole("region", { name: "Verification methods" });
+  await methods.getByRole("row", { name: /Office key/ }).getByRole("button", { name: "Disconnect" }).click();
+  const dialog = page.getByRole("dialog", { name: 'Disconnect "Office key"?' });
+  await dialog.getByLabel("Reason").fill("Key lost");
+  await dialog.getByRole("button", { name: "Disconnect" }).click();
+  await expect(methods.getByRole("row", { name: /Office key/ })).toHaveCount(0);
+  await expect(methods.getByRole("row", { name: /Backup key/ })).toHaveCount(1);
+});
+
+test("an MFA Delegate can generate a code but not administer users", async ({ page }) => {
+  await createUser({ username: "dana@acme.test", name: "Dana Delegate", profile: "MFA Delegate", totp: true });
+  const userId = await createUser({ username: "hank@acme.test", name: "Hank Hill", profile: "Standard User", totp: true });
+  await withDb((db) => db.user.update({ where: { id: userId }, data: { failedAttempts: 10, lockedUntil: new Date(Date.now() + 600_000) } }));
+  await logIn(page, "dana@acme.test");
+  await openUser(page, "hank@acme.test");
+  await expect(page.getByRole("button", { name: "Unlock" })).toHaveCount(0); // A8 is not the delegate's
+  await page.getByRole("link", { name: "Generate" }).click();
+  await expect(page.getByRole("heading", { name: "Temporary Verification Code" })).toBeVisible();
+  await page.getByLabel("Reason").fill("Locked out, phone lost");
+  await page.getByRole("button", { name: "Generate Code" }).click();
+  await expect(page.getByLabel("Temporary Verification Code")).toHaveText(/^\d{4} \d{4}$/);
+});
+
+test("a Support Agent sees users but cannot act", async ({ page }) => {
+  await createUser({ username: "sue@acme.test", name: "Sue Support", profile: "Support Agent", totp: true });
+  const userId = await createUser({ username: "ian@acme.test", name: "Ian Ives", profile: "Standard User", totp: true });
+  await logIn(page, "sue@acme.test");
+  await openUser(page, "ian@acme.test");
+  await expect(page.getByRole("region", { name: "Verification methods" })).toContainText("Authenticator app");
+  for (const name of ["Generate", "Reset MFA", "Disconnect", "Expire Now", "Revoke all sessions", "Lost or stolen device"]) {
+    await expect(page.getByRole("button", { name }).or(page.getByRole("link", { name }))).toHaveCount(0);
+  }
+  const response = await page.request.get(`/setup/users/${userId}/temp-code`);
+  expect(response.status()).toBe(403);
+});
