@@ -25,11 +25,14 @@ export function CodeForm({
   submitLabel,
   hint,
   input = AUTHENTICATOR_CODE,
+  otherMethodsHref,
 }: {
   action: (prev: CodeFormState, formData: FormData) => Promise<CodeFormState>;
   submitLabel: string;
   hint: string;
   input?: CodeInputOptions;
+  /** "Choose another method" — shown with the form only, never while recovery codes are on screen. */
+  otherMethodsHref?: string;
 }) {
   const [state, formAction, pending] = useActionState<CodeFormState, FormData>(action, {});
   const [finishError, setFinishError] = useState<string>();
@@ -79,6 +82,11 @@ export function CodeForm({
       <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
         {pending || state.ticket ? "Verifying…" : submitLabel}
       </Button>
+      {otherMethodsHref && (
+        <Link href={otherMethodsHref} className="block text-center text-sm text-slate-600 underline">
+          Choose another method
+        </Link>
+      )}
       <Link href="/login" className="block text-center text-sm text-slate-600 underline">
         Cancel and log in as someone else
       </Link>

@@ -16,7 +16,7 @@ function pageHref(filters: UserFilters, cursor: Record<string, string>): string 
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { orgDb } = await requireAnyPermission(CONSOLE_PERMISSIONS);
+  const { orgDb, permissions } = await requireAnyPermission(CONSOLE_PERMISSIONS);
   const params = await searchParams;
   const filters = parseUserFilters(params);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -29,9 +29,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </nav>
       <div className="mt-1 flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Users</h1>
-        <p className="text-sm text-slate-600" role="status">
-          {page.total.toLocaleString("en-US")} {page.total === 1 ? "user" : "users"} {filtered ? "match" : "in your org"}
-        </p>
+        <div className="flex items-center gap-4">
+          <p className="text-sm text-slate-600" role="status">
+            {page.total.toLocaleString("en-US")} {page.total === 1 ? "user" : "users"} {filtered ? "match" : "in your org"}
+          </p>
+          {permissions.has("MANAGE_USERS") && (
+            <Link href="/setup/users/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+              New user
+            </Link>
+          )}
+        </div>
       </div>
       <UsersFilters filters={filters} profiles={profiles} />
       <UsersTable rows={page.rows} filtered={filtered} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { AuthCard } from "@/components/auth/auth-card";
@@ -41,11 +40,13 @@ export default async function EnrollPage() {
         <li>Enter the 6-digit code the app shows to finish.</li>
       </ol>
       <div className="mt-5">
-        <CodeForm action={confirmEnrollmentAction} submitLabel="Verify and continue" hint="The code changes every 30 seconds." />
+        <CodeForm
+          action={confirmEnrollmentAction}
+          submitLabel="Verify and continue"
+          hint="The code changes every 30 seconds."
+          otherMethodsHref="/verify/enroll"
+        />
       </div>
-      <Link href="/verify/enroll" className="mt-3 block text-center text-sm text-slate-600 underline">
-        Choose another method
-      </Link>
     </AuthCard>
   );
 }

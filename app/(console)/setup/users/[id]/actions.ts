@@ -12,6 +12,7 @@ import { resetMfa } from "@/lib/mfa/admin/reset-mfa";
 import { unlockUser } from "@/lib/users/unlock-user";
 import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
 import { REVOKE_SESSIONS_PERMISSIONS } from "@/lib/users/admin-capabilities";
+import { setUserActive } from "@/lib/users/set-user-active";
 import type { ActionState } from "@/components/console/confirm-action";
 
 const userPath = (id: string) => `/setup/users/${id}`;
@@ -22,7 +23,7 @@ const answer = (result: { ok: true } | Failure, userId: string): ActionState => 
   return { ok: true };
 };
 
-async function actorFor(guard: Extract<Awaited<ReturnType<typeof guardAdminAction>>, { ok: true }>, userId: string) {
+function actorFor(guard: Extract<Awaited<ReturnType<typeof guardAdminAction>>, { ok: true }>, userId: string) {
   const { current, context } = guard;
   return { orgDb: current.orgDb, orgId: current.user.orgId, actor: { id: current.user.id }, targetUserId: userId, context };
 }
@@ -32,7 +33,7 @@ export async function expireTempCodeAction(_prev: ActionState, formData: FormDat
   if (!userId.success) return invalid(userId.error);
   const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], returnTo: userPath(userId.data) });
   if (!guard.ok) return guard;
-  return answer(await expireTempCode(await actorFor(guard, userId.data)), userId.data);
+  return answer(await expireTempCode(actorFor(guard, userId.data)), userId.data);
 }
 
 export async function disconnectMethodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -41,7 +42,7 @@ export async function disconnectMethodAction(_prev: ActionState, formData: FormD
   const { userId, methodType, methodId, reason } = parsed.data;
   const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(userId) });
   if (!guard.ok) return guard;
-  return answer(await disconnectMethod({ ...(await actorFor(guard, userId)), method: { type: methodType, id: methodId }, reason }), userId);
+  return answer(await disconnectMethod({ ...(actorFor(guard, userId)), method: { type: methodType, id: methodId }, reason }), userId);
 }
 
 export async function resetMfaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -49,7 +50,7 @@ export async function resetMfaAction(_prev: ActionState, formData: FormData): Pr
   if (!parsed.success) return invalid(parsed.error);
   const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(parsed.data.userId) });
   if (!guard.ok) return guard;
-  return answer(await resetMfa({ ...(await actorFor(guard, parsed.data.userId)), reason: parsed.data.reason }), parsed.data.userId);
+  return answer(await resetMfa({ ...(actorFor(guard, parsed.data.userId)), reason: parsed.data.reason }), parsed.data.userId);
 }
 
 export async function revokeSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -57,7 +58,7 @@ export async function revokeSessionsAction(_prev: ActionState, formData: FormDat
   if (!userId.success) return invalid(userId.error);
   const guard = await guardAdminAction({ permissions: REVOKE_SESSIONS_PERMISSIONS, returnTo: userPath(userId.data) });
   if (!guard.ok) return guard;
-  return answer(await revokeUserSessions(await actorFor(guard, userId.data)), userId.data);
+  return answer(await revokeUserSessions(actorFor(guard, userId.data)), userId.data);
 }
 
 export async function unlockUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -65,5 +66,13 @@ export async function unlockUserAction(_prev: ActionState, formData: FormData): 
   if (!userId.success) return invalid(userId.error);
   const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: userPath(userId.data) });
   if (!guard.ok) return guard;
-  return answer(await unlockUser(await actorFor(guard, userId.data)), userId.data);
+  return answer(await unlockUser(actorFor(guard, userId.data)), userId.data);
+}
+
+export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = z.object({ userId: idSchema, active: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: userPath(parsed.data.userId) });
+  if (!guard.ok) return guard;
+  return answer(await setUserActive({ ...actorFor(guard, parsed.data.userId), active: parsed.data.active === "true" }), parsed.data.userId);
 }

@@ -16,7 +16,7 @@ import { MethodsSection } from "@/components/console/user-detail/methods-section
 import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
 import { SessionsSection } from "@/components/console/user-detail/sessions-section";
 import { ActivitySection } from "@/components/console/user-detail/activity-section";
-import { resetMfaAction, unlockUserAction } from "./actions";
+import { resetMfaAction, setUserActiveAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -58,6 +58,26 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
+          {can.manageUsers && (
+            <Link href={`/setup/users/${user.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              Edit
+            </Link>
+          )}
+          {can.manageUsers && !self && (
+            <ConfirmAction
+              label={user.isActive ? "Deactivate" : "Reactivate"}
+              title={user.isActive ? "Deactivate this user?" : "Reactivate this user?"}
+              description={
+                user.isActive
+                  ? `${user.name} can no longer log in. Their sessions end now and any temporary code expires.`
+                  : `${user.name} can log in again with their password and verification method.`
+              }
+              confirmLabel={user.isActive ? "Deactivate" : "Reactivate"}
+              variant={user.isActive ? "danger" : "secondary"}
+              action={setUserActiveAction}
+              hidden={{ userId: user.id, active: user.isActive ? "false" : "true" }}
+            />
+          )}
           {detail.lockedUntil && can.manageUsers && !self && (
             <ConfirmAction
               label="Unlock"

@@ -1,0 +1,31 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { guardAdminAction } from "@/lib/next/admin-action-guard";
+import { userFieldsSchema } from "@/lib/users/user-schemas";
+import { updateUser } from "@/lib/users/update-user";
+import { idSchema } from "@/lib/api/schemas";
+import { errorMessage } from "@/lib/errors";
+import type { UserFormState } from "@/components/console/user-form";
+
+export async function updateUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
+  const userId = idSchema.safeParse(formData.get("userId"));
+  if (!userId.success) return { error: errorMessage("NOT_FOUND") };
+  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: `/setup/users/${userId.data}/edit` });
+  if (!guard.ok) return { error: guard.error };
+  const parsed = userFieldsSchema.safeParse({ name: formData.get("name"), profileId: formData.get("profileId"), extraPermissions: formData.getAll("extraPermissions") });
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return { fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.[0]])) };
+  }
+  const result = await updateUser({
+    orgDb: guard.current.orgDb,
+    orgId: guard.current.user.orgId,
+    actor: { id: guard.current.user.id },
+    targetUserId: userId.data,
+    input: parsed.data,
+    context: guard.context,
+  });
+  if (!result.ok) return { error: errorMessage(result.code) };
+  redirect(`/setup/users/${userId.data}`);
+}

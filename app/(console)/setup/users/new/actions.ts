@@ -1,0 +1,31 @@
+"use server";
+import { z } from "zod";
+import { guardAdminAction } from "@/lib/next/admin-action-guard";
+import { createUserSchema } from "@/lib/users/user-schemas";
+import { createUser } from "@/lib/users/create-user";
+import { errorMessage } from "@/lib/errors";
+import type { UserFormState } from "@/components/console/user-form";
+
+export async function createUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
+  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: "/setup/users/new" });
+  if (!guard.ok) return { error: guard.error };
+  const parsed = createUserSchema.safeParse({
+    name: formData.get("name"),
+    username: formData.get("username"),
+    profileId: formData.get("profileId"),
+    extraPermissions: formData.getAll("extraPermissions"),
+  });
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return { fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.[0]])) };
+  }
+  const result = await createUser({
+    orgDb: guard.current.orgDb,
+    orgId: guard.current.user.orgId,
+    actor: { id: guard.current.user.id },
+    input: parsed.data,
+    context: guard.context,
+  });
+  if (!result.ok) return { error: errorMessage(result.code) };
+  return { initialPassword: result.initialPassword, userId: result.userId };
+}

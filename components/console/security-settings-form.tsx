@@ -1,0 +1,80 @@
+"use client";
+import { useActionState } from "react";
+import { saveSecuritySettingsAction, type SettingsState } from "@/app/(console)/setup/security/actions";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/text-field";
+import type { OrgSettings } from "@db/generated";
+
+const METHODS = [
+  { value: "PASSWORD", label: "Password alone" },
+  { value: "TOTP", label: "Authenticator app" },
+  { value: "WEBAUTHN", label: "Security key / passkey" },
+  { value: "TEMP_CODE", label: "Temporary verification code" },
+  { value: "RECOVERY_CODE", label: "Recovery code" },
+];
+
+function Check({ name, label, hint, defaultChecked }: { name: string; label: string; hint?: string; defaultChecked: boolean }) {
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input type="checkbox" name={name} defaultChecked={defaultChecked} className="mt-0.5 h-4 w-4" />
+      <span>
+        {label}
+        {hint && <span className="block text-xs text-slate-500">{hint}</span>}
+      </span>
+    </label>
+  );
+}
+
+export function SecuritySettingsForm({ settings }: { settings: OrgSettings }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(saveSecuritySettingsAction, {});
+  const num = (id: keyof OrgSettings, label: string, hint: string) => (
+    <TextField id={id} name={id} label={label} hint={hint} type="number" inputMode="numeric" defaultValue={String(settings[id])} required />
+  );
+  return (
+    <form action={action} className="space-y-6">
+      {state.error && <Alert>{state.error}</Alert>}
+      {state.saved && <Alert tone="info">{state.saved.length ? `Saved: ${state.saved.length} setting${state.saved.length > 1 ? "s" : ""} changed.` : "Nothing changed."}</Alert>}
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Multi-factor authentication</legend>
+        <Check name="requireMfaForUiLogins" label="Require multi-factor authentication (MFA) for all direct UI logins" defaultChecked={settings.requireMfaForUiLogins} />
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Session security levels</legend>
+        <p className="text-xs text-slate-500">Logins completed with these methods get a High Assurance session; all others are Standard.</p>
+        {METHODS.map((m) => (
+          <label key={m.value} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="highAssuranceMethods" value={m.value} defaultChecked={settings.highAssuranceMethods.includes(m.value as never)} className="h-4 w-4" />
+            {m.label}
+          </label>
+        ))}
+        <Check name="historyRequiresHighAssurance" label="Viewing or exporting the verification history requires High Assurance" defaultChecked={settings.historyRequiresHighAssurance} />
+        {num("highAssuranceMinutes", "High Assurance window (minutes)", "How long a verified session may do sensitive actions before stepping up again. 5–720.")}
+      </fieldset>
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <legend className="col-span-full font-medium">Lockout</legend>
+        {num("lockoutMaxAttempts", "Maximum failed attempts", "Password and verification failures count together. 3–100.")}
+        {num("lockoutMinutes", "Lockout period (minutes)", "1–1440.")}
+      </fieldset>
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <legend className="col-span-full font-medium">Sessions and temporary codes</legend>
+        {num("sessionIdleMinutes", "Idle timeout (minutes)", "5–1440.")}
+        {num("sessionAbsoluteHours", "Session lifetime (hours)", "1–24.")}
+        {num("tempCodeMaxHours", "Longest temporary code expiry (hours)", "The most an admin may pick. 1–24.")}
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Safeguards</legend>
+        <Check
+          name="requireSecondAdminForAdminReset"
+          label="Require a second administrator to approve MFA resets of administrators"
+          defaultChecked={settings.requireSecondAdminForAdminReset}
+        />
+      </fieldset>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
+      </div>
+    </form>
+  );
+}

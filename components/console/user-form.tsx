@@ -1,0 +1,97 @@
+"use client";
+// A8: the user fields (create and edit). Bad input comes back field by field; nothing is saved.
+import { useActionState, useState } from "react";
+import Link from "next/link";
+import { Copy } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/text-field";
+import { SelectField } from "@/components/ui/select-field";
+
+export interface UserFormState {
+  error?: string;
+  fieldErrors?: Record<string, string | undefined>;
+  /** Create only: shown once. */
+  initialPassword?: string;
+  userId?: string;
+}
+
+const EXTRA = [
+  { value: "MFA_FOR_UI_LOGINS", label: "Multi-Factor Authentication for User Interface Logins", hint: "MFA at every login, even when the org does not require it." },
+  { value: "API_ONLY", label: "Api Only User", hint: "Can call the API; cannot log in to the console." },
+];
+
+export function UserForm({
+  action,
+  profiles,
+  initial,
+  mode,
+  cancelHref,
+}: {
+  action: (prev: UserFormState, formData: FormData) => Promise<UserFormState>;
+  profiles: { id: string; name: string }[];
+  initial?: { userId: string; name: string; username: string; profileId: string; extraPermissions: string[] };
+  mode: "create" | "edit";
+  cancelHref: string;
+}) {
+  const [state, formAction, pending] = useActionState<UserFormState, FormData>(action, {});
+  const [copied, setCopied] = useState(false);
+
+  if (state.initialPassword) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="info">User created. Give them this initial password; it is shown only now.</Alert>
+        <p aria-label="Initial password" className="rounded-md bg-slate-100 py-3 text-center font-mono text-lg text-slate-900">
+          {state.initialPassword}
+        </p>
+        <div className="flex justify-between">
+          <Button type="button" variant="secondary" onClick={() => navigator.clipboard.writeText(state.initialPassword!).then(() => setCopied(true))}>
+            <Copy aria-hidden className="h-4 w-4" />
+            {copied ? "Copied" : "Copy"}
+          </Button>
+          <Link href={`/setup/users/${state.userId}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+            Done
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const fe = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {initial && <input type="hidden" name="userId" value={initial.userId} />}
+      {state.error && <Alert>{state.error}</Alert>}
+      <TextField id="name" name="name" label="Name" defaultValue={initial?.name} error={fe.name} required />
+      {mode === "create" ? (
+        <TextField id="username" name="username" label="Username" type="email" hint="An email address, unique across MFA Console." error={fe.username} required />
+      ) : (
+        <p className="text-sm">
+          <span className="block font-medium text-slate-800">Username</span>
+          {initial?.username}
+        </p>
+      )}
+      <SelectField id="profileId" name="profileId" label="Profile" defaultValue={initial?.profileId ?? profiles.find((p) => p.name === "Standard User")?.id} options={profiles.map((p) => ({ value: p.id, label: p.name }))} />
+      {fe.profileId && <p className="text-sm text-red-700">{fe.profileId}</p>}
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Extra permissions</legend>
+        {EXTRA.map((p) => (
+          <label key={p.value} className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="extraPermissions" value={p.value} defaultChecked={initial?.extraPermissions.includes(p.value)} className="mt-0.5 h-4 w-4" />
+            <span>
+              {p.label}
+              <span className="block text-xs text-slate-500">{p.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="flex justify-end gap-2">
+        <Link href={cancelHref} className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          Cancel
+        </Link>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : mode === "create" ? "Create user" : "Save"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+// SPEC A8, S1–S4, T4, A10, T1: creating, editing, deactivating users; org security settings and
+// profile login levels — each with one event, scoped to the caller's org.
+import "../helpers/env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedDb, type TestDb } from "../helpers/test-db";
+import { ctx, seed } from "../helpers/demo";
+import { forOrg } from "@/lib/db/tenant";
+import { createUser } from "@/lib/users/create-user";
+import { updateUser } from "@/lib/users/update-user";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { updateSecuritySettings, securitySettingsSchema } from "@/lib/orgs/security-settings";
+import { setProfileLoginLevel } from "@/lib/orgs/set-profile-login-level";
+import { startPasswordLogin } from "@/lib/auth/start-login";
+import { verifyPassword } from "@/lib/auth/password";
+
+let t: TestDb;
+let demo: Awaited<ReturnType<typeof seed>>;
+
+beforeAll(async () => {
+  t = await createMigratedDb();
+  demo = await seed(t.db);
+});
+afterAll(() => t?.close());
+
+const admin = () => demo.users["admin@acme.test"]!;
+const scoped = () => ({ orgDb: forOrg(t.db, admin().orgId), orgId: admin().orgId, actor: { id: admin().id }, context: ctx });
+const events = () => t.db.verificationEvent.count();
+
+describe("user administration", () => {
+  it("creates a user with a one-time initial password that logs in, and refuses another org's profile", async () => {
+    const profileId = demo.users["bob@acme.test"]!.profileId;
+    const before = await events();
+    const created = await createUser({ ...scoped(), input: { name: "Nina New", username: "nina@acme.test", profileId, extraPermissions: [] } });
+    if (!created.ok) throw new Error(created.code);
+    expect(created.initialPassword.length).toBeGreaterThanOrEqual(20);
+    expect(await events()).toBe(before + 1);
+    const row = await t.db.user.findUniqueOrThrow({ where: { id: created.userId } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(row.passwordHash, created.initialPassword)).toBe(true);
+    expect(await startPasswordLogin(t.db, { username: "nina@acme.test", password: created.initialPassword, context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
+
+    const globexProfile = demo.users["admin@globex.test"]!.profileId;
+    expect(await createUser({ ...scoped(), input: { name: "X", username: "x@acme.test", profileId: globexProfile, extraPermissions: [] } })).toEqual({ ok: false, code: "PROFILE_NOT_FOUND" });
+    // A username taken anywhere is refused without saying where.
+    expect(await createUser({ ...scoped(), input: { name: "Y", username: "admin@globex.test", profileId, extraPermissions: [] } })).toEqual({ ok: false, code: "USERNAME_UNAVAILABLE" });
+  });
+
+  it("edits profile and extra permissions with the changes in the event; admins cannot change their own rights", async () => {
+    const alice = demo.users["alice@acme.test"]!;
+    const supportProfile = demo.users["support@acme.test"]!.profileId;
+    expect(await updateUser({ ...scoped(), targetUserId: alice.id, input: { name: "Alice Anders", profileId: supportProfile, extraPermissions: ["MFA_FOR_UI_LOGINS"] } })).toEqual({ ok: true });
+    const event = await t.db.verificationEvent.findFirstOrThrow({ where: { activity: "USER_UPDATED" }, orderBy: { id: "desc" } });
+    expect(event.detail).toMatchObject({ profile: { from: "Standard User", to: "Support Agent" }, extraPermissions: { from: [], to: ["MFA_FOR_UI_LOGINS"] } });
+    expect(await updateUser({ ...scoped(), targetUserId: admin().id, input: { name: "Ada Admin", profileId: supportProfile, extraPermissions: [] } })).toEqual({ ok: false, code: "SELF_ACTION" });
+    expect(await updateUser({ ...scoped(), targetUserId: admin().id, input: { name: "Ada A. Admin", profileId: admin().profileId, extraPermissions: [] } })).toEqual({ ok: true });
+  });
+
+  it("deactivation ends sessions and the temp code; reactivation lets the user back", async () => {
+    const bob = demo.users["bob@acme.test"]!;
+    await t.db.session.create({ data: { orgId: bob.orgId, userId: bob.id, tokenHash: "bob-session", level: "STANDARD", loginMethod: "PASSWORD", expiresAt: new Date(Date.now() + 3_600_000) } });
+    await t.db.tempCode.create({ data: { orgId: bob.orgId, userId: bob.id, codeHash: "h", reason: "r", expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect(await setUserActive({ ...scoped(), targetUserId: bob.id, active: false })).toEqual({ ok: true });
+    expect(await t.db.session.count({ where: { userId: bob.id, revokedAt: null } })).toBe(0);
+    expect(await t.db.tempCode.count({ where: { userId: bob.id, expiredAt: null } })).toBe(0);
+    expect(await setUserActive({ ...scoped(), targetUserId: bob.id, active: false })).toEqual({ ok: false, code: "ALREADY_INACTIVE" });
+    expect(await setUserActive({ ...scoped(), targetUserId: bob.id, active: true })).toEqual({ ok: true });
+    expect(await setUserActive({ ...scoped(), targetUserId: admin().id, active: false })).toEqual({ ok: false, code: "SELF_ACTION" });
+    expect(await setUserActive({ ...scoped(), targetUserId: demo.users["admin@globex.test"]!.id, active: false })).toEqual({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("changes security settings with one event listing what changed, and validates ranges", async () => {
+    const current = await t.db.orgSettings.findUniqueOrThrow({ where: { orgId: admin().orgId } });
+    const input = securitySettingsSchema.parse({ ...current, requireMfaForUiLogins: "on", lockoutMaxAttempts: "5", historyRequiresHighAssurance: "", requireSecondAdminForAdminReset: "" });
+    const before = await events();
+    expect(await updateSecuritySettings({ ...scoped(), input })).toEqual({ ok: true, changed: ["lockoutMaxAttempts"] });
+    expect(await events()).toBe(before + 1);
+    expect((await t.db.orgSettings.findUniqueOrThrow({ where: { orgId: admin().orgId } })).lockoutMaxAttempts).toBe(5);
+    // Globex is untouched.
+    expect((await t.db.orgSettings.findUniqueOrThrow({ where: { orgId: demo.orgs.globex!.id } })).lockoutMaxAttempts).toBe(10);
+    expect(securitySettingsSchema.safeParse({ ...current, tempCodeMaxHours: "25" }).success).toBe(false);
+    expect(securitySettingsSchema.safeParse({ ...current, lockoutMaxAttempts: "abc" }).success).toBe(false);
+  });
+
+  it("requires High Assurance at login for a profile (T4) and logs it", async () => {
+    const profile = await t.db.profile.findFirstOrThrow({ where: { orgId: admin().orgId, name: "Standard User" } });
+    await t.db.orgSettings.update({ where: { orgId: admin().orgId }, data: { requireMfaForUiLogins: false } });
+    expect(await startPasswordLogin(t.db, { username: "bob@acme.test", password: "demo-password-1", context: ctx })).toMatchObject({ ok: true, next: "session" });
+    expect(await setProfileLoginLevel({ ...scoped(), profileId: profile.id, level: "HIGH_ASSURANCE" })).toEqual({ ok: true });
+    expect(await startPasswordLogin(t.db, { username: "bob@acme.test", password: "demo-password-1", context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
+    const globexProfile = demo.users["admin@globex.test"]!.profileId;
+    expect(await setProfileLoginLevel({ ...scoped(), profileId: globexProfile, level: "HIGH_ASSURANCE" })).toEqual({ ok: false, code: "PROFILE_NOT_FOUND" });
+  });
+});
