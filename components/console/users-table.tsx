@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { UserListRow } from "@/lib/users/list-users";
 import { Badge } from "@/components/ui/badge";
+import { BULK_FORM_ID } from "./bulk-actions-bar";
+import { SelectAllCheckbox } from "./select-all-checkbox";
 
 function methodsText(row: UserListRow): string[] {
   const methods: string[] = [];
@@ -9,7 +11,7 @@ function methodsText(row: UserListRow): string[] {
   return methods;
 }
 
-export function UsersTable({ rows, filtered = false }: { rows: UserListRow[]; filtered?: boolean }) {
+export function UsersTable({ rows, filtered = false, selectable = false }: { rows: UserListRow[]; filtered?: boolean; selectable?: boolean }) {
   if (rows.length === 0) {
     return (
       <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
@@ -23,6 +25,11 @@ export function UsersTable({ rows, filtered = false }: { rows: UserListRow[]; fi
         <caption className="sr-only">Users in your org</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
+            {selectable && (
+              <th scope="col" className="w-10 px-4 py-3">
+                <SelectAllCheckbox />
+              </th>
+            )}
             <th scope="col" className="px-4 py-3">Name</th>
             <th scope="col" className="px-4 py-3">Username</th>
             <th scope="col" className="px-4 py-3">Profile</th>
@@ -35,6 +42,11 @@ export function UsersTable({ rows, filtered = false }: { rows: UserListRow[]; fi
             const methods = methodsText(row);
             return (
               <tr key={row.id}>
+                {selectable && (
+                  <td className="px-4 py-3">
+                    <input type="checkbox" name="userIds" value={row.id} form={BULK_FORM_ID} aria-label={`Select ${row.name}`} className="h-4 w-4" />
+                  </td>
+                )}
                 <td className="px-4 py-3 font-medium">
                   <Link href={`/setup/users/${row.id}`} className="text-blue-800 hover:underline">
                     {row.name}

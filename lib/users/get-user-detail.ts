@@ -19,7 +19,7 @@ export async function getUserDetail(orgDb: OrgDb, opts: { userId: string; nowMs?
     },
   });
   if (!user) return null;
-  const [tempCode, recentTempCodes, recoveryCodesLeft, events] = await Promise.all([
+  const [tempCode, recentTempCodes, recoveryCodesLeft, events, pendingReset] = await Promise.all([
     orgDb.tempCode.findFirst({
       where: { userId: user.id, ...activeTempCodeWhere(nowMs) },
       orderBy: { createdAt: "desc" },
@@ -33,6 +33,10 @@ export async function getUserDetail(orgDb: OrgDb, opts: { userId: string; nowMs?
       take: USER_DETAIL_EVENTS,
       include: { actor: { select: { name: true } } },
     }),
+    orgDb.mfaResetApproval.findFirst({
+      where: { targetUserId: opts.userId, status: "PENDING" },
+      include: { requestedBy: { select: { id: true, name: true } } },
+    }),
   ]);
   const { passwordHash: _secret, ...safeUser } = user;
   return {
@@ -43,6 +47,7 @@ export async function getUserDetail(orgDb: OrgDb, opts: { userId: string; nowMs?
     tempCodesLastHour: recentTempCodes,
     recoveryCodesLeft,
     events,
+    pendingReset,
   };
 }
 

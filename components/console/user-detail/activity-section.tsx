@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Section, Empty } from "./section";
 import { LocalTime } from "@/components/console/local-time";
 import { Badge } from "@/components/ui/badge";
@@ -8,7 +9,14 @@ const STATUS_TONE = { SUCCEEDED: "green", FAILED: "red", PENDING: "amber" } as c
 
 export function ActivitySection({ detail }: { detail: UserDetail }) {
   return (
-    <Section title="Recent verification activity">
+    <Section
+      title="Recent verification activity"
+      actions={
+        <Link href={`/setup/activity?user=${detail.user.id}`} className="text-sm font-medium text-blue-800 hover:underline">
+          View all
+        </Link>
+      }
+    >
       {detail.events.length === 0 ? (
         <Empty>No verification activity yet.</Empty>
       ) : (

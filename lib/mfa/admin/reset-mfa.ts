@@ -6,6 +6,9 @@ import { recordEvent } from "@/lib/activity/record-event";
 import type { Result } from "@/lib/errors";
 import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
 import { loadTarget, type AdminActionOptions } from "./admin-action";
+import { requestMfaReset } from "./request-mfa-reset";
+import { effectivePermissions } from "@/lib/users/permissions";
+import type { Permission } from "@db/generated";
 
 export interface ResetCounts {
   authenticatorApps: number;
@@ -37,11 +40,18 @@ export async function resetUserMfa(
   return { authenticatorApps: apps.count, securityKeys: keys.count, recoveryCodes: codes.count, tempCodesExpired: temp.count, sessionsRevoked: sessions.count };
 }
 
-export async function resetMfa(opts: AdminActionOptions & { reason: string }): Promise<Result<{ counts: ResetCounts }>> {
+export type ResetOutcome = { counts: ResetCounts; pendingApproval?: false } | { pendingApproval: true };
+
+export async function resetMfa(opts: AdminActionOptions & { reason: string }): Promise<Result<ResetOutcome>> {
   const nowMs = opts.nowMs ?? Date.now();
   const loaded = await loadTarget(opts, opts.reason);
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
+  const settings = await opts.orgDb.orgSettings.findUnique({ where: { orgId: opts.orgId } });
+  // B3: resetting an administrator may need a second administrator's approval.
+  if (settings?.requireSecondAdminForAdminReset && isAdministrator(target) && opts.actor.id) {
+    return requestMfaReset({ ...opts, actorId: opts.actor.id, target, reason: opts.reason });
+  }
   return opts.orgDb.$transaction(async (tx) => {
     const counts = await resetUserMfa(tx, { orgId: opts.orgId, userId: target.id, actorId: opts.actor.id, nowMs });
     await recordEvent(tx, {
@@ -57,4 +67,9 @@ export async function resetMfa(opts: AdminActionOptions & { reason: string }): P
     });
     return { ok: true as const, counts };
   });
+}
+
+function isAdministrator(user: { extraPermissions: Permission[]; profile: { permissions: Permission[] } }): boolean {
+  const granted = effectivePermissions(user);
+  return granted.has("MANAGE_USERS") || granted.has("MANAGE_MFA");
 }

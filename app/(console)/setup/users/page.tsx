@@ -7,6 +7,9 @@ import { listProfiles } from "@/lib/users/list-profiles";
 import { parseUserFilters, type UserFilters } from "@/lib/users/user-filters";
 import { UsersTable } from "@/components/console/users-table";
 import { UsersFilters } from "@/components/console/users-filters";
+import { BulkActionsBar } from "@/components/console/bulk-actions-bar";
+import { currentLevel } from "@/lib/auth/session-level";
+import { stepUpPath } from "@/lib/auth/step-up-return";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -16,7 +19,9 @@ function pageHref(filters: UserFilters, cursor: Record<string, string>): string 
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { orgDb, permissions } = await requireAnyPermission(CONSOLE_PERMISSIONS);
+  const { orgDb, permissions, session } = await requireAnyPermission(CONSOLE_PERMISSIONS);
+  const canBulk = permissions.has("MANAGE_MFA") || permissions.has("MANAGE_USERS");
+  const stepUpHref = currentLevel(session).level === "HIGH_ASSURANCE" ? undefined : stepUpPath("/setup/users");
   const params = await searchParams;
   const filters = parseUserFilters(params);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -41,7 +46,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <UsersFilters filters={filters} profiles={profiles} />
-      <UsersTable rows={page.rows} filtered={filtered} />
+      {canBulk && page.rows.length > 0 && <BulkActionsBar stepUpHref={stepUpHref} />}
+      <UsersTable rows={page.rows} filtered={filtered} selectable={canBulk} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
         {page.prev ? (
           <Link href={pageHref(filters, { before: page.prev })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">

@@ -13,6 +13,7 @@ import { unlockUser } from "@/lib/users/unlock-user";
 import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
 import { REVOKE_SESSIONS_PERMISSIONS } from "@/lib/users/admin-capabilities";
 import { setUserActive } from "@/lib/users/set-user-active";
+import { decideMfaReset } from "@/lib/mfa/admin/decide-mfa-reset";
 import type { ActionState } from "@/components/console/confirm-action";
 
 const userPath = (id: string) => `/setup/users/${id}`;
@@ -75,4 +76,21 @@ export async function setUserActiveAction(_prev: ActionState, formData: FormData
   const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: userPath(parsed.data.userId) });
   if (!guard.ok) return guard;
   return answer(await setUserActive({ ...actorFor(guard, parsed.data.userId), active: parsed.data.active === "true" }), parsed.data.userId);
+}
+
+export async function decideMfaResetAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = z.object({ userId: idSchema, requestId: idSchema, decision: z.enum(["approve", "deny"]) }).safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { userId, requestId, decision } = parsed.data;
+  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(userId) });
+  if (!guard.ok) return guard;
+  const result = await decideMfaReset({
+    orgDb: guard.current.orgDb,
+    orgId: guard.current.user.orgId,
+    actorId: guard.current.user.id,
+    requestId,
+    approve: decision === "approve",
+    context: guard.context,
+  });
+  return answer(result, userId);
 }

@@ -16,7 +16,7 @@ import { MethodsSection } from "@/components/console/user-detail/methods-section
 import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
 import { SessionsSection } from "@/components/console/user-detail/sessions-section";
 import { ActivitySection } from "@/components/console/user-detail/activity-section";
-import { resetMfaAction, setUserActiveAction, unlockUserAction } from "./actions";
+import { decideMfaResetAction, resetMfaAction, setUserActiveAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -93,7 +93,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               Lost or stolen device
             </Link>
           )}
-          {canActOnMfa && (
+          {canActOnMfa && !detail.pendingReset && (
             <ConfirmAction
               label="Reset MFA"
               title="Reset MFA for this user?"
@@ -114,6 +114,38 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         </div>
       </div>
 
+      {detail.pendingReset && (
+        <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+          <p>
+            <strong>MFA reset waiting for approval.</strong> Requested by {detail.pendingReset.requestedBy.name} on{" "}
+            <LocalTime iso={detail.pendingReset.createdAt.toISOString()} />: &ldquo;{detail.pendingReset.reason}&rdquo;.
+            {detail.pendingReset.requestedBy.id === current.user.id && " Another administrator must approve it."}
+          </p>
+          {can.manageMfa && !self && detail.pendingReset.requestedBy.id !== current.user.id && (
+            <div className="flex gap-2">
+              <ConfirmAction
+                label="Approve reset"
+                title="Approve this MFA reset?"
+                description={`All of ${user.name}'s verification methods and recovery codes are removed and their sessions end.`}
+                confirmLabel="Approve reset"
+                variant="danger"
+                action={decideMfaResetAction}
+                hidden={{ userId: user.id, requestId: detail.pendingReset.id, decision: "approve" }}
+                stepUpHref={stepUpHref}
+              />
+              <ConfirmAction
+                label="Deny"
+                title="Deny this MFA reset?"
+                description="Nothing changes for the user; the request is closed and logged."
+                confirmLabel="Deny"
+                action={decideMfaResetAction}
+                hidden={{ userId: user.id, requestId: detail.pendingReset.id, decision: "deny" }}
+                stepUpHref={stepUpHref}
+              />
+            </div>
+          )}
+        </div>
+      )}
       <Section title="Details">
         <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
           <div>

@@ -1,0 +1,97 @@
+"use client";
+// The history's "User" filter: a combobox that asks the tenant-scoped type-ahead route for up to
+// 10 users of the caller's org and puts the chosen user's id in a hidden `user` field, so the
+// filter in the URL is an id (stable when a name changes) while people pick by name.
+import { useEffect, useId, useRef, useState } from "react";
+
+interface Suggestion {
+  id: string;
+  name: string;
+  username: string;
+}
+
+const TYPE_AHEAD_DELAY_MS = 200;
+
+export function UserPicker({ initial }: { initial: Suggestion | null }) {
+  const [text, setText] = useState(initial ? `${initial.name} (${initial.username})` : "");
+  const [selected, setSelected] = useState(initial?.id ?? "");
+  const [options, setOptions] = useState<Suggestion[]>([]);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const latest = useRef(0);
+
+  useEffect(() => {
+    if (!open || selected || text.trim().length === 0) return;
+    const ticket = ++latest.current;
+    const timer = setTimeout(async () => {
+      const res = await fetch(`/setup/activity/users?q=${encodeURIComponent(text.trim())}`, { headers: { accept: "application/json" } });
+      if (!res.ok || ticket !== latest.current) return;
+      const body = (await res.json()) as { users: Suggestion[] };
+      setOptions(body.users);
+      setActive(body.users.length ? 0 : -1);
+    }, TYPE_AHEAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, open, selected]);
+
+  function choose(s: Suggestion) {
+    setSelected(s.id);
+    setText(`${s.name} (${s.username})`);
+    setOpen(false);
+    setOptions([]);
+  }
+
+  const showList = open && !selected && options.length > 0;
+  return (
+    <div className="relative space-y-1">
+      <label htmlFor={`${listId}-input`} className="block text-sm font-medium text-slate-800">User</label>
+      <input
+        id={`${listId}-input`}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={`${listId}-list`}
+        aria-activedescendant={showList && active >= 0 ? `${listId}-opt-${active}` : undefined}
+        autoComplete="off"
+        placeholder="Name or username"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setSelected("");
+          setOpen(true);
+        }}
+        onKeyDown={(e) => {
+          if (!showList) return;
+          if (e.key === "ArrowDown") setActive((i) => Math.min(i + 1, options.length - 1));
+          else if (e.key === "ArrowUp") setActive((i) => Math.max(i - 1, 0));
+          else if (e.key === "Enter" && active >= 0) choose(options[active]!);
+          else if (e.key === "Escape") setOpen(false);
+          else return;
+          e.preventDefault();
+        }}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
+      />
+      <input type="hidden" name="user" value={selected} />
+      {showList && (
+        <ul id={`${listId}-list`} role="listbox" aria-label="Matching users" className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+          {options.map((s, i) => (
+            <li
+              key={s.id}
+              id={`${listId}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(s);
+              }}
+              className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-blue-50" : ""}`}
+            >
+              {s.name} <span className="text-slate-500">({s.username})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

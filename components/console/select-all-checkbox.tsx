@@ -1,0 +1,16 @@
+"use client";
+// Ticks or clears every row checkbox that belongs to the bulk form.
+import { BULK_FORM_ID } from "./bulk-actions-bar";
+
+export function SelectAllCheckbox() {
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select all users on this page"
+      className="h-4 w-4"
+      onChange={(e) => {
+        for (const box of document.querySelectorAll<HTMLInputElement>(`input[name="userIds"][form="${BULK_FORM_ID}"]`)) box.checked = e.target.checked;
+      }}
+    />
+  );
+}
