@@ -105,6 +105,13 @@ describe("admin MFA actions", () => {
     expect(await t.db.user.findUniqueOrThrow({ where: { username: "alice@acme.test" } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
   });
 
+  it("records the break-glass operator as the actor (E3)", async () => {
+    const operator = { ...base("bob@acme.test"), actor: { id: null, label: "operator (CLI)" } };
+    expect(await resetMfa({ ...operator, reason: "Only admin locked out" })).toMatchObject({ ok: true });
+    const event = await t.db.verificationEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ activity: "MFA_RESET", actorId: null, actorLabel: "operator (CLI)", username: "bob@acme.test" });
+  });
+
   it("refuses every action on the admin's own account (B3)", async () => {
     const self = base("admin@acme.test");
     const factor = await t.db.totpFactor.findFirstOrThrow({ where: { userId: acmeAdmin().id } });

@@ -48,7 +48,8 @@ export async function resetMfa(opts: AdminActionOptions & { reason: string }): P
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
   const settings = await opts.orgDb.orgSettings.findUnique({ where: { orgId: opts.orgId } });
-  // B3: resetting an administrator may need a second administrator's approval.
+  // B3: resetting an administrator may need a second administrator's approval. The operator's
+  // break-glass CLI (E3, no user actor) is exactly for when no second administrator can act.
   if (settings?.requireSecondAdminForAdminReset && isAdministrator(target) && opts.actor.id) {
     return requestMfaReset({ ...opts, actorId: opts.actor.id, target, reason: opts.reason });
   }
