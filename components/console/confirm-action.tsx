@@ -50,7 +50,7 @@ export function ConfirmAction({
   const openOrStepUp = () => (stepUpHref ? router.push(stepUpHref) : setOpen(true));
   return (
     <>
-      <Button type="button" variant={variant} onClick={openOrStepUp}>
+      <Button type="button" variant={variant === "danger" ? "dangerOutline" : "secondary"} onClick={openOrStepUp}>
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title} description={description}>
