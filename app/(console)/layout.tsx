@@ -5,6 +5,15 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { SessionLevelBadge } from "@/components/console/session-level-badge";
 import { currentLevel } from "@/lib/auth/session-level";
 import { CONSOLE_PERMISSIONS, hasAnyPermission } from "@/lib/users/permissions";
+import type { Permission } from "@db/generated";
+
+const SETUP_LINKS: { href: string; label: string; needs?: Permission }[] = [
+  { href: "/setup", label: "Overview" },
+  { href: "/setup/users", label: "Users" },
+  { href: "/setup/profiles", label: "Profiles" },
+  { href: "/setup/activity", label: "Verification History" },
+  { href: "/setup/security", label: "Security", needs: "MANAGE_USERS" },
+];
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const { user, session, permissions } = await requireSession();
@@ -12,9 +21,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
           <div className="flex items-center gap-6">
-            <Link href="/setup/users" className="flex items-center gap-2 font-semibold text-slate-900">
+            <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
               <ShieldCheck aria-hidden className="h-6 w-6 text-blue-700" />
               MFA Console
             </Link>
@@ -22,16 +31,21 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               {user.org.name}
             </span>
             {canSeeUsers && (
-              <nav aria-label="Setup">
-                <Link href="/setup/users" className="text-sm font-medium text-slate-700 hover:text-slate-900">
-                  Users
-                </Link>
+              <nav aria-label="Setup" className="flex gap-4">
+                {SETUP_LINKS.filter((l) => !l.needs || permissions.has(l.needs)).map((l) => (
+                  <Link key={l.href} href={l.href} className="text-sm font-medium text-slate-700 hover:text-slate-900">
+                    {l.label}
+                  </Link>
+                ))}
               </nav>
             )}
           </div>
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <SessionLevelBadge highAssuranceUntil={currentLevel(session).until} />
             <span className="text-sm text-slate-700">{user.name}</span>
+            <Link href="/account/security" className="text-sm font-medium text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline">
+              My security
+            </Link>
             <LogoutButton />
           </div>
         </div>

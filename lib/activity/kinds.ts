@@ -60,3 +60,9 @@ export const FAILURE_REASONS = {
   SESSION_ENDED: "Session ended during the attempt",
 } as const;
 export type FailureReason = keyof typeof FAILURE_REASONS;
+
+/** The readable label of a stored reason; an unknown code (from an older release) shows as is. */
+export function failureReasonLabel(reason: string | null | undefined): string | null {
+  if (!reason) return null;
+  return (FAILURE_REASONS as Record<string, string>)[reason] ?? reason;
+}

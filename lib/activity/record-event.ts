@@ -23,7 +23,7 @@ export interface EventInput {
   detail?: Prisma.InputJsonValue;
 }
 
-interface EventWriter {
+export interface EventWriter {
   verificationEvent: { create(args: { data: Prisma.VerificationEventUncheckedCreateInput }): Promise<unknown> };
 }
 

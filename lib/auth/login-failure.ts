@@ -1,10 +1,9 @@
 // What every failed step of a login does (SPEC L7, L8, B6): one FAILED event and one counted
 // failure, in one transaction; the answer says when a lock started or few attempts remain.
-import type { ActivityKind, Prisma, OrgSettings, VerificationMethod } from "@db/generated";
-import type { Db } from "@/lib/db/client";
-import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import type { ActivityKind, OrgSettings, VerificationMethod } from "@db/generated";
+import { recordEvent, type EventWriter, type RequestContext } from "@/lib/activity/record-event";
 import type { FailureReason } from "@/lib/activity/kinds";
-import { lockoutState, recordFailedAttempt, LOCKOUT_WARNING_ATTEMPTS } from "@/lib/security/lockout";
+import { lockoutState, recordFailedAttempt, LOCKOUT_WARNING_ATTEMPTS, type LockoutTx } from "@/lib/security/lockout";
 import { fail, type ErrorCode, type Failure } from "@/lib/errors";
 
 export interface LoginUser {
@@ -15,6 +14,9 @@ export interface LoginUser {
   lockedUntil: Date | null;
   org: { settings: OrgSettings | null };
 }
+
+/** The plain client or a tenant-scoped one (lib/db/tenant): step-up passes the caller's orgDb. */
+export type FailureDb = EventWriter & { $transaction<R>(fn: (tx: LockoutTx) => Promise<R>): Promise<R> };
 
 interface FailureOptions {
   user: LoginUser;
@@ -32,9 +34,9 @@ export function settingsOf(user: LoginUser): OrgSettings {
   return user.org.settings;
 }
 
-export async function failLoginStep(db: Db, opts: FailureOptions): Promise<Failure> {
+export async function failLoginStep(db: FailureDb, opts: FailureOptions): Promise<Failure> {
   const { user } = opts;
-  return db.$transaction(async (tx: Prisma.TransactionClient) => {
+  return db.$transaction(async (tx) => {
     await recordEvent(tx, {
       orgId: user.orgId,
       userId: user.id,
@@ -54,8 +56,8 @@ export async function failLoginStep(db: Db, opts: FailureOptions): Promise<Failu
 
 /** A locked user gets no further: the attempt is an event, and the answer says when to retry. */
 export async function refuseIfLocked(
-  db: Db,
-  opts: { user: LoginUser; method: VerificationMethod; context: RequestContext; nowMs: number },
+  db: EventWriter,
+  opts: { user: LoginUser; method: VerificationMethod; context: RequestContext; nowMs: number; activity?: ActivityKind },
 ): Promise<Failure | null> {
   const state = lockoutState(opts.user, settingsOf(opts.user), opts.nowMs);
   if (!state.lockedUntil) return null;
@@ -63,7 +65,7 @@ export async function refuseIfLocked(
     orgId: opts.user.orgId,
     userId: opts.user.id,
     username: opts.user.username,
-    activity: "LOGIN",
+    activity: opts.activity ?? "LOGIN",
     method: opts.method,
     status: "FAILED",
     reason: "LOCKED",

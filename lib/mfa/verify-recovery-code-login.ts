@@ -5,8 +5,8 @@ import type { Db } from "@/lib/db/client";
 import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
-import { codeMatches } from "@/lib/security/code-hash";
 import { fail, type Result } from "@/lib/errors";
+import { findRecoveryCode, spendRecoveryCode } from "./recovery-codes";
 
 export async function verifyRecoveryCodeAtLogin(
   db: Db,
@@ -21,9 +21,7 @@ export async function verifyRecoveryCodeAtLogin(
   const locked = await refuseIfLocked(db, common);
   if (locked) return locked;
 
-  const unused = await db.recoveryCode.findMany({ where: { userId: user.id, usedAt: null } });
-  // Compare against every unused code (constant-time each), not only until the first match.
-  const match = unused.map((c) => (codeMatches("recovery-code", opts.code, c.codeHash) ? c : null)).find(Boolean);
+  const { match, unused } = await findRecoveryCode(db, { userId: user.id, code: opts.code });
   if (!match) {
     // A code used before is not a guess either way; it is refused like any wrong code.
     return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
@@ -31,11 +29,10 @@ export async function verifyRecoveryCodeAtLogin(
 
   const event = { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "RECOVERY_CODE", context: opts.context } as const;
   const outcome = await db.$transaction(async (tx) => {
-    const spent = await tx.recoveryCode.updateMany({ where: { id: match.id, usedAt: null }, data: { usedAt: new Date(nowMs) } });
-    if (spent.count !== 1) return null;
+    if (!(await spendRecoveryCode(tx, { id: match.id, userId: user.id, nowMs }))) return null;
     const ticket = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "RECOVERY_CODE" });
     if (!ticket) throw new LostRace();
-    const remaining = unused.length - 1;
+    const remaining = unused - 1;
     await recordEvent(tx, { ...event, status: "SUCCEEDED", detail: { remaining } });
     return { ticket, remaining };
   }).catch((e) => {

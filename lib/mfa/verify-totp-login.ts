@@ -1,13 +1,12 @@
-// The TOTP challenge of a pending login (SPEC L4). A time step is accepted once per user: the
-// user's row is locked for the check, and the step is consumed by a conditional UPDATE whose row
-// count decides, so of any number of racing requests carrying the same code exactly one wins.
+// The TOTP challenge of a pending login (SPEC L4). A time step is accepted once per user
+// (lib/mfa/totp-step.ts, shared with step-up), consumed in the transaction that completes the
+// login, so of any number of racing requests carrying the same code exactly one wins.
 import type { Db } from "@/lib/db/client";
 import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
-import { decryptTotpSecret } from "./totp-secret";
-import { matchTotpStep } from "./totp";
+import { consumeTotpStep, matchUserTotp } from "./totp-step";
 
 export async function verifyTotpAtLogin(
   db: Db,
@@ -23,19 +22,11 @@ export async function verifyTotpAtLogin(
   const locked = await refuseIfLocked(db, common);
   if (locked) return locked;
 
-  const factors = await db.totpFactor.findMany({ where: { userId: user.id, verifiedAt: { not: null } } });
-  const match = factors
-    .map((f) => ({ factor: f, step: matchTotpStep(decryptTotpSecret(f), opts.code, nowMs) }))
-    .find((m) => m.step !== null);
-  if (!match || match.step === null) return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
+  const match = await matchUserTotp(db, { userId: user.id, code: opts.code, nowMs });
+  if (!match) return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
 
-  const step = BigInt(match.step);
   const ticket = await db.$transaction(async (tx) => {
-    // Serialises this user's TOTP checks, so "once per user" holds across all their apps.
-    await tx.$queryRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
-    const newer = await tx.totpFactor.count({ where: { userId: user.id, lastUsedStep: { gte: step } } });
-    if (newer > 0) return null;
-    await tx.totpFactor.update({ where: { id: match.factor.id }, data: { lastUsedStep: step, lastUsedAt: new Date(nowMs) } });
+    if (!(await consumeTotpStep(tx, { userId: user.id, orgId: user.orgId, match, nowMs }))) return null;
     const issued = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "TOTP" });
     // Lost the race to complete this pending login: roll back so the step is not burnt for nothing.
     if (!issued) throw new PendingLoginRace();

@@ -1,8 +1,11 @@
-// Guards for pages and actions: no session → the login page; missing permission → 403.
+// Guards for pages and actions: no session → the login page; missing permission → 403; a
+// Standard session on a High Assurance action → "Verify your identity", which returns here.
 import { forbidden, redirect } from "next/navigation";
 import type { Permission } from "@db/generated";
 import { getCurrentSession, type CurrentSession } from "./current-session";
 import { hasAnyPermission } from "@/lib/users/permissions";
+import { currentLevel } from "@/lib/auth/session-level";
+import { stepUpPath } from "@/lib/auth/step-up-return";
 
 export async function requireSession(): Promise<CurrentSession> {
   const current = await getCurrentSession();
@@ -14,4 +17,21 @@ export async function requireAnyPermission(permissions: readonly Permission[]): 
   const current = await requireSession();
   if (!hasAnyPermission(current.permissions, permissions)) forbidden();
   return current;
+}
+
+/**
+ * SPEC L10, B5: the action at `returnTo` (a same-site path, e.g. "/setup/users/<id>") needs a
+ * High Assurance session that is still inside its window; otherwise the caller is sent to step up
+ * and comes back to `returnTo`. Works in pages and in server actions (redirect throws).
+ */
+export async function requireHighAssurance(returnTo: string): Promise<CurrentSession> {
+  const current = await requireSession();
+  if (currentLevel(current.session).level !== "HIGH_ASSURANCE") redirect(stepUpPath(returnTo));
+  return current;
+}
+
+/** The same check without redirecting, for server actions that answer with a value instead. */
+export async function hasHighAssurance(): Promise<boolean> {
+  const current = await getCurrentSession();
+  return current !== null && currentLevel(current.session).level === "HIGH_ASSURANCE";
 }

@@ -3,8 +3,8 @@
 // concurrent requests (one atomic UPDATE decides). Only a completed login resets it
 // (lib/auth/session.ts): a correct password alone does not, or an attacker who knows it could
 // interleave password steps to guess codes forever.
-import type { Prisma, OrgSettings, VerificationMethod } from "@db/generated";
-import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import type { OrgSettings, VerificationMethod } from "@db/generated";
+import { recordEvent, type EventWriter, type RequestContext } from "@/lib/activity/record-event";
 
 /** B6: from this many attempts left, the challenge warns. */
 export const LOCKOUT_WARNING_ATTEMPTS = 3;
@@ -15,6 +15,9 @@ export interface LockoutState {
 }
 
 type LockoutSettings = Pick<OrgSettings, "lockoutMaxAttempts" | "lockoutMinutes">;
+
+/** A transaction of the plain client or of a tenant-scoped one (lib/db/tenant): both fit. */
+export type LockoutTx = EventWriter & { $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T> };
 
 export function lockoutState(
   user: { failedAttempts: number; lockedUntil: Date | null },
@@ -32,7 +35,7 @@ export function lockoutState(
  * in the caller's transaction when this very failure locked the account.
  */
 export async function recordFailedAttempt(
-  tx: Prisma.TransactionClient,
+  tx: LockoutTx,
   opts: {
     user: { id: string; orgId: string; username: string };
     settings: LockoutSettings;

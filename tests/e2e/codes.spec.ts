@@ -39,7 +39,8 @@ test("a temporary code is asked alone while active, and the authenticator app re
   await expect(page.getByRole("link", { name: /recovery code|authenticator/i })).toHaveCount(0);
   await page.getByLabel("Temporary Verification Code").fill(`${generated.code.slice(0, 4)} ${generated.code.slice(4)}`);
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  // Signed in: alice, a Standard User, starts on My security.
+  await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
 
   await adminAction(({ orgDb, orgId, adminId, aliceId }) => expireTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: aliceId, context: ctx }));
   await page.context().clearCookies();
@@ -47,7 +48,8 @@ test("a temporary code is asked alone while active, and the authenticator app re
   await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
   await page.getByLabel("Verification code").fill(await freshTotp("alice@acme.test", SECRET));
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  // Signed in: alice, a Standard User, starts on My security.
+  await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
 });
 
 test("a recovery code logs in once and is refused the second time", async ({ page }) => {

@@ -38,9 +38,9 @@ test("bob registers an authenticator app on first login, then logs in with it", 
   expect((await download).suggestedFilename()).toBe("mfa-console-recovery-codes.txt");
   await page.getByLabel("I have saved these codes").check();
   await continueButton.click();
-  // Bob is a Standard User: signed in, but Setup is not his.
-  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
-  await page.getByRole("main").getByRole("button", { name: "Log out" }).click();
+  // Bob is a Standard User: signed in, he starts on My security; Setup is not his.
+  await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
+  await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
   await page.getByLabel("Username").fill("bob@acme.test");
@@ -49,8 +49,9 @@ test("bob registers an authenticator app on first login, then logs in with it", 
   await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
   await page.getByLabel("Verification code").fill(await freshTotp("bob@acme.test", secret));
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
-  // The refusal is a real HTTP 403, not a 200 page that says so.
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
+  // Setup refuses him with a real HTTP 403, not a 200 page that says so.
   expect((await page.request.get("/setup/users")).status()).toBe(403);
 });
 

@@ -8,7 +8,7 @@ import { warmDummyHash } from "@/lib/auth/password";
 export const metadata: Metadata = { title: "Log in" };
 
 export default async function LoginPage() {
-  if (await getCurrentSession()) redirect("/setup/users");
+  if (await getCurrentSession()) redirect("/");
   warmDummyHash(); // so the first unknown-user attempt costs what a wrong password costs
 
   return (

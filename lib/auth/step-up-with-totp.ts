@@ -1,0 +1,46 @@
+// "Verify your identity" with the session user's own authenticator app (SPEC L10, B5). Same rules
+// as the login challenge: the step is accepted once per user under a lock on the user's row
+// (lib/mfa/totp-step.ts), failures count toward lockout, and every attempt is one STEP_UP event.
+import { failLoginStep, refuseIfLocked } from "./login-failure";
+import { findSessionToRaise, raiseSession, stepUpAllowed, StepUpAborted, type StepUpOptions } from "./raise-session";
+import { recordEvent } from "@/lib/activity/record-event";
+import { consumeTotpStep, matchUserTotp } from "@/lib/mfa/totp-step";
+import { fail, type Result } from "@/lib/errors";
+
+export async function stepUpWithTotp(opts: StepUpOptions): Promise<Result<{ highAssuranceUntil: Date }>> {
+  const nowMs = opts.nowMs ?? Date.now();
+  const { orgDb } = opts;
+  const session = await findSessionToRaise(orgDb, { sessionId: opts.sessionId, userId: opts.userId, nowMs });
+  if (!session) return fail("NOT_FOUND");
+  const { user } = session;
+  const common = { user, method: "TOTP" as const, context: opts.context, nowMs, activity: "STEP_UP" as const };
+  const event = { orgId: user.orgId, userId: user.id, username: user.username, activity: "STEP_UP", method: "TOTP", status: "FAILED", context: opts.context } as const;
+  if (!stepUpAllowed(session, "TOTP")) {
+    await recordEvent(orgDb, { ...event, reason: "METHOD_NOT_ALLOWED" });
+    return fail("METHOD_NOT_ALLOWED");
+  }
+  const locked = await refuseIfLocked(orgDb, common);
+  if (locked) return locked;
+
+  const match = await matchUserTotp(orgDb, { userId: user.id, code: opts.code, nowMs });
+  if (!match) return failLoginStep(orgDb, { ...common, reason: "INVALID_CODE" });
+
+  const outcome = await orgDb
+    .$transaction(async (tx) => {
+      if (!(await consumeTotpStep(tx, { userId: user.id, orgId: user.orgId, match, nowMs }))) throw new StepUpAborted("REPLAYED");
+      const until = await raiseSession(tx, { session, method: "TOTP", context: opts.context, nowMs, detail: { factor: match.factor.name } });
+      // Revoked meanwhile: roll back so the step is not burnt for nothing.
+      if (!until) throw new StepUpAborted("SESSION_ENDED");
+      return until;
+    })
+    .catch((e) => {
+      if (e instanceof StepUpAborted) return e;
+      throw e;
+    });
+  if (outcome instanceof StepUpAborted) {
+    // A spent code proves possession of the app, not guessing: an event, but no lockout count.
+    await recordEvent(orgDb, { ...event, reason: outcome.reason });
+    return fail(outcome.reason);
+  }
+  return { ok: true, highAssuranceUntil: outcome };
+}
