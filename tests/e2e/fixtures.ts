@@ -13,9 +13,11 @@ export async function createUser(opts: {
   isActive?: boolean;
   securityKeys?: string[];
   extraPermissions?: Permission[];
+  /** The demo org the user joins (its admin is the template); Acme unless said otherwise. */
+  org?: "acme" | "globex";
 }): Promise<string> {
   return withDb(async (db) => {
-    const template = await db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
+    const template = await db.user.findUniqueOrThrow({ where: { username: `admin@${opts.org ?? "acme"}.test` } });
     const profile = await db.profile.findFirstOrThrow({ where: { orgId: template.orgId, name: opts.profile } });
     const user = await db.user.create({
       data: {

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Download } from "lucide-react";
+import { requireHistoryAccess } from "@/lib/next/history-access";
+import { listEvents } from "@/lib/activity/list-events";
+import { eventFiltersQuery, hasEventFilters, parseEventFilters } from "@/lib/activity/event-filters";
+import { getUserSuggestion } from "@/lib/activity/suggest-users";
+import { EventsFilters } from "@/components/console/activity/events-filters";
+import { EventsTable } from "@/components/console/activity/events-table";
+
+export const metadata: Metadata = { title: "Identity Verification History" };
+
+const pagerClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
+const pagerOffClass = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const filters = parseEventFilters(params);
+  const query = eventFiltersQuery(filters);
+  const { orgDb } = await requireHistoryAccess(`/setup/activity${query ? `?${query}` : ""}`);
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const [page, user] = await Promise.all([
+    listEvents(orgDb, { filters, older: str(params.older), newer: str(params.newer) }),
+    filters.user ? getUserSuggestion(orgDb, { userId: filters.user }) : null,
+  ]);
+  const href = (extra: Record<string, string>) => `/setup/activity?${eventFiltersQuery(filters, extra)}`;
+  return (
+    <main>
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        Setup <span aria-hidden>›</span> Identity Verification History
+      </nav>
+      <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Identity Verification History</h1>
+        <a href={`/setup/activity/export${query ? `?${query}` : ""}`} download className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <Download aria-hidden className="h-4 w-4" />
+          Export CSV
+        </a>
+      </div>
+      <EventsFilters key={query} filters={filters} user={user} />
+      <EventsTable rows={page.rows} filtered={hasEventFilters(filters)} detailQuery={query} />
+      <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
+        {page.newer ? <Link href={href({ newer: page.newer })} className={pagerClass}>Newer</Link> : <span aria-disabled className={pagerOffClass}>Newer</span>}
+        {page.older ? <Link href={href({ older: page.older })} className={pagerClass}>Older</Link> : <span aria-disabled className={pagerOffClass}>Older</span>}
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+// Who may read Setup > Identity Verification History, its detail view and its CSV export: anyone
+// with a console permission (support agents hold VIEW_VERIFICATION_ACTIVITY; admins and delegates
+// need it to help users), and, when the org asks for it (S2), only from a High Assurance session.
+// Pages get redirects and 403s; route handlers get a value to answer with a status.
+import { forbidden, redirect } from "next/navigation";
+import { currentLevel } from "@/lib/auth/session-level";
+import { stepUpPath } from "@/lib/auth/step-up-return";
+import { CONSOLE_PERMISSIONS, hasAnyPermission } from "@/lib/users/permissions";
+import { getCurrentSession, type CurrentSession } from "./current-session";
+
+export const HISTORY_PERMISSIONS = CONSOLE_PERMISSIONS;
+
+export type HistoryAccess =
+  | { ok: true; current: CurrentSession }
+  | { ok: false; reason: "NO_SESSION" | "FORBIDDEN" | "STEP_UP_REQUIRED" };
+
+export async function checkHistoryAccess(): Promise<HistoryAccess> {
+  const current = await getCurrentSession();
+  if (!current) return { ok: false, reason: "NO_SESSION" };
+  if (!hasAnyPermission(current.permissions, HISTORY_PERMISSIONS)) return { ok: false, reason: "FORBIDDEN" };
+  // The session row carries the org settings, read fresh on every request: a change applies at once.
+  const stepUp = current.user.org.settings?.historyRequiresHighAssurance ?? false;
+  if (stepUp && currentLevel(current.session).level !== "HIGH_ASSURANCE") {
+    return { ok: false, reason: "STEP_UP_REQUIRED" };
+  }
+  return { ok: true, current };
+}
+
+/** For pages: `returnTo` is where "Verify your identity" sends the caller back to. */
+export async function requireHistoryAccess(returnTo: string): Promise<CurrentSession> {
+  const access = await checkHistoryAccess();
+  if (access.ok) return access.current;
+  if (access.reason === "NO_SESSION") redirect("/login");
+  if (access.reason === "FORBIDDEN") forbidden();
+  redirect(stepUpPath(returnTo));
+}

@@ -1,0 +1,42 @@
+// Issue 5, T1: a Globex support agent never sees an Acme event — not in the history, not by id,
+// not in the CSV export, not in the user type-ahead. In its own file, named to run after
+// login.spec.ts (which expects Globex to hold exactly one user): spec files share one database.
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, DEMO_SECRET } from "./fixtures";
+import { withDb } from "./db";
+import { freshTotp } from "./totp";
+
+async function logIn(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill("demo-password-1");
+  await page.getByRole("button", { name: "Log In" }).click();
+  await page.getByLabel("Verification code").fill(await freshTotp(username, DEMO_SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/verify") && !url.pathname.startsWith("/login"));
+}
+
+test("a Globex agent sees no Acme events: not listed, not by id, not in the export or the type-ahead", async ({ page }) => {
+  await createUser({ username: "gus@globex.test", name: "Gus Globex", profile: "Support Agent", totp: true, org: "globex" });
+  const acmeEventId = await withDb(async (db) => {
+    const acme = await db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
+    return (await db.verificationEvent.findFirstOrThrow({ where: { orgId: acme.orgId } })).id.toString();
+  });
+  await logIn(page, "gus@globex.test");
+  await page.goto("/setup/activity");
+  const table = page.getByRole("table", { name: "Verification events, newest first" });
+  await expect(table).toContainText("gus@globex.test"); // his own login
+  await expect(table).not.toContainText("acme.test");
+
+  const detail = await page.goto(`/setup/activity/${acmeEventId}`);
+  expect(detail?.status()).toBe(404);
+
+  const suggestions = await page.request.get("/setup/activity/users?q=acme");
+  expect(await suggestions.json()).toEqual({ users: [] });
+
+  const csv = await page.request.get("/setup/activity/export");
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain("gus@globex.test");
+  expect(text).not.toContain("acme.test");
+});
