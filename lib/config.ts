@@ -20,3 +20,7 @@ export const config = {
 export const PENDING_LOGIN_MINUTES = 10; // SPEC L12
 export const LAST_SEEN_WRITE_INTERVAL_SECONDS = 60; // throttle: no write on every request
 export const USERS_PAGE_SIZE = 25;
+// Setup > Users counts exactly up to here, then says "10,000+": an exact count of a 100,000-user
+// org or of one MFA state costs a full scan on every page view, the page itself does not
+// (bench/users-list.ts). Searches stay exact: the trigram index bounds them to their matches.
+export const USERS_COUNT_CAP = 10_000;

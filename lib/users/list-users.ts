@@ -2,7 +2,7 @@
 // name then id, keyset-paginated so page 4,000 costs what page 1 costs.
 import type { Prisma } from "@db/generated";
 import type { OrgDb } from "@/lib/db/tenant";
-import { USERS_PAGE_SIZE } from "@/lib/config";
+import { USERS_COUNT_CAP, USERS_PAGE_SIZE } from "@/lib/config";
 import { userFiltersWhere, type UserFilters } from "./user-filters";
 import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
 
@@ -20,13 +20,19 @@ export interface UserListRow {
 
 export interface UserListPage {
   rows: UserListRow[];
+  /** Users matching: exact for a search; otherwise exact up to USERS_COUNT_CAP, where `totalCapped` is set. */
   total: number;
+  /** More than `total` users match: show "10,000+", not an exact figure. */
+  totalCapped: boolean;
   /** Opaque cursors for the next and previous pages; null at either end. */
   next: string | null;
   prev: string | null;
 }
 
 type Cursor = { name: string; id: string };
+
+/** pg_trgm indexes fragments of at least this many characters; shorter ones match by reading every row. */
+const TRIGRAM_LENGTH = 3;
 
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
@@ -44,9 +50,10 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
 
 export async function listUsers(
   orgDb: OrgDb,
-  opts: { after?: string; before?: string; pageSize?: number; filters?: UserFilters; nowMs?: number } = {},
+  opts: { after?: string; before?: string; pageSize?: number; filters?: UserFilters; nowMs?: number; countCap?: number } = {},
 ): Promise<UserListPage> {
   const pageSize = opts.pageSize ?? USERS_PAGE_SIZE;
+  const countCap = opts.countCap ?? USERS_COUNT_CAP;
   const nowMs = opts.nowMs ?? Date.now();
   const filtered = userFiltersWhere(opts.filters ?? {}, nowMs);
   const after = decodeCursor(opts.after);
@@ -65,28 +72,13 @@ export async function listUsers(
   const where: Prisma.UserWhereInput = { AND: [filtered, keyset] };
   const dir = backwards ? "desc" : "asc";
 
-  const [found, total] = await Promise.all([
-    orgDb.user.findMany({
-      where,
-      orderBy: [{ name: dir }, { id: dir }],
-      take: pageSize + 1,
-      select: {
-        id: true,
-        name: true,
-        username: true,
-        isActive: true,
-        lockedUntil: true,
-        profile: { select: { name: true } },
-        // Relation rows, not `_count`: Prisma turns `_count` into LEFT JOINs on GROUP BY
-        // aggregates over the whole org's factor tables, which Postgres cannot limit to the page
-        // (≈ 150 ms at 100,000 users, bench/users-list.ts). Selected like this, each relation is
-        // one `user_id IN (…page…)` query on its index. A user has a handful of methods at most.
-        totpFactors: { where: { verifiedAt: { not: null } }, select: { id: true } },
-        webauthnCreds: { select: { id: true } },
-        tempCodes: { where: activeTempCodeWhere(nowMs), select: { id: true } },
-      },
-    }),
-    orgDb.user.count({ where: filtered }),
+  const search = opts.filters?.q ?? "";
+  const pageArgs = { where, orderBy: [{ name: dir }, { id: dir }], take: pageSize + 1 } satisfies Prisma.UserFindManyArgs;
+  const [found, counted] = await Promise.all([
+    search.length >= TRIGRAM_LENGTH
+      ? findSearchPage(orgDb, pageArgs, nowMs)
+      : orgDb.user.findMany({ ...pageArgs, select: rowSelect(nowMs) }),
+    countUsers(orgDb, filtered, search ? null : countCap),
   ]);
 
   const hasMore = found.length > pageSize;
@@ -107,8 +99,60 @@ export async function listUsers(
   const last = rows.at(-1);
   return {
     rows,
-    total,
+    total: counted.total,
+    totalCapped: counted.capped,
     next: last && (backwards || hasMore) ? encodeCursor(last) : null,
     prev: first && (backwards ? hasMore : at !== null) ? encodeCursor(first) : null,
   };
+}
+
+/**
+ * Exact up to `cap`, then only "more than cap" (null: exact). Prisma orders a limited count by id,
+ * so Postgres walks the (org_id, id) index, merges the MFA subqueries along it and stops at the
+ * cap: cheap for status, profile and MFA filters however many users match. A search is counted
+ * exactly instead: its trigram index already bounds the work to the matches, where the id walk
+ * would test every row it passes (bench/users-list.ts has the plans of both).
+ */
+async function countUsers(orgDb: OrgDb, where: Prisma.UserWhereInput, cap: number | null): Promise<{ total: number; capped: boolean }> {
+  if (cap === null) return { total: await orgDb.user.count({ where }), capped: false };
+  // One past the cap tells "exactly the cap" from "more".
+  const counted = await orgDb.user.count({ where, take: cap + 1 });
+  return { total: Math.min(counted, cap), capped: counted > cap };
+}
+
+function rowSelect(nowMs: number) {
+  return {
+    id: true,
+    name: true,
+    username: true,
+    isActive: true,
+    lockedUntil: true,
+    profile: { select: { name: true } },
+    // Relation rows, not `_count`: Prisma turns `_count` into LEFT JOINs on GROUP BY aggregates
+    // over the whole org's factor tables, which Postgres cannot limit to the page (≈ 150 ms at
+    // 100,000 users, bench/users-list.ts). Selected like this, each relation is one
+    // `user_id IN (…page…)` query on its index. A user has a handful of methods at most.
+    totpFactors: { where: { verifiedAt: { not: null } }, select: { id: true } },
+    webauthnCreds: { select: { id: true } },
+    tempCodes: { where: activeTempCodeWhere(nowMs), select: { id: true } },
+  } satisfies Prisma.UserSelect;
+}
+
+/**
+ * A search must not walk the name index. Postgres assumes matches are spread evenly through name
+ * order and expects a page after a few rows, but "patricia" matches only names from P onward: it
+ * read 70% of the org first (100–350 ms at 100,000 users, bench/users-list.ts). With plain index
+ * scans off (SET LOCAL: this transaction only) it takes the matches from the trigram indexes and
+ * sorts them, a cost that follows the number of matches. The rows are then read by id outside
+ * the transaction: Prisma loads relations with concurrent queries, which one transaction's
+ * connection would have to queue (pg warns that it will stop doing so).
+ */
+async function findSearchPage(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">, nowMs: number) {
+  const [, ids] = await orgDb.$transaction([
+    orgDb.$executeRaw`SET LOCAL enable_indexscan = off`,
+    orgDb.user.findMany({ ...args, select: { id: true } }),
+  ]);
+  const found = await orgDb.user.findMany({ where: { id: { in: ids.map((u) => u.id) } }, select: rowSelect(nowMs) });
+  const byId = new Map(found.map((u) => [u.id, u]));
+  return ids.flatMap(({ id }) => byId.get(id) ?? []);
 }

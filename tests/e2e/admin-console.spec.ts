@@ -143,7 +143,10 @@ test("an MFA Delegate can generate a code but not administer users", async ({ pa
   await withDb((db) => db.user.update({ where: { id: userId }, data: { failedAttempts: 10, lockedUntil: new Date(Date.now() + 600_000) } }));
   await logIn(page, "dana@acme.test");
   await openUser(page, "hank@acme.test");
-  await expect(page.getByRole("button", { name: "Unlock" })).toHaveCount(0); // A8 is not the delegate's
+  // A8 is not the delegate's: no Unlock, no Edit, no Deactivate, no New user.
+  for (const name of ["Unlock", "Deactivate"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  expect((await page.request.get(`/setup/users/${userId}/edit`)).status()).toBe(403);
   await page.getByRole("link", { name: "Generate" }).click();
   await expect(page.getByRole("heading", { name: "Temporary Verification Code" })).toBeVisible();
   await page.getByLabel("Reason").fill("Locked out, phone lost");
@@ -162,4 +165,16 @@ test("a Support Agent sees users but cannot act", async ({ page }) => {
   }
   const response = await page.request.get(`/setup/users/${userId}/temp-code`);
   expect(response.status()).toBe(403);
+});
+
+test("an Acme admin gets 404 for every Globex user page, and nothing changes", async ({ page }) => {
+  const gus = await withDb((db) => db.user.findUniqueOrThrow({ where: { username: "admin@globex.test" }, include: { totpFactors: true } }));
+  await logIn(page, "admin@acme.test");
+  for (const path of ["", "/edit", "/temp-code", "/lost-device"]) {
+    expect((await page.request.get(`/setup/users/${gus.id}${path}`)).status(), `/setup/users/<globex>${path}`).toBe(404);
+  }
+  await page.goto(`/setup/users?q=globex`);
+  await expect(page.getByText("No users match these filters.")).toBeVisible();
+  const after = await withDb((db) => db.user.findUniqueOrThrow({ where: { id: gus.id }, include: { totpFactors: true } }));
+  expect(after.totpFactors).toHaveLength(gus.totpFactors.length);
 });

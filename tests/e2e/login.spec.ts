@@ -125,3 +125,15 @@ test("a client-sent X-Forwarded-For is not what the history records", async ({ b
   }
   await context.close();
 });
+
+test("an Api Only user is refused at the UI after a correct password (L11)", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill("api@acme.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "This is an Api Only user: it can call the API but cannot log in to the console.",
+  );
+  await page.goto("/setup/users");
+  await expect(page).toHaveURL(/\/login/);
+});

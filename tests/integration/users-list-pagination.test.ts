@@ -55,6 +55,37 @@ describe("users list pagination", () => {
     expect(back.prev).toBeNull();
   });
 
+  it("pages a search the same way, forward and back", async () => {
+    const db = forOrg(t.db, orgId);
+    const filters = { q: "PERSON" };
+    const expected = await t.sql<{ id: string }>("SELECT id FROM users WHERE org_id = $1 AND name ILIKE '%person%' ORDER BY name, id", [orgId]);
+    let page = await listUsers(db, { filters, pageSize: PAGE });
+    expect(page.total).toBe(37);
+    const pages = [page];
+    while (page.next) pages.push((page = await listUsers(db, { filters, after: page.next, pageSize: PAGE })));
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expected.map((r) => r.id));
+    const back = await listUsers(db, { filters, before: pages.at(-1)!.prev!, pageSize: PAGE });
+    expect(back.rows).toEqual(pages.at(-2)!.rows);
+  });
+
+  it("counts exactly up to the cap, then says only that more match", async () => {
+    const db = forOrg(t.db, orgId);
+    expect(await listUsers(db, { pageSize: PAGE, countCap: 44 })).toMatchObject({ total: 43, totalCapped: false });
+    expect(await listUsers(db, { pageSize: PAGE, countCap: 43 })).toMatchObject({ total: 43, totalCapped: false });
+    const capped = await listUsers(db, { pageSize: PAGE, countCap: 42 });
+    expect(capped).toMatchObject({ total: 42, totalCapped: true });
+    // The cap bounds the count only: the page and its cursor are unchanged.
+    const exact = await listUsers(db, { pageSize: PAGE });
+    expect(exact).toMatchObject({ total: 43, totalCapped: false });
+    expect(capped.rows).toEqual(exact.rows);
+    expect(capped.next).toBe(exact.next);
+    // It applies to a filtered count, on a later page too; a search is counted exactly.
+    const { profileId } = await t.db.user.findFirstOrThrow({ where: { username: "user3@acme.test" } });
+    const later = await listUsers(db, { after: exact.next!, filters: { profile: profileId }, pageSize: 2, countCap: 4 });
+    expect(later).toMatchObject({ total: 4, totalCapped: true });
+    expect(await listUsers(db, { filters: { q: "Person 3" }, pageSize: 2, countCap: 4 })).toMatchObject({ total: 5, totalCapped: false });
+  });
+
   it("ignores a malformed cursor and answers a cursor past the end with an empty last page", async () => {
     const db = forOrg(t.db, orgId);
     expect((await listUsers(db, { after: "not-a-cursor", pageSize: PAGE })).rows).toHaveLength(PAGE);

@@ -36,7 +36,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">Users</h1>
         <div className="flex items-center gap-4">
           <p className="text-sm text-slate-600" role="status">
-            {page.total.toLocaleString("en-US")} {page.total === 1 ? "user" : "users"} {filtered ? "match" : "in your org"}
+            {page.total.toLocaleString("en-US")}
+            {page.totalCapped ? "+" : ""} {page.total === 1 && !page.totalCapped ? "user" : "users"} {filtered ? "match" : "in your org"}
           </p>
           {permissions.has("MANAGE_USERS") && (
             <Link href="/setup/users/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
