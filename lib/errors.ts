@@ -42,6 +42,7 @@ export const ERRORS = {
   },
   SESSION_ENDED: { status: 401, message: "Your session has ended. Please log in again." },
   CURRENT_SESSION: { status: 409, message: "That's the session you're using now. Use Log out to end it." },
+  STEP_UP_REQUIRED: { status: 403, message: "Verify your identity first: this change needs a recently verified session." },
   REGISTRATION_EXPIRED: { status: 409, message: "That setup has expired. Start adding the authenticator app again." },
   NOT_FOUND: { status: 404, message: "Not found." },
   FORBIDDEN: { status: 403, message: "You don't have permission to do that." },

@@ -7,15 +7,19 @@ import type { OrgDb } from "@/lib/db/tenant";
 import { recordEvent, type EventWriter, type RequestContext } from "@/lib/activity/record-event";
 import { settingsOf } from "./login-failure";
 
-export interface StepUpOptions {
+/** Whose session a step-up is for: all from the caller's own session, never from the request. */
+export interface SessionRef {
   /** The caller's tenant-scoped client (getCurrentSession().orgDb). */
   orgDb: OrgDb;
-  /** Both from the caller's own session, never from the request. */
   sessionId: string;
   userId: string;
-  code: string;
   context: RequestContext;
   nowMs?: number;
+}
+
+/** A step-up with a typed code (authenticator app, recovery code). */
+export interface StepUpOptions extends SessionRef {
+  code: string;
 }
 
 /** The caller's live session with what lockout and the window need, or null. */
@@ -69,7 +73,7 @@ export async function raiseSession(
 
 /** Thrown inside a step-up transaction to roll back what it consumed. */
 export class StepUpAborted extends Error {
-  constructor(readonly reason: "REPLAYED" | "SESSION_ENDED") {
+  constructor(readonly reason: "REPLAYED" | "SESSION_ENDED" | "CHALLENGE_EXPIRED" | "COUNTER_REGRESSION") {
     super(reason);
   }
 }

@@ -1,8 +1,9 @@
 // "Verify your identity" with the session user's own authenticator app (SPEC L10, B5). Same rules
 // as the login challenge: the step is accepted once per user under a lock on the user's row
 // (lib/mfa/totp-step.ts), failures count toward lockout, and every attempt is one STEP_UP event.
-import { failLoginStep, refuseIfLocked } from "./login-failure";
-import { findSessionToRaise, raiseSession, stepUpAllowed, StepUpAborted, type StepUpOptions } from "./raise-session";
+import { failLoginStep } from "./login-failure";
+import { raiseSession, StepUpAborted, type StepUpOptions } from "./raise-session";
+import { startStepUpAttempt } from "./start-step-up-attempt";
 import { recordEvent } from "@/lib/activity/record-event";
 import { consumeTotpStep, matchUserTotp } from "@/lib/mfa/totp-step";
 import { fail, type Result } from "@/lib/errors";
@@ -10,17 +11,10 @@ import { fail, type Result } from "@/lib/errors";
 export async function stepUpWithTotp(opts: StepUpOptions): Promise<Result<{ highAssuranceUntil: Date }>> {
   const nowMs = opts.nowMs ?? Date.now();
   const { orgDb } = opts;
-  const session = await findSessionToRaise(orgDb, { sessionId: opts.sessionId, userId: opts.userId, nowMs });
-  if (!session) return fail("NOT_FOUND");
+  const attempt = await startStepUpAttempt({ ...opts, method: "TOTP", nowMs });
+  if (!attempt.ok) return attempt;
+  const { session, common, failedEvent } = attempt;
   const { user } = session;
-  const common = { user, method: "TOTP" as const, context: opts.context, nowMs, activity: "STEP_UP" as const };
-  const event = { orgId: user.orgId, userId: user.id, username: user.username, activity: "STEP_UP", method: "TOTP", status: "FAILED", context: opts.context } as const;
-  if (!stepUpAllowed(session, "TOTP")) {
-    await recordEvent(orgDb, { ...event, reason: "METHOD_NOT_ALLOWED" });
-    return fail("METHOD_NOT_ALLOWED");
-  }
-  const locked = await refuseIfLocked(orgDb, common);
-  if (locked) return locked;
 
   const match = await matchUserTotp(orgDb, { userId: user.id, code: opts.code, nowMs });
   if (!match) return failLoginStep(orgDb, { ...common, reason: "INVALID_CODE" });
@@ -39,7 +33,7 @@ export async function stepUpWithTotp(opts: StepUpOptions): Promise<Result<{ high
     });
   if (outcome instanceof StepUpAborted) {
     // A spent code proves possession of the app, not guessing: an event, but no lockout count.
-    await recordEvent(orgDb, { ...event, reason: outcome.reason });
+    await recordEvent(orgDb, { ...failedEvent, reason: outcome.reason });
     return fail(outcome.reason);
   }
   return { ok: true, highAssuranceUntil: outcome };

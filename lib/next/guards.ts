@@ -6,6 +6,7 @@ import { getCurrentSession, type CurrentSession } from "./current-session";
 import { hasAnyPermission } from "@/lib/users/permissions";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
+import { addingMethodNeedsStepUp } from "@/lib/account/add-method-assurance";
 
 export async function requireSession(): Promise<CurrentSession> {
   const current = await getCurrentSession();
@@ -34,4 +35,14 @@ export async function requireHighAssurance(returnTo: string): Promise<CurrentSes
 export async function hasHighAssurance(): Promise<boolean> {
   const current = await getCurrentSession();
   return current !== null && currentLevel(current.session).level === "HIGH_ASSURANCE";
+}
+
+/**
+ * SPEC B7: adding a verification method at `returnTo` needs High Assurance once anything is
+ * registered (lib/account/add-method-assurance.ts); a user with nothing registered goes ahead.
+ */
+export async function requireAssuranceToAddMethod(returnTo: string): Promise<CurrentSession> {
+  const current = await requireSession();
+  if (await addingMethodNeedsStepUp(current.orgDb, { userId: current.user.id })) return requireHighAssurance(returnTo);
+  return current;
 }

@@ -28,16 +28,26 @@ async function openUser(page: Page, username: string) {
   await expect(page.getByText(username, { exact: true })).toBeVisible();
 }
 
+/**
+ * A System Administrator of Acme for one test: each TOTP time step is accepted once per user, so
+ * sharing admin@acme.test between tests would make every login wait for a fresh code.
+ */
+async function newAdmin(tag: string): Promise<string> {
+  const username = `admin-${tag}@acme.test`;
+  await createUser({ username, name: `Admin ${tag}`, profile: "System Administrator", totp: true });
+  return username;
+}
+
 async function newPage(browser: Browser) {
   return (await browser.newContext()).newPage();
 }
 
 test("a temporary code: Generate → the user logs in with it alone → Expire Now → their TOTP is asked again", async ({ page, browser }) => {
   await createUser({ username: "carol@acme.test", name: "Carol Chen", profile: "Standard User", totp: true });
-  await logIn(page, "admin@acme.test");
+  await logIn(page, await newAdmin("tempcode"));
   await openUser(page, "carol@acme.test");
   await page.getByRole("link", { name: "Generate" }).click();
-  await expect(page.getByRole("heading", { name: "Temporary Verification Code" })).toBeVisible();
+  await expect(page).toHaveURL(/\/temp-code$/);
   await page.getByLabel("Expiration").selectOption("2");
   await page.getByLabel("Reason").fill("Lost phone, confirmed by a call");
   await page.getByRole("button", { name: "Generate Code" }).click();
@@ -77,7 +87,7 @@ test("the 7th code within an hour is refused with the time the next is allowed",
       await db.tempCode.create({ data: { orgId: user.orgId, userId, codeHash: `spent-${i}`, reason: "earlier", expiresAt: new Date(Date.now() + 3_600_000), expiredAt: new Date(), createdAt: new Date(Date.now() - (50 - i) * 60_000) } });
     }
   });
-  await logIn(page, "admin@acme.test");
+  await logIn(page, await newAdmin("seventh"));
   await page.goto(`/setup/users/${userId}/temp-code`);
   await page.getByLabel("Reason").fill("Lost phone");
   await page.getByRole("button", { name: "Generate Code" }).click();
@@ -86,7 +96,7 @@ test("the 7th code within an hour is refused with the time the next is allowed",
 
 test("an inactive user gets no code", async ({ page }) => {
   await createUser({ username: "ivy@acme.test", name: "Ivy Inactive", profile: "Standard User", totp: true, isActive: false });
-  await logIn(page, "admin@acme.test");
+  await logIn(page, await newAdmin("inactive"));
   await openUser(page, "ivy@acme.test");
   await page.getByRole("link", { name: "Generate" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("You can't generate a code for an inactive user. Reactivate the user first.");
@@ -95,15 +105,15 @@ test("an inactive user gets no code", async ({ page }) => {
 
 test("a Standard session steps up, returns, and Reset MFA sends the user back to registration", async ({ page, browser }) => {
   await createUser({ username: "erin@acme.test", name: "Erin Evans", profile: "Standard User", totp: true });
-  await logIn(page, "admin@acme.test");
+  await logIn(page, await newAdmin("stepup"));
   // The admin's High Assurance window has run out.
-  await withDb((db) => db.session.updateMany({ where: { user: { username: "admin@acme.test" }, revokedAt: null }, data: { level: "STANDARD", highAssuranceUntil: null } }));
+  await withDb((db) => db.session.updateMany({ where: { user: { username: "admin-stepup@acme.test" }, revokedAt: null }, data: { level: "STANDARD", highAssuranceUntil: null } }));
   await openUser(page, "erin@acme.test");
   const userUrl = page.url();
   await expect(page.getByText("Standard session")).toBeVisible();
   await page.getByRole("button", { name: "Reset MFA" }).click();
   await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp("admin@acme.test", DEMO_SECRET));
+  await page.getByLabel("Verification code").fill(await freshTotp("admin-stepup@acme.test", DEMO_SECRET));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(userUrl);
   await expect(page.getByText(/High assurance until \d\d:\d\d/)).toBeVisible();
@@ -126,7 +136,7 @@ test("a Standard session steps up, returns, and Reset MFA sends the user back to
 
 test("Disconnect removes one security key of two", async ({ page }) => {
   await createUser({ username: "frank@acme.test", name: "Frank Ford", profile: "Standard User", securityKeys: ["Office key", "Backup key"] });
-  await logIn(page, "admin@acme.test");
+  await logIn(page, await newAdmin("disconnect"));
   await openUser(page, "frank@acme.test");
   const methods = page.getByRole("region", { name: "Verification methods" });
   await methods.getByRole("row", { name: /Office key/ }).getByRole("button", { name: "Disconnect" }).click();
@@ -148,7 +158,8 @@ test("an MFA Delegate can generate a code but not administer users", async ({ pa
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
   expect((await page.request.get(`/setup/users/${userId}/edit`)).status()).toBe(403);
   await page.getByRole("link", { name: "Generate" }).click();
-  await expect(page.getByRole("heading", { name: "Temporary Verification Code" })).toBeVisible();
+  await expect(page).toHaveURL(/\/temp-code$/);
+  await expect(page.getByRole("button", { name: "Generate Code" })).toBeVisible();
   await page.getByLabel("Reason").fill("Locked out, phone lost");
   await page.getByRole("button", { name: "Generate Code" }).click();
   await expect(page.getByLabel("Temporary Verification Code")).toHaveText(/^\d{4} \d{4}$/);
@@ -169,7 +180,7 @@ test("a Support Agent sees users but cannot act", async ({ page }) => {
 
 test("an Acme admin gets 404 for every Globex user page, and nothing changes", async ({ page }) => {
   const gus = await withDb((db) => db.user.findUniqueOrThrow({ where: { username: "admin@globex.test" }, include: { totpFactors: true } }));
-  await logIn(page, "admin@acme.test");
+  await logIn(page, await newAdmin("crossorg"));
   for (const path of ["", "/edit", "/temp-code", "/lost-device"]) {
     expect((await page.request.get(`/setup/users/${gus.id}${path}`)).status(), `/setup/users/<globex>${path}`).toBe(404);
   }

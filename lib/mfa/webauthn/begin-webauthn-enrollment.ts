@@ -1,15 +1,15 @@
 // L3, L5: MFA is required and nothing is registered — the browser is asked to create a security
 // key or passkey credential. Options go to the browser; their challenge stays with the server,
 // bound to this pending login.
-import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import type { Db } from "@/lib/db/client";
 import { findPendingLogin } from "@/lib/auth/pending-login";
 import { settingsOf } from "@/lib/auth/login-failure";
 import { lockoutState } from "@/lib/security/lockout";
 import { fail, type Result } from "@/lib/errors";
 import { storeChallenge } from "./challenge-store";
-import { descriptorOf, listUserCredentials } from "./stored-credentials";
-import { CEREMONY_TIMEOUT_MS, relyingParty, SUPPORTED_ALGORITHM_IDS, userHandleOf } from "./relying-party";
+import { listUserCredentials } from "./stored-credentials";
+import { buildRegistrationOptions } from "./ceremony-options";
 
 export async function beginWebAuthnEnrollment(
   db: Db,
@@ -24,24 +24,8 @@ export async function beginWebAuthnEnrollment(
   const { lockedUntil } = lockoutState(user, settingsOf(user), nowMs);
   if (lockedUntil) return fail("LOCKED", { retryAt: lockedUntil });
 
-  const rp = relyingParty();
   const existing = await listUserCredentials(db, user.id);
-  const options = await generateRegistrationOptions({
-    rpName: rp.name,
-    rpID: rp.id,
-    userName: user.username,
-    userDisplayName: user.name,
-    userID: userHandleOf(user.id),
-    timeout: CEREMONY_TIMEOUT_MS,
-    // No attestation: we trust the key the person holds, not its make and model, and "none"
-    // spares them the browser's privacy prompt.
-    attestationType: "none",
-    excludeCredentials: existing.map(descriptorOf),
-    // Passkeys welcome (discoverable if the authenticator can), plain security keys too; a PIN or
-    // biometric is used when the key has one, but the password already came first.
-    authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
-    supportedAlgorithmIDs: SUPPORTED_ALGORITHM_IDS,
-  });
+  const options = await buildRegistrationOptions({ user, existing });
   await storeChallenge(db, {
     orgId: user.orgId,
     userId: user.id,

@@ -1,14 +1,14 @@
 // L2, L5: the security key / passkey challenge of a pending login. The browser is offered the
 // user's own keys only; the challenge stays with the server, bound to this pending login.
-import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { Db } from "@/lib/db/client";
 import { findPendingLogin } from "@/lib/auth/pending-login";
 import { settingsOf } from "@/lib/auth/login-failure";
 import { lockoutState } from "@/lib/security/lockout";
 import { fail, type Result } from "@/lib/errors";
 import { storeChallenge } from "./challenge-store";
-import { descriptorOf, listUserCredentials } from "./stored-credentials";
-import { CEREMONY_TIMEOUT_MS, relyingParty } from "./relying-party";
+import { listUserCredentials } from "./stored-credentials";
+import { buildAuthenticationOptions } from "./ceremony-options";
 
 export async function beginWebAuthnLogin(
   db: Db,
@@ -27,14 +27,7 @@ export async function beginWebAuthnLogin(
   const keys = await listUserCredentials(db, user.id);
   // Every key was disconnected since the password step: nothing a key could answer.
   if (keys.length === 0) return fail("METHOD_NOT_ALLOWED");
-  const options = await generateAuthenticationOptions({
-    rpID: relyingParty().id,
-    // Naming the keys lets a plain (non-discoverable) security key answer, and keeps the browser
-    // from offering passkeys of other accounts.
-    allowCredentials: keys.map(descriptorOf),
-    userVerification: "preferred",
-    timeout: CEREMONY_TIMEOUT_MS,
-  });
+  const options = await buildAuthenticationOptions(keys);
   await storeChallenge(db, {
     orgId: user.orgId,
     userId: user.id,

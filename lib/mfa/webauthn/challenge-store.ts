@@ -1,19 +1,27 @@
 // SPEC L5: WebAuthn challenges are stored on the server, used once and short-lived. Each is bound
-// to what asked for it — a pending login today; a signed-in session when keys are added from
-// "My security" — and to the ceremony's purpose, so a response signed for one login or one
+// to what asked for it — a pending login, or a signed-in session (step-up, and keys added from
+// "My security") — and to the ceremony's purpose, so a response signed for one login or one
 // ceremony never completes another. Postgres, not memory: any app instance can finish what
 // another began, and single use holds across all of them.
-import type { ChallengePurpose, Prisma } from "@db/generated";
+import type { ChallengePurpose, Prisma, WebAuthnChallenge } from "@db/generated";
 import { decodeClientDataJSON } from "@simplewebauthn/server/helpers";
-import type { Db } from "@/lib/db/client";
 
 export const WEBAUTHN_CHALLENGE_MINUTES = 5;
 
 /** What a challenge is bound to: exactly one of a pending login or a session. */
 export type ChallengeOwner = { pendingLoginId: string } | { sessionId: string };
 
-type Tx = Prisma.TransactionClient;
-type Reader = Pick<Tx, "webAuthnChallenge">;
+// Narrow on purpose: the plain client (login) and the caller's tenant-scoped one (a signed-in
+// session, lib/db/tenant) both fit.
+type Reader = { webAuthnChallenge: { findFirst(args: Prisma.WebAuthnChallengeFindFirstArgs): PromiseLike<WebAuthnChallenge | null> } };
+type Spender = { webAuthnChallenge: { updateMany(args: Prisma.WebAuthnChallengeUpdateManyArgs): PromiseLike<{ count: number }> } };
+type StoreTx = {
+  webAuthnChallenge: {
+    deleteMany(args: Prisma.WebAuthnChallengeDeleteManyArgs): PromiseLike<{ count: number }>;
+    create(args: { data: Prisma.WebAuthnChallengeUncheckedCreateInput }): PromiseLike<unknown>;
+  };
+};
+type Writer = { $transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> };
 
 function ownerWhere(owner: ChallengeOwner): Prisma.WebAuthnChallengeWhereInput {
   return "pendingLoginId" in owner
@@ -23,7 +31,7 @@ function ownerWhere(owner: ChallengeOwner): Prisma.WebAuthnChallengeWhereInput {
 
 /** Stores the challenge of options just generated for the browser. */
 export async function storeChallenge(
-  db: Db,
+  db: Writer,
   opts: { orgId: string; userId: string; owner: ChallengeOwner; purpose: ChallengePurpose; challenge: string; nowMs: number },
 ): Promise<void> {
   const now = new Date(opts.nowMs);
@@ -85,7 +93,7 @@ export function signedChallenge(clientDataJSON: string): string {
  * that completes the login, so the challenge is spent exactly when that commits; a refused
  * response spends it too, so each challenge gets one try.
  */
-export async function consumeChallenge(db: Reader, opts: { id: string; nowMs: number }): Promise<boolean> {
+export async function consumeChallenge(db: Spender, opts: { id: string; nowMs: number }): Promise<boolean> {
   const now = new Date(opts.nowMs);
   const { count } = await db.webAuthnChallenge.updateMany({
     where: { id: opts.id, consumedAt: null, expiresAt: { gt: now } },

@@ -2,7 +2,6 @@
 // the key registered — under the name the person chose — and the pending login completed, with
 // the first recovery codes (B1), in one transaction with the challenge spent. Refusals follow
 // verify-webauthn-login.ts: one event each; counted toward lockout when the response was checked.
-import { verifyRegistrationResponse } from "@simplewebauthn/server";
 import type { Db } from "@/lib/db/client";
 import { findPendingLogin } from "@/lib/auth/pending-login";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
@@ -10,8 +9,8 @@ import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
 import { completeEnrollment, type EnrollmentCompleted } from "../complete-enrollment";
 import { consumeChallenge, findLiveChallenge, signedChallenge } from "./challenge-store";
-import { cleanTransports } from "./stored-credentials";
-import { relyingParty, SUPPORTED_ALGORITHM_IDS } from "./relying-party";
+import { saveCredential } from "./stored-credentials";
+import { verifyNewCredential } from "./verify-new-credential";
 import type { RegistrationResponse } from "./schemas";
 
 export async function confirmWebAuthnEnrollment(
@@ -55,49 +54,32 @@ export async function confirmWebAuthnEnrollment(
   });
   if (!challenge) return refuseStale();
 
-  const rp = relyingParty();
-  const verification = await verifyRegistrationResponse({
-    response: opts.response,
-    expectedChallenge: challenge.challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    // userVerification was "preferred": a key without a PIN is still a second factor.
-    requireUserVerification: false,
-    supportedAlgorithmIDs: SUPPORTED_ALGORITHM_IDS,
-  }).catch(() => null); // the library throws on any malformed or mismatched response
-  const info = verification?.verified ? verification.registrationInfo : null;
-  // Credential ids are unique across the whole table; one already stored is never taken over.
-  const taken = info ? await db.webAuthnCredential.count({ where: { credentialId: info.credential.id } }) : 0;
-  if (!info || taken > 0) {
-    await consumeChallenge(db, { id: challenge.id, nowMs }); // one try per challenge
+  // One try per challenge: a refused response spends it as well.
+  const refuse = async () => {
+    await consumeChallenge(db, { id: challenge.id, nowMs });
     return failLoginStep(db, { ...common, activity: "METHOD_REGISTERED", reason: "INVALID_KEY_RESPONSE" });
-  }
+  };
+  const credential = await verifyNewCredential(db, { challenge: challenge.challenge, response: opts.response });
+  if (!credential) return refuse();
 
   const completed = await db
     .$transaction(async (tx) => {
       // Two submissions of the same response: the first spends the challenge, the second stops here.
-      if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) throw new LostRace();
-      await tx.webAuthnCredential.create({
-        data: {
-          orgId: user.orgId,
-          userId: user.id,
-          name: opts.name,
-          credentialId: info.credential.id,
-          publicKey: info.credential.publicKey,
-          signCount: BigInt(info.credential.counter),
-          transports: cleanTransports(info.credential.transports),
-          deviceType: info.credentialDeviceType,
-          backedUp: info.credentialBackedUp,
-          createdAt: new Date(nowMs),
-        },
-      });
+      if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) throw new LostRace("stale");
+      // Its id was stored meanwhile (another registration of the same credential won).
+      if (!(await saveCredential(tx, { user, name: opts.name, credential, nowMs }))) throw new LostRace("taken");
       return completeEnrollment(tx, { pendingLoginId: pending.id, user, method: "WEBAUTHN", methodName: opts.name, context: opts.context });
     })
     .catch((e) => {
-      if (e instanceof LostRace) return null;
+      if (e instanceof LostRace) return e;
       throw e;
     });
-  return completed ? { ok: true, ...completed } : refuseStale();
+  if (completed instanceof LostRace) return completed.reason === "stale" ? refuseStale() : refuse();
+  return { ok: true, ...completed };
 }
 
-class LostRace extends Error {}
+class LostRace extends Error {
+  constructor(readonly reason: "stale" | "taken") {
+    super(reason);
+  }
+}

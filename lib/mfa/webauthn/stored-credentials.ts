@@ -1,9 +1,11 @@
-// Between our webauthn_credentials rows and what @simplewebauthn expects. The credential id is
-// stored as the base64url text the browser reports it as, so a response's `id` looks it up as is.
+// Between our webauthn_credentials rows and what @simplewebauthn expects, and the two writes every
+// ceremony ends with (a new key; a key's counter and last use). The credential id is stored as the
+// base64url text the browser reports it as, so a response's `id` looks it up as is.
 import type { Prisma, WebAuthnCredential as CredentialRow } from "@db/generated";
 import type { WebAuthnCredential } from "@simplewebauthn/server";
+import type { NewCredential } from "./verify-new-credential";
 
-type Reader = Pick<Prisma.TransactionClient, "webAuthnCredential">;
+type Lister = { webAuthnCredential: { findMany(args: Prisma.WebAuthnCredentialFindManyArgs): PromiseLike<CredentialRow[]> } };
 
 // The transports WebAuthn defines; the browser's list is client input, so anything else is dropped
 // before it is stored and handed back to browsers as a hint.
@@ -14,7 +16,7 @@ export function cleanTransports(reported: readonly string[] | undefined): string
 }
 
 /** The user's keys, oldest first (the order the browser is offered them in). */
-export async function listUserCredentials(db: Reader, userId: string): Promise<CredentialRow[]> {
+export async function listUserCredentials(db: Lister, userId: string): Promise<CredentialRow[]> {
   return db.webAuthnCredential.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
 }
 
@@ -26,7 +28,7 @@ export function descriptorOf(row: Pick<CredentialRow, "credentialId" | "transpor
 /**
  * The stored key as the verifier wants it. The counter is handed over as 0 on purpose: the
  * library would reject a regression with a bare Error, indistinguishable from a forged signature;
- * verify-webauthn-login.ts compares counters itself, after the signature is proven, so a cloned
+ * verify-assertion.ts compares counters itself, after the signature is proven, so a cloned
  * key is told apart from a bad response (and recorded as such).
  */
 export function verifierCredential(row: Pick<CredentialRow, "credentialId" | "publicKey" | "transports">): WebAuthnCredential {
@@ -40,4 +42,54 @@ export function verifierCredential(row: Pick<CredentialRow, "credentialId" | "pu
 export function counterRegressed(stored: bigint, reported: number): boolean {
   const next = BigInt(reported);
   return (next > 0n || stored > 0n) && next <= stored;
+}
+
+// Narrow on purpose: a transaction of the plain client or of a tenant-scoped one (lib/db/tenant).
+type Saver = { webAuthnCredential: { createMany(args: Prisma.WebAuthnCredentialCreateManyArgs): PromiseLike<{ count: number }> } };
+type Updater = { webAuthnCredential: { updateMany(args: Prisma.WebAuthnCredentialUpdateManyArgs): PromiseLike<{ count: number }> } };
+
+/**
+ * Stores a verified new key under the name its owner chose. False when its credential id is
+ * already stored — in any org, or by a registration that won a race: the unique index decides,
+ * without aborting the caller's transaction (ON CONFLICT DO NOTHING).
+ */
+export async function saveCredential(
+  tx: Saver,
+  opts: { user: { id: string; orgId: string }; name: string; credential: NewCredential; nowMs: number },
+): Promise<boolean> {
+  const { credential: info } = opts;
+  const { count } = await tx.webAuthnCredential.createMany({
+    data: [
+      {
+        orgId: opts.user.orgId,
+        userId: opts.user.id,
+        name: opts.name,
+        credentialId: info.credential.id,
+        publicKey: info.credential.publicKey,
+        signCount: BigInt(info.credential.counter),
+        transports: cleanTransports(info.credential.transports),
+        deviceType: info.credentialDeviceType,
+        backedUp: info.credentialBackedUp,
+        createdAt: new Date(opts.nowMs),
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+/**
+ * Stores a proven assertion's counter and last use: a compare-and-set on the counter just checked
+ * (verifyAssertion), so if another assertion of this key was accepted in the meantime, this one
+ * is no longer ahead of it and false comes back — a regression after all.
+ */
+export async function recordKeyUse(
+  tx: Updater,
+  opts: { key: Pick<CredentialRow, "id" | "signCount">; newCounter: number; backedUp: boolean; nowMs: number },
+): Promise<boolean> {
+  const { count } = await tx.webAuthnCredential.updateMany({
+    where: { id: opts.key.id, signCount: opts.key.signCount },
+    data: { signCount: BigInt(opts.newCounter), backedUp: opts.backedUp, lastUsedAt: new Date(opts.nowMs) },
+  });
+  return count === 1;
 }

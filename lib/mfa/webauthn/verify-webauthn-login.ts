@@ -4,19 +4,15 @@
 // transaction. Every attempt leaves exactly one event (L7). A response checked against a key and
 // found wrong counts toward lockout (L8); one over a challenge that is not live is refused before
 // any check — it could never succeed, so like a replayed TOTP code it is recorded, not counted.
-import { verifyAuthenticationResponse } from "@simplewebauthn/server";
-import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import type { Db } from "@/lib/db/client";
 import { completePendingLogin, findPendingLogin } from "@/lib/auth/pending-login";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
 import { consumeChallenge, findLiveChallenge, signedChallenge } from "./challenge-store";
-import { counterRegressed, verifierCredential } from "./stored-credentials";
-import { relyingParty, userHandleOf } from "./relying-party";
+import { recordKeyUse } from "./stored-credentials";
+import { verifyAssertion, type AssertionRefusal } from "./verify-assertion";
 import type { AuthenticationResponse } from "./schemas";
-
-type Refusal = "INVALID_KEY_RESPONSE" | "COUNTER_REGRESSION";
 
 export async function verifyWebAuthnAtLogin(
   db: Db,
@@ -44,44 +40,21 @@ export async function verifyWebAuthnAtLogin(
   });
   if (!challenge) return refuseStale();
   // One try per challenge: a refused response spends it as well.
-  const refuse = async (reason: Refusal) => {
+  const refuse = async (reason: AssertionRefusal) => {
     await consumeChallenge(db, { id: challenge.id, nowMs });
     return failLoginStep(db, { ...common, reason });
   };
 
-  // Only a key of this user in this org can answer: anyone else's key finds nothing here.
-  const key = await db.webAuthnCredential.findFirst({ where: { credentialId: opts.response.id, userId: user.id, orgId: user.orgId } });
-  if (!key) return refuse("INVALID_KEY_RESPONSE");
-  // A passkey names its account; it must be this one (WebAuthn §7.2 step 6).
-  const handle = opts.response.response.userHandle;
-  if (handle && handle !== isoBase64URL.fromBuffer(userHandleOf(user.id))) return refuse("INVALID_KEY_RESPONSE");
-
-  const rp = relyingParty();
-  const verification = await verifyAuthenticationResponse({
-    response: opts.response,
-    expectedChallenge: challenge.challenge,
-    expectedOrigin: rp.origin,
-    expectedRPID: rp.id,
-    credential: verifierCredential(key),
-    // userVerification was "preferred": presence suffices after the password.
-    requireUserVerification: false,
-  }).catch(() => null); // the library throws on any malformed or mismatched response
-  if (!verification?.verified) return refuse("INVALID_KEY_RESPONSE");
-  const { newCounter, credentialBackedUp, userVerified } = verification.authenticationInfo;
-  // Checked only now that the signature is proven: this is the real key, or a copy of it.
-  if (counterRegressed(key.signCount, newCounter)) return refuse("COUNTER_REGRESSION");
+  const checked = await verifyAssertion(db, { user, challenge: challenge.challenge, response: opts.response });
+  if (!checked.ok) return refuse(checked.reason);
+  const { key, userVerified } = checked;
 
   const ticket = await db
     .$transaction(async (tx) => {
       // The same response submitted twice at once: the first spends the challenge.
       if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) throw new LostRace("stale");
-      // Compare-and-set on the counter just checked: if another assertion of this key was accepted
-      // in the meantime, this one is no longer ahead of it.
-      const stored = await tx.webAuthnCredential.updateMany({
-        where: { id: key.id, signCount: key.signCount },
-        data: { signCount: BigInt(newCounter), backedUp: credentialBackedUp, lastUsedAt: new Date(nowMs) },
-      });
-      if (stored.count !== 1) throw new LostRace("COUNTER_REGRESSION");
+      // Another assertion of this key was accepted in the meantime: this one is no longer ahead.
+      if (!(await recordKeyUse(tx, { ...checked, nowMs }))) throw new LostRace("COUNTER_REGRESSION");
       // Another method finished this login meanwhile.
       const issued = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "WEBAUTHN" });
       if (!issued) throw new LostRace("stale");
@@ -97,7 +70,7 @@ export async function verifyWebAuthnAtLogin(
 }
 
 class LostRace extends Error {
-  constructor(readonly reason: Refusal | "stale") {
+  constructor(readonly reason: AssertionRefusal | "stale") {
     super(reason);
   }
 }

@@ -3,13 +3,12 @@
 // (options, then the signed answer). A cancelled or timed-out prompt keeps the button usable.
 import Link from "next/link";
 import { useState } from "react";
-import { Fingerprint, KeyRound } from "lucide-react";
-import { startAuthentication } from "@simplewebauthn/browser";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { FailureDetail } from "@/components/auth/failure-detail";
 import { finishLogin } from "@/components/auth/finish-login";
-import { ceremonyErrorMessage, useWebAuthnSupport, type KeyCeremonyState } from "@/components/auth/key-ceremony";
+import { KeyPrompt } from "@/components/auth/key-prompt";
+import { runAuthentication, useWebAuthnSupport, type KeyCeremonyState } from "@/components/auth/key-ceremony";
 import { securityKeyOptionsAction, verifySecurityKeyAction } from "./actions";
 
 export function SecurityKeyForm() {
@@ -22,15 +21,7 @@ export function SecurityKeyForm() {
     setBusy(true);
     setState({});
     try {
-      const begun = await securityKeyOptionsAction();
-      if (!begun.options) return setState(begun);
-      let response: unknown;
-      try {
-        response = await startAuthentication({ optionsJSON: begun.options });
-      } catch (error) {
-        return setState({ error: ceremonyErrorMessage(error) });
-      }
-      const verified = await verifySecurityKeyAction(response);
+      const verified = await runAuthentication(securityKeyOptionsAction, verifySecurityKeyAction);
       setState(verified);
       if (verified.ticket && !(await finishLogin(verified.ticket))) setFinishError("We couldn't start your session. Please log in again.");
     } finally {
@@ -53,13 +44,7 @@ export function SecurityKeyForm() {
   }
   return (
     <div className="space-y-4">
-      <div className="flex items-start gap-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-        <span aria-hidden className="flex shrink-0 gap-1 text-blue-700">
-          <KeyRound className="h-5 w-5" />
-          <Fingerprint className="h-5 w-5" />
-        </span>
-        <p>Insert your security key and touch it, or confirm with this device&apos;s fingerprint, face or PIN.</p>
-      </div>
+      <KeyPrompt />
       {!supported && <Alert>This browser can&apos;t use security keys or passkeys. Use another method below.</Alert>}
       {state.error && (
         <Alert>

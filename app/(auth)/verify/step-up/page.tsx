@@ -5,6 +5,7 @@ import { requireSession } from "@/lib/next/guards";
 import { listStepUpMethods, type StepUpMethod } from "@/lib/auth/step-up-methods";
 import { safeReturnPath } from "@/lib/auth/step-up-return";
 import { StepUpForm } from "./step-up-form";
+import { KeyStepUp } from "./key-step-up";
 import { stepUpRecoveryCodeAction, stepUpTotpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Verify your identity" };
@@ -17,9 +18,13 @@ interface MethodView {
   render(next: string): React.ReactNode;
 }
 
-// Each way to verify is one entry. A security key / passkey (WEBAUTHN) is offered first once it
-// has a view here: a component that runs the ceremony for this session and redirects to `next`.
-const VIEWS: Partial<Record<StepUpMethod, MethodView>> = {
+// Each way to verify is one entry, offered in STEP_UP_ORDER (a security key first, as at login).
+const VIEWS: Record<StepUpMethod, MethodView> = {
+  WEBAUTHN: {
+    slug: "security-key",
+    switchLabel: "Use your security key or passkey instead",
+    render: (next) => <KeyStepUp next={next} />,
+  },
   TOTP: {
     slug: "authenticator-app",
     switchLabel: "Use your authenticator app instead",
@@ -51,8 +56,8 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const next = safeReturnPath(typeof params.next === "string" ? params.next : undefined);
   const methods = await listStepUpMethods(orgDb, { userId: user.id });
-  const offered = methods.usable.filter((m) => VIEWS[m]);
-  const chosen = offered.find((m) => VIEWS[m]!.slug === params.method) ?? offered[0];
+  const offered = methods.usable;
+  const chosen = offered.find((m) => VIEWS[m].slug === params.method) ?? offered[0];
   const windowMinutes = user.org.settings?.highAssuranceMinutes ?? 60;
 
   return (
@@ -63,14 +68,14 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
       </p>
       {chosen ? (
         <>
-          {VIEWS[chosen]!.render(next)}
+          {VIEWS[chosen].render(next)}
           {offered.length > 1 && (
             <nav aria-label="Other ways to verify" className="mt-3 flex flex-col items-center gap-1 text-sm">
               {offered
                 .filter((m) => m !== chosen)
                 .map((m) => (
-                  <Link key={m} href={`/verify/step-up?method=${VIEWS[m]!.slug}&next=${encodeURIComponent(next)}`} className="text-slate-600 underline">
-                    {VIEWS[m]!.switchLabel}
+                  <Link key={m} href={`/verify/step-up?method=${VIEWS[m].slug}&next=${encodeURIComponent(next)}`} className="text-slate-600 underline">
+                    {VIEWS[m].switchLabel}
                   </Link>
                 ))}
             </nav>
@@ -92,7 +97,7 @@ function NoUsableMethod({ hasAnyMethod }: { hasAnyMethod: boolean }) {
       {hasAnyMethod ? (
         <p>None of your registered methods can confirm your identity here. Ask your administrator for help.</p>
       ) : (
-        <p>You don&apos;t have a verification method yet, so your identity can&apos;t be confirmed. Add an authenticator app first.</p>
+        <p>You don&apos;t have a verification method yet, so your identity can&apos;t be confirmed. Add an authenticator app or a security key first.</p>
       )}
       <Link href="/account/security" className="inline-block font-medium text-blue-700 underline">
         Go to My security

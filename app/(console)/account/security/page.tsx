@@ -17,7 +17,7 @@ import { SessionsTable } from "./sessions-table";
 import { ActivityTable } from "./activity-table";
 import { ConfirmButton } from "./confirm-button";
 import { endOtherSessionsAction } from "./actions";
-import { confirmPath, NOTICES, REGENERATE_DIALOG, type Notice } from "./state";
+import { ADD_AUTHENTICATOR_PATH, ADD_KEY_PATH, confirmPath, NOTICES, REGENERATE_DIALOG, type Notice } from "./state";
 
 export const metadata: Metadata = { title: "My security" };
 
@@ -50,25 +50,22 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
       {notice && <Alert tone="info">{notice}</Alert>}
       {!highAssurance && hasAnything && (
         <p className="text-sm text-slate-600">
-          Removing a method or regenerating recovery codes first asks you to verify your identity.
+          Adding or removing a method, or regenerating recovery codes, first asks you to verify your identity.
         </p>
       )}
 
       <Section id="methods" title="Verification methods" action={
-        <Link
-          href="/account/security/add-authenticator"
-          className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-        >
-          <Plus aria-hidden className="h-4 w-4" />
-          Add authenticator app
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <AddMethodLink href={ADD_AUTHENTICATOR_PATH}>Add authenticator app</AddMethodLink>
+          <AddMethodLink href={ADD_KEY_PATH}>Add security key or passkey</AddMethodLink>
+        </div>
       }>
         {methods.length === 0 ? (
           <Alert tone="info">
             You have no verification method yet.{" "}
             {mfaRequired
-              ? "Your organization requires one: add an authenticator app now, or you'll be asked to register one at your next login."
-              : "Add an authenticator app so a password alone is not enough to get into your account."}
+              ? "Your organization requires one: add an authenticator app or a security key now, or you'll be asked to register one at your next login."
+              : "Add an authenticator app or a security key so a password alone is not enough to get into your account."}
           </Alert>
         ) : (
           <div className="overflow-x-auto rounded-md border border-slate-200">
@@ -151,5 +148,17 @@ function Section({ id, title, subtitle, action, children }: { id: string; title:
       </div>
       {children}
     </section>
+  );
+}
+
+function AddMethodLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+    >
+      <Plus aria-hidden className="h-4 w-4" />
+      {children}
+    </Link>
   );
 }

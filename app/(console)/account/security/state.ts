@@ -16,11 +16,13 @@ export const NOTICES = {
   "sessions-ended": "All your other sessions were ended. Those browsers are logged out on their next request.",
   "no-other-sessions": "There were no other sessions to end.",
   "authenticator-added": "Your authenticator app was added.",
+  "key-added": "Your security key or passkey was added.",
 } as const;
 export type Notice = keyof typeof NOTICES;
 
 export const MY_SECURITY_PATH = "/account/security";
 export const ADD_AUTHENTICATOR_PATH = `${MY_SECURITY_PATH}/add-authenticator`;
+export const ADD_KEY_PATH = `${MY_SECURITY_PATH}/add-key`;
 
 export const REGENERATE_DIALOG = "regenerate-codes";
 

@@ -3,15 +3,14 @@
 // actions (options, then the new credential), save the first recovery codes, then sign in.
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { Fingerprint, KeyRound } from "lucide-react";
-import { startRegistration } from "@simplewebauthn/browser";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { FailureDetail } from "@/components/auth/failure-detail";
 import { finishLogin } from "@/components/auth/finish-login";
 import { RecoveryCodesReveal } from "@/components/auth/recovery-codes-reveal";
-import { ceremonyErrorMessage, useWebAuthnSupport, type KeyCeremonyState } from "@/components/auth/key-ceremony";
+import { KeyPrompt } from "@/components/auth/key-prompt";
+import { runRegistration, useWebAuthnSupport, type KeyCeremonyState } from "@/components/auth/key-ceremony";
 import { registerSecurityKeyAction, registrationOptionsAction } from "./actions";
 
 export function RegisterKeyForm({ defaultName, maxNameLength }: { defaultName: string; maxNameLength: number }) {
@@ -30,15 +29,10 @@ export function RegisterKeyForm({ defaultName, maxNameLength }: { defaultName: s
     setBusy(true);
     setState({});
     try {
-      const begun = await registrationOptionsAction(name);
-      if (!begun.options) return setState(begun);
-      let response: unknown;
-      try {
-        response = await startRegistration({ optionsJSON: begun.options });
-      } catch (error) {
-        return setState({ error: ceremonyErrorMessage(error) });
-      }
-      const registered = await registerSecurityKeyAction({ name, response });
+      const registered = await runRegistration(
+        () => registrationOptionsAction(name),
+        (response) => registerSecurityKeyAction({ name, response }),
+      );
       setState(registered);
       // New recovery codes wait for the person to save them; otherwise go straight on.
       if (registered.ticket && !registered.recoveryCodes) await finish(registered.ticket);
@@ -66,16 +60,7 @@ export function RegisterKeyForm({ defaultName, maxNameLength }: { defaultName: s
   }
   return (
     <form onSubmit={register} className="space-y-4" noValidate>
-      <div className="flex items-start gap-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
-        <span aria-hidden className="flex shrink-0 gap-1 text-blue-700">
-          <KeyRound className="h-5 w-5" />
-          <Fingerprint className="h-5 w-5" />
-        </span>
-        <p>
-          Your browser will ask you to insert and touch your security key, or to confirm with this device&apos;s fingerprint, face or
-          PIN to create a passkey.
-        </p>
-      </div>
+      <KeyPrompt registering />
       {!supported && <Alert>This browser can&apos;t use security keys or passkeys. Choose another method below.</Alert>}
       {state.error && (
         <Alert>

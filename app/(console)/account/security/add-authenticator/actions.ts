@@ -2,10 +2,9 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireHighAssurance, requireSession } from "@/lib/next/guards";
+import { requireAssuranceToAddMethod, requireSession } from "@/lib/next/guards";
 import { getRequestContext } from "@/lib/next/request-context";
 import { confirmTotpRegistration } from "@/lib/mfa/confirm-totp-registration";
-import { listStepUpMethods } from "@/lib/auth/step-up-methods";
 import { methodNameSchema } from "@/lib/account/schemas";
 import { totpCodeSchema } from "@/lib/api/schemas";
 import { errorMessage } from "@/lib/errors";
@@ -20,7 +19,7 @@ export interface AddAuthenticatorState {
 const schema = z.object({ name: methodNameSchema, code: totpCodeSchema });
 
 export async function confirmAuthenticatorAction(_prev: AddAuthenticatorState, formData: FormData): Promise<AddAuthenticatorState> {
-  let current = await requireSession();
+  await requireSession();
   const name = String(formData.get("name") ?? "");
   const parsed = schema.safeParse({ name, code: String(formData.get("code") ?? "") });
   if (!parsed.success) {
@@ -28,8 +27,7 @@ export async function confirmAuthenticatorAction(_prev: AddAuthenticatorState, f
     return { name, fieldErrors: { name: errors.name?.[0], code: errors.code?.[0] } };
   }
   // Another method while one is registered is a sensitive change (B7): only with a fresh verification.
-  if ((await listStepUpMethods(current.orgDb, { userId: current.user.id })).hasAnyMethod) current = await requireHighAssurance(ADD_AUTHENTICATOR_PATH);
-  const { user, orgDb } = current;
+  const { user, orgDb } = await requireAssuranceToAddMethod(ADD_AUTHENTICATOR_PATH);
   const result = await confirmTotpRegistration({
     orgDb,
     me: { id: user.id, orgId: user.orgId, username: user.username },

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import QRCode from "qrcode";
-import { requireHighAssurance, requireSession } from "@/lib/next/guards";
-import { listStepUpMethods } from "@/lib/auth/step-up-methods";
+import { requireAssuranceToAddMethod } from "@/lib/next/guards";
 import { listMyMethods } from "@/lib/account/list-my-methods";
 import { beginTotpRegistration } from "@/lib/mfa/begin-totp-registration";
 import { DEFAULT_TOTP_NAME } from "@/lib/mfa/begin-totp-enrollment";
@@ -12,9 +11,7 @@ import { ADD_AUTHENTICATOR_PATH } from "../state";
 export const metadata: Metadata = { title: "Add an authenticator app" };
 
 export default async function AddAuthenticatorPage() {
-  let current = await requireSession();
-  if ((await listStepUpMethods(current.orgDb, { userId: current.user.id })).hasAnyMethod) current = await requireHighAssurance(ADD_AUTHENTICATOR_PATH);
-  const { user, orgDb } = current;
+  const { user, orgDb } = await requireAssuranceToAddMethod(ADD_AUTHENTICATOR_PATH);
   const registration = await beginTotpRegistration({ orgDb, me: { id: user.id, orgId: user.orgId, username: user.username } });
   // A name that tells this app from the ones already registered.
   const apps = (await listMyMethods(orgDb, { userId: user.id })).filter((m) => m.kind === "TOTP").length;
