@@ -189,3 +189,22 @@ test("an Acme admin gets 404 for every Globex user page, and nothing changes", a
   const after = await withDb((db) => db.user.findUniqueOrThrow({ where: { id: gus.id }, include: { totpFactors: true } }));
   expect(after.totpFactors).toHaveLength(gus.totpFactors.length);
 });
+
+test("bulk: revoke sessions and expire temporary codes for the selected users, with a result per user", async ({ page }) => {
+  const withCode = await createUser({ username: "kim@acme.test", name: "Kim Kale", profile: "Standard User", totp: true });
+  await createUser({ username: "lee@acme.test", name: "Lee Lowe", profile: "Standard User", totp: true });
+  await withDb(async (db) => {
+    const kim = await db.user.findUniqueOrThrow({ where: { id: withCode } });
+    await db.tempCode.create({ data: { orgId: kim.orgId, userId: kim.id, codeHash: "h", reason: "r", expiresAt: new Date(Date.now() + 3_600_000) } });
+  });
+  await logIn(page, await newAdmin("bulk"));
+  await page.goto("/setup/users?q=%40acme.test&status=active");
+  for (const name of ["Kim Kale", "Lee Lowe"]) await page.getByLabel(`Select ${name}`).check();
+  await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Expire temporary codes" }).click();
+  const dialog = page.getByRole("dialog", { name: "Expire temporary codes for 2 selected users?" });
+  await dialog.getByRole("button", { name: "Expire temporary codes" }).click();
+  const results = page.getByRole("region", { name: "Bulk action results" });
+  await expect(results).toContainText("Kim Kale: Temporary code expired");
+  await expect(results).toContainText("Lee Lowe: This user has no active temporary verification code.");
+  expect(await withDb((db) => db.tempCode.count({ where: { userId: withCode, expiredAt: null } }))).toBe(0);
+});
