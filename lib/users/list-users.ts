@@ -31,9 +31,6 @@ export interface UserListPage {
 
 type Cursor = { name: string; id: string };
 
-/** pg_trgm indexes fragments of at least this many characters; shorter ones match by reading every row. */
-const TRIGRAM_LENGTH = 3;
-
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
 }
@@ -75,7 +72,7 @@ export async function listUsers(
   const search = opts.filters?.q ?? "";
   const pageArgs = { where, orderBy: [{ name: dir }, { id: dir }], take: pageSize + 1 } satisfies Prisma.UserFindManyArgs;
   const [found, counted] = await Promise.all([
-    search.length >= TRIGRAM_LENGTH
+    search
       ? findSearchPage(orgDb, pageArgs, nowMs)
       : orgDb.user.findMany({ ...pageArgs, select: rowSelect(nowMs) }),
     countUsers(orgDb, filtered, search ? null : countCap),

@@ -34,12 +34,27 @@ export function parseUserFilters(params: Record<string, string | string[] | unde
   return out;
 }
 
+/** pg_trgm indexes fragments of at least this many characters anywhere in a word. */
+export const TRIGRAM_LENGTH = 3;
+
+/**
+ * Name or username contains the text — served by the trigram indexes. A 1–2 character fragment
+ * has no trigram of its own, so "contains" would read every user; it matches at the start of the
+ * name, of any word in the name, or of the username instead, which the same indexes serve
+ * (pg_trgm pads word starts: "jo" at a word start is the trigram " jo"). That is also what a
+ * person typing two letters usually means.
+ */
+function searchWhere(q: string): Prisma.UserWhereInput {
+  const mode = "insensitive" as const;
+  if (q.length >= TRIGRAM_LENGTH) {
+    return { OR: [{ name: { contains: q, mode } }, { username: { contains: q, mode } }] };
+  }
+  return { OR: [{ name: { startsWith: q, mode } }, { name: { contains: ` ${q}`, mode } }, { username: { startsWith: q, mode } }] };
+}
+
 export function userFiltersWhere(filters: UserFilters, nowMs: number): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = [];
-  if (filters.q) {
-    // Served by the trigram indexes on name and username.
-    and.push({ OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { username: { contains: filters.q, mode: "insensitive" } }] });
-  }
+  if (filters.q) and.push(searchWhere(filters.q));
   if (filters.status) and.push({ isActive: filters.status === "active" });
   if (filters.profile) and.push({ profileId: filters.profile });
   const verifiedTotp = { some: { verifiedAt: { not: null } } };

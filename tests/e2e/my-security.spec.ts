@@ -28,7 +28,9 @@ test.beforeAll(async () => {
   });
 });
 
-// Logins and step-ups each spend a TOTP step: freshTotp may wait for the next one.
+// Logins and step-ups each spend a TOTP step: freshTotp may wait for the next one (up to ~60 s),
+// so these tests get more than the default minute.
+test.describe.configure({ timeout: 150_000 });
 test.setTimeout(120_000);
 
 async function logIn(page: Page) {
