@@ -32,6 +32,7 @@ export const ERRORS = {
   RESET_ALREADY_REQUESTED: { status: 409, message: "An MFA reset of this user is already waiting for approval." },
   RESET_REQUEST_NOT_FOUND: { status: 404, message: "That reset request was already decided or no longer exists." },
   SECOND_ADMIN_REQUIRED: { status: 403, message: "Another administrator must decide: not the one who asked, nor the user concerned." },
+  PERMISSION_ESCALATION: { status: 403, message: "You can't give a user permissions you don't hold yourself." },
   NO_ACTIVE_TEMP_CODE: { status: 409, message: "This user has no active temporary verification code." },
   CHALLENGE_EXPIRED: { status: 400, message: "That security key request expired or was already used. Try again." },
   INVALID_KEY_RESPONSE: { status: 400, message: "Your security key's response couldn't be verified. Try again, or use another method." },

@@ -7,6 +7,7 @@ import { randomToken, sha256Hex } from "@/lib/security/tokens";
 import { sessionLevelFor } from "./mfa-policy";
 import type { RequestContext } from "@/lib/activity/record-event";
 import { recordEvent } from "@/lib/activity/record-event";
+import { effectivePermissions } from "@/lib/users/permissions";
 
 /**
  * Exchanges a completed pending login's single-use ticket for a session. The ticket is consumed
@@ -66,6 +67,8 @@ export async function validateSessionToken(db: Db, token: string, nowMs = Date.n
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256Hex(token) }, include: sessionInclude });
   if (!session || session.revokedAt || !session.user.isActive) return null;
+  // L11: a user made Api Only after logging in has no UI session any more.
+  if (effectivePermissions(session.user).has("API_ONLY")) return null;
   const settings = session.user.org.settings!;
   if (session.expiresAt.getTime() <= nowMs) return null;
   if (session.lastSeenAt.getTime() + settings.sessionIdleMinutes * 60_000 <= nowMs) return null;

@@ -8,6 +8,8 @@ import { fail, type Result } from "@/lib/errors";
 import type { AdminActor } from "@/lib/mfa/admin/admin-action";
 import type { RequestContext } from "@/lib/activity/record-event";
 import type { CreateUserInput } from "./user-schemas";
+import type { Permission } from "@db/generated";
+import { grantsOnlyHeld } from "./permissions";
 
 /** 18 random bytes → 24 base64url characters (144 bits). */
 function newInitialPassword(): string {
@@ -18,11 +20,14 @@ export async function createUser(opts: {
   orgDb: OrgDb;
   orgId: string;
   actor: AdminActor;
+  /** The caller's own permissions: nobody hands out rights they do not hold. */
+  actorPermissions: Set<Permission>;
   input: CreateUserInput;
   context: RequestContext;
 }): Promise<Result<{ userId: string; initialPassword: string }>> {
   const profile = await opts.orgDb.profile.findUnique({ where: { id: opts.input.profileId } });
   if (!profile) return fail("PROFILE_NOT_FOUND");
+  if (!grantsOnlyHeld(profile.permissions, opts.actorPermissions)) return fail("PERMISSION_ESCALATION");
   const initialPassword = newInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   try {

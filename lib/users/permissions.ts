@@ -25,3 +25,8 @@ export function effectivePermissions(user: {
 export function hasAnyPermission(granted: Set<Permission>, wanted: readonly Permission[]): boolean {
   return wanted.some((p) => granted.has(p));
 }
+
+/** True when every permission in `granted` is one the caller holds (no escalation through profiles). */
+export function grantsOnlyHeld(granted: Permission[], held: Set<Permission>): boolean {
+  return granted.every((p) => held.has(p) || p === "MFA_FOR_UI_LOGINS" || p === "API_ONLY");
+}

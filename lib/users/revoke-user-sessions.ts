@@ -11,6 +11,8 @@ export async function revokeUserSessions(opts: AdminActionOptions): Promise<Resu
   const now = new Date(opts.nowMs ?? Date.now());
   return opts.orgDb.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "revoked-by-admin" } });
+    // Nor may a login in progress finish into a new session.
+    await tx.pendingLogin.updateMany({ where: { userId: target.id, consumedAt: null }, data: { consumedAt: now } });
     await recordEvent(tx, {
       orgId: opts.orgId,
       userId: target.id,

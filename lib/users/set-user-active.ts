@@ -17,6 +17,7 @@ export async function setUserActive(opts: AdminActionOptions & { active: boolean
     if (!opts.active) {
       const now = new Date(nowMs);
       const sessions = await tx.session.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "deactivated" } });
+      await tx.pendingLogin.updateMany({ where: { userId: target.id, consumedAt: null }, data: { consumedAt: now } });
       const codes = await tx.tempCode.updateMany({ where: { userId: target.id, ...activeTempCodeWhere(nowMs) }, data: { expiredAt: now, expiredById: opts.actor.id } });
       detail = { sessionsRevoked: sessions.count, tempCodesExpired: codes.count };
     }

@@ -4,13 +4,21 @@ import { recordEvent } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
 import { loadTarget, type AdminActionOptions } from "@/lib/mfa/admin/admin-action";
 import type { UserFields } from "./user-schemas";
+import type { Permission } from "@db/generated";
+import { grantsOnlyHeld } from "./permissions";
 
-export async function updateUser(opts: AdminActionOptions & { orgDb: OrgDb; input: UserFields }): Promise<Result> {
+export async function updateUser(
+  opts: AdminActionOptions & { orgDb: OrgDb; input: UserFields; actorPermissions: Set<Permission> },
+): Promise<Result> {
   const loaded = await loadTarget({ ...opts, actor: { id: null } }); // editing oneself is allowed
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
   const profile = await opts.orgDb.profile.findUnique({ where: { id: opts.input.profileId } });
   if (!profile) return fail("PROFILE_NOT_FOUND");
+  // Neither grant rights the caller does not hold, nor change the profile of someone who holds more.
+  if (profile.id !== target.profileId && (!grantsOnlyHeld(profile.permissions, opts.actorPermissions) || !grantsOnlyHeld(target.profile.permissions, opts.actorPermissions))) {
+    return fail("PERMISSION_ESCALATION");
+  }
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   if (target.name !== opts.input.name) changes.name = { from: target.name, to: opts.input.name };
   if (target.profileId !== profile.id) changes.profile = { from: target.profile.name, to: profile.name };

@@ -14,6 +14,9 @@ import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
 import { replaceRecoveryCodes } from "@/lib/mfa/recovery-codes";
 import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
 import { startPasswordLogin } from "@/lib/auth/start-login";
+import { verifyTotpAtLogin } from "@/lib/mfa/verify-totp-login";
+import { createSessionFromTicket } from "@/lib/auth/session";
+import { passwordStep, demoCode } from "../helpers/demo";
 
 let t: TestDb;
 let demo: Awaited<ReturnType<typeof seed>>;
@@ -72,6 +75,15 @@ describe("admin MFA actions", () => {
     expect(await t.db.recoveryCode.count({ where: { userId: aliceId } })).toBe(0);
     expect(await t.db.session.count({ where: { userId: aliceId, revokedAt: null } })).toBe(0);
     expect(await startPasswordLogin(t.db, { username: "alice@acme.test", password: DEMO_PASSWORD, context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
+  });
+
+  it("Reset MFA also voids a login in progress, so its ticket never becomes a session", async () => {
+    await giveAliceEverything();
+    const pendingToken = await passwordStep(t.db, "alice@acme.test");
+    const verified = await verifyTotpAtLogin(t.db, { pendingToken, code: demoCode(Date.now()), context: ctx });
+    if (!verified.ok) throw new Error(verified.code);
+    expect(await resetMfa({ ...base("alice@acme.test"), reason: "Phone stolen mid-login" })).toMatchObject({ ok: true });
+    expect(await createSessionFromTicket(t.db, { ticket: verified.ticket, pendingToken, context: ctx })).toBeNull();
   });
 
   it("commits the change and its event together, or neither (A10)", async () => {

@@ -60,6 +60,13 @@ describe("session validity", () => {
     await t.db.user.update({ where: { username: "admin@globex.test" }, data: { isActive: true } });
   });
 
+  it("ends when the user is made Api Only (L11)", async () => {
+    const { token, nowMs } = await signIn("admin@globex.test");
+    await t.db.user.update({ where: { username: "admin@globex.test" }, data: { extraPermissions: ["API_ONLY"] } });
+    expect(await validateSessionToken(t.db, token, nowMs)).toBeNull();
+    await t.db.user.update({ where: { username: "admin@globex.test" }, data: { extraPermissions: [] } });
+  });
+
   it("logs out: revokes the row and records a LOGOUT event", async () => {
     const { token, nowMs } = await signIn("admin@acme.test");
     await endSessionByToken(t.db, { token, context: ctx });

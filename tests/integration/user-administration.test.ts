@@ -12,6 +12,7 @@ import { updateSecuritySettings, securitySettingsSchema } from "@/lib/orgs/secur
 import { setProfileLoginLevel } from "@/lib/orgs/set-profile-login-level";
 import { startPasswordLogin } from "@/lib/auth/start-login";
 import { verifyPassword } from "@/lib/auth/password";
+import type { Permission } from "@db/generated";
 
 let t: TestDb;
 let demo: Awaited<ReturnType<typeof seed>>;
@@ -23,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const admin = () => demo.users["admin@acme.test"]!;
-const scoped = () => ({ orgDb: forOrg(t.db, admin().orgId), orgId: admin().orgId, actor: { id: admin().id }, context: ctx });
+const ADMIN_PERMISSIONS = new Set(["MANAGE_USERS", "MANAGE_MFA", "VIEW_VERIFICATION_ACTIVITY"] as const);
+const scoped = () => ({ orgDb: forOrg(t.db, admin().orgId), orgId: admin().orgId, actor: { id: admin().id }, actorPermissions: new Set(ADMIN_PERMISSIONS) as Set<Permission>, context: ctx });
 const events = () => t.db.verificationEvent.count();
 
 describe("user administration", () => {
@@ -53,6 +55,23 @@ describe("user administration", () => {
     expect(event.detail).toMatchObject({ profile: { from: "Standard User", to: "Support Agent" }, extraPermissions: { from: [], to: ["MFA_FOR_UI_LOGINS"] } });
     expect(await updateUser({ ...scoped(), targetUserId: admin().id, input: { name: "Ada Admin", profileId: supportProfile, extraPermissions: [] } })).toEqual({ ok: false, code: "SELF_ACTION" });
     expect(await updateUser({ ...scoped(), targetUserId: admin().id, input: { name: "Ada A. Admin", profileId: admin().profileId, extraPermissions: [] } })).toEqual({ ok: true });
+  });
+
+  it("never hands out rights the caller does not hold (no escalation through profiles)", async () => {
+    const usersOnly = new Set<Permission>(["MANAGE_USERS"]);
+    const adminProfile = admin().profileId;
+    expect(await createUser({ ...scoped(), actorPermissions: usersOnly, input: { name: "Eve", username: "eve@acme.test", profileId: adminProfile, extraPermissions: [] } })).toEqual({
+      ok: false,
+      code: "PERMISSION_ESCALATION",
+    });
+    const bob = demo.users["bob@acme.test"]!;
+    expect(await updateUser({ ...scoped(), actorPermissions: usersOnly, targetUserId: bob.id, input: { name: "Bob Brown", profileId: adminProfile, extraPermissions: [] } })).toEqual({
+      ok: false,
+      code: "PERMISSION_ESCALATION",
+    });
+    // Extra permissions that only restrict (MFA at every login, Api Only) are fine to give.
+    expect(await updateUser({ ...scoped(), actorPermissions: usersOnly, targetUserId: bob.id, input: { name: "Bob Brown", profileId: bob.profileId, extraPermissions: ["MFA_FOR_UI_LOGINS"] } })).toEqual({ ok: true });
+    await t.db.user.update({ where: { id: bob.id }, data: { extraPermissions: [] } });
   });
 
   it("deactivation ends sessions and the temp code; reactivation lets the user back", async () => {

@@ -7,7 +7,20 @@ import type { UserDetail } from "@/lib/users/get-user-detail";
 
 const STATUS_TONE = { SUCCEEDED: "green", FAILED: "red", PENDING: "amber" } as const;
 
-export function ActivitySection({ detail }: { detail: UserDetail }) {
+/** `stepUpHref`: the org wants High Assurance to read history (S2) and this session isn't. */
+export function ActivitySection({ detail, stepUpHref }: { detail: UserDetail; stepUpHref?: string }) {
+  if (stepUpHref) {
+    return (
+      <Section title="Recent verification activity">
+        <Empty>
+          Your organization requires a recently verified session to view verification history.{" "}
+          <Link href={stepUpHref} className="font-medium text-blue-800 underline">
+            Verify your identity
+          </Link>
+        </Empty>
+      </Section>
+    );
+  }
   return (
     <Section
       title="Recent verification activity"

@@ -37,6 +37,8 @@ export async function resetUserMfa(
       data: { revokedAt: now, revokedReason: "mfa-reset" },
     }),
   ];
+  // A login in progress (or a ticket already issued) must not become a session after the reset.
+  await tx.pendingLogin.updateMany({ where: { orgId: opts.orgId, userId: opts.userId, consumedAt: null }, data: { consumedAt: now } });
   return { authenticatorApps: apps.count, securityKeys: keys.count, recoveryCodes: codes.count, tempCodesExpired: temp.count, sessionsRevoked: sessions.count };
 }
 

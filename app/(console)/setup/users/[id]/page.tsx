@@ -8,6 +8,7 @@ import { adminCapabilities } from "@/lib/users/admin-capabilities";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
 import { idSchema } from "@/lib/api/schemas";
+import { checkHistoryAccess } from "@/lib/next/history-access";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/console/local-time";
 import { ConfirmAction } from "@/components/console/confirm-action";
@@ -31,6 +32,8 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
   const self = user.id === current.user.id;
   const canActOnMfa = can.manageMfa && !self; // B3: never on one's own account
   const highAssurance = currentLevel(current.session).level === "HIGH_ASSURANCE";
+  // S2: reading verification history may itself need High Assurance.
+  const historyStepUp = (await checkHistoryAccess()).ok ? undefined : stepUpPath(`/setup/users/${user.id}`);
   const stepUpHref = highAssurance ? undefined : stepUpPath(`/setup/users/${user.id}`);
   const extra = user.extraPermissions.map((p) => PERMISSION_LABELS[p]);
 
@@ -173,7 +176,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       <MethodsSection detail={detail} canAct={canActOnMfa} stepUpHref={stepUpHref} />
       <TempCodeSection detail={detail} canAct={canActOnMfa} />
       <SessionsSection detail={detail} canAct={(can.manageMfa || can.manageUsers) && !self} />
-      <ActivitySection detail={detail} />
+      <ActivitySection detail={detail} stepUpHref={historyStepUp} />
     </main>
   );
 }

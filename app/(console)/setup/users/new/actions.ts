@@ -7,7 +7,8 @@ import { errorMessage } from "@/lib/errors";
 import type { UserFormState } from "@/components/console/user-form";
 
 export async function createUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: "/setup/users/new" });
+  // Creating accounts (possibly administrators) needs a High Assurance session (L10).
+  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], highAssurance: true, returnTo: "/setup/users/new" });
   if (!guard.ok) return { error: guard.error };
   const parsed = createUserSchema.safeParse({
     name: formData.get("name"),
@@ -23,6 +24,7 @@ export async function createUserAction(_prev: UserFormState, formData: FormData)
     orgDb: guard.current.orgDb,
     orgId: guard.current.user.orgId,
     actor: { id: guard.current.user.id },
+    actorPermissions: guard.current.permissions,
     input: parsed.data,
     context: guard.context,
   });

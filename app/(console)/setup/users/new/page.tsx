@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAnyPermission } from "@/lib/next/guards";
+import { requireAnyPermission, requireHighAssurance } from "@/lib/next/guards";
 import { listProfiles } from "@/lib/users/list-profiles";
 import { UserForm } from "@/components/console/user-form";
 import { createUserAction } from "./actions";
@@ -8,7 +8,8 @@ import { createUserAction } from "./actions";
 export const metadata: Metadata = { title: "New user" };
 
 export default async function NewUserPage() {
-  const { orgDb } = await requireAnyPermission(["MANAGE_USERS"]);
+  await requireAnyPermission(["MANAGE_USERS"]);
+  const { orgDb } = await requireHighAssurance("/setup/users/new");
   const profiles = await listProfiles(orgDb);
   return (
     <main className="mx-auto max-w-lg space-y-4">

@@ -11,7 +11,8 @@ import type { UserFormState } from "@/components/console/user-form";
 export async function updateUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
   const userId = idSchema.safeParse(formData.get("userId"));
   if (!userId.success) return { error: errorMessage("NOT_FOUND") };
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: `/setup/users/${userId.data}/edit` });
+  // Changing profiles and permissions needs a High Assurance session (L10).
+  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], highAssurance: true, returnTo: `/setup/users/${userId.data}/edit` });
   if (!guard.ok) return { error: guard.error };
   const parsed = userFieldsSchema.safeParse({ name: formData.get("name"), profileId: formData.get("profileId"), extraPermissions: formData.getAll("extraPermissions") });
   if (!parsed.success) {
@@ -23,6 +24,7 @@ export async function updateUserAction(_prev: UserFormState, formData: FormData)
     orgId: guard.current.user.orgId,
     actor: { id: guard.current.user.id },
     targetUserId: userId.data,
+    actorPermissions: guard.current.permissions,
     input: parsed.data,
     context: guard.context,
   });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAnyPermission } from "@/lib/next/guards";
+import { requireAnyPermission, requireHighAssurance } from "@/lib/next/guards";
 import { listProfiles } from "@/lib/users/list-profiles";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { idSchema } from "@/lib/api/schemas";
@@ -11,9 +11,10 @@ import { updateUserAction } from "./actions";
 export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { orgDb } = await requireAnyPermission(["MANAGE_USERS"]);
+  await requireAnyPermission(["MANAGE_USERS"]);
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
+  const { orgDb } = await requireHighAssurance(`/setup/users/${id.data}/edit`);
   const [detail, profiles] = await Promise.all([getUserDetail(orgDb, { userId: id.data }), listProfiles(orgDb)]);
   if (!detail) notFound();
   const { user } = detail;

@@ -6,6 +6,7 @@ import { getUserDetail } from "@/lib/users/get-user-detail";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
 import { idSchema } from "@/lib/api/schemas";
+import { checkHistoryAccess } from "@/lib/next/history-access";
 import { Alert } from "@/components/ui/alert";
 import { MethodsSection } from "@/components/console/user-detail/methods-section";
 import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
@@ -24,6 +25,8 @@ export default async function LostDevicePage({ params }: { params: Promise<{ id:
   const self = detail.user.id === current.user.id;
   const here = `/setup/users/${detail.user.id}/lost-device`;
   const stepUpHref = currentLevel(current.session).level === "HIGH_ASSURANCE" ? undefined : stepUpPath(here);
+  // S2: reading verification history may itself need High Assurance.
+  const historyStepUp = (await checkHistoryAccess()).ok ? undefined : stepUpPath(here);
   const steps = [
     "Review recent activity: was the device used after it went missing?",
     "Disconnect the lost authenticator app or security key.",
@@ -43,7 +46,7 @@ export default async function LostDevicePage({ params }: { params: Promise<{ id:
           <li key={s}>{s}</li>
         ))}
       </ol>
-      <ActivitySection detail={detail} />
+      <ActivitySection detail={detail} stepUpHref={historyStepUp} />
       <MethodsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
       <SessionsSection detail={detail} canAct={!self} />
       <TempCodeSection detail={detail} canAct={!self} generateHref={`/setup/users/${detail.user.id}/temp-code?from=lost-device`} />
