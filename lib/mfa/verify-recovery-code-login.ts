@@ -2,7 +2,8 @@
 // conditional UPDATE (used_at IS NULL) whose row count decides, inside the transaction that
 // completes the login, so of racing requests with the same code exactly one wins.
 import type { Db } from "@/lib/db/client";
-import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
+import { findPendingLogin } from "@/lib/auth/pending-login";
+import { completeCodeChallenge } from "@/lib/auth/complete-code-challenge";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
@@ -28,22 +29,16 @@ export async function verifyRecoveryCodeAtLogin(
   }
 
   const event = { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "RECOVERY_CODE", context: opts.context } as const;
-  const outcome = await db.$transaction(async (tx) => {
-    if (!(await spendRecoveryCode(tx, { id: match.id, userId: user.id, nowMs }))) return null;
-    const ticket = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "RECOVERY_CODE" });
-    if (!ticket) throw new LostRace();
-    const remaining = unused - 1;
-    await recordEvent(tx, { ...event, status: "SUCCEEDED", detail: { remaining } });
-    return { ticket, remaining };
-  }).catch((e) => {
-    if (e instanceof LostRace) return null;
-    throw e;
+  const outcome = await completeCodeChallenge(db, {
+    pendingLoginId: pending.id,
+    user,
+    method: "RECOVERY_CODE",
+    context: opts.context,
+    spend: async (tx) => ((await spendRecoveryCode(tx, { id: match.id, userId: user.id, nowMs })) ? { remaining: unused - 1 } : null),
   });
   if (!outcome) {
     await recordEvent(db, { ...event, status: "FAILED", reason: "REPLAYED" });
     return fail("REPLAYED");
   }
-  return { ok: true, ...outcome };
+  return { ok: true, ticket: outcome.ticket, remaining: outcome.detail.remaining };
 }
-
-class LostRace extends Error {}

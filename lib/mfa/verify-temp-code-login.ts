@@ -2,7 +2,8 @@
 // until it expires or reaches its maximum uses. Each use is a use row (time, IP, browser) and an
 // event. The use count is raised by a conditional UPDATE, so racing uses never exceed the maximum.
 import type { Db } from "@/lib/db/client";
-import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
+import { findPendingLogin } from "@/lib/auth/pending-login";
+import { completeCodeChallenge } from "@/lib/auth/complete-code-challenge";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { codeMatches } from "@/lib/security/code-hash";
@@ -27,46 +28,37 @@ export async function verifyTempCodeAtLogin(
   if (!code) return failLoginStep(db, { ...common, reason: "EXPIRED" });
   if (!codeMatches("temp-code", opts.code, code.codeHash)) return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
 
-  const ticket = await db.$transaction(async (tx) => {
-    const used = await tx.tempCode.updateMany({
-      where: {
-        id: code.id,
-        expiredAt: null,
-        expiresAt: { gt: new Date(nowMs) },
-        ...(code.maxUses !== null ? { useCount: { lt: code.maxUses } } : {}),
-      },
-      data: { useCount: { increment: 1 } },
-    });
-    if (used.count !== 1) return null;
-    // Our UPDATE holds the row lock, so this read is the true count. The last allowed use ends
-    // the code, so "active" stays a plain expired_at test.
-    const after = await tx.tempCode.findUniqueOrThrow({ where: { id: code.id } });
-    if (after.maxUses !== null && after.useCount >= after.maxUses) {
-      await tx.tempCode.update({ where: { id: code.id }, data: { expiredAt: new Date(nowMs) } });
-    }
-    await tx.tempCodeUse.create({ data: { orgId: user.orgId, tempCodeId: code.id, usedAt: new Date(nowMs), ip: opts.context.ip, userAgent: opts.context.userAgent } });
-    const issued = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "TEMP_CODE" });
-    if (!issued) throw new LostRace();
-    await recordEvent(tx, {
-      orgId: user.orgId,
-      userId: user.id,
-      username: user.username,
-      activity: "LOGIN",
-      method: "TEMP_CODE",
-      status: "SUCCEEDED",
-      context: opts.context,
-      detail: { use: after.useCount, maxUses: after.maxUses },
-    });
-    return issued;
-  }).catch((e) => {
-    if (e instanceof LostRace) return null;
-    throw e;
+  const completed = await completeCodeChallenge(db, {
+    pendingLoginId: pending.id,
+    user,
+    method: "TEMP_CODE",
+    context: opts.context,
+    spend: async (tx) => {
+      const used = await tx.tempCode.updateMany({
+        where: {
+          id: code.id,
+          expiredAt: null,
+          expiresAt: { gt: new Date(nowMs) },
+          ...(code.maxUses !== null ? { useCount: { lt: code.maxUses } } : {}),
+        },
+        data: { useCount: { increment: 1 } },
+      });
+      if (used.count !== 1) return null;
+      // Our UPDATE holds the row lock, so this read is the true count. The last allowed use ends
+      // the code, so "active" stays a plain expired_at test.
+      const after = await tx.tempCode.findUniqueOrThrow({ where: { id: code.id } });
+      if (after.maxUses !== null && after.useCount >= after.maxUses) {
+        await tx.tempCode.update({ where: { id: code.id }, data: { expiredAt: new Date(nowMs) } });
+      }
+      await tx.tempCodeUse.create({
+        data: { orgId: user.orgId, tempCodeId: code.id, usedAt: new Date(nowMs), ip: opts.context.ip, userAgent: opts.context.userAgent },
+      });
+      return { use: after.useCount, maxUses: after.maxUses };
+    },
   });
-  if (!ticket) {
+  if (!completed) {
     await recordEvent(db, { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "TEMP_CODE", status: "FAILED", reason: "EXPIRED", context: opts.context });
     return fail("TEMP_CODE_SPENT");
   }
-  return { ok: true, ticket };
+  return { ok: true, ticket: completed.ticket };
 }
-
-class LostRace extends Error {}

@@ -2,7 +2,8 @@
 // (lib/mfa/totp-step.ts, shared with step-up), consumed in the transaction that completes the
 // login, so of any number of racing requests carrying the same code exactly one wins.
 import type { Db } from "@/lib/db/client";
-import { findPendingLogin, completePendingLogin } from "@/lib/auth/pending-login";
+import { findPendingLogin } from "@/lib/auth/pending-login";
+import { completeCodeChallenge } from "@/lib/auth/complete-code-challenge";
 import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
@@ -25,24 +26,18 @@ export async function verifyTotpAtLogin(
   const match = await matchUserTotp(db, { userId: user.id, code: opts.code, nowMs });
   if (!match) return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
 
-  const ticket = await db.$transaction(async (tx) => {
-    if (!(await consumeTotpStep(tx, { userId: user.id, orgId: user.orgId, match, nowMs }))) return null;
-    const issued = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "TOTP" });
-    // Lost the race to complete this pending login: roll back so the step is not burnt for nothing.
-    if (!issued) throw new PendingLoginRace();
-    await recordEvent(tx, { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "TOTP", status: "SUCCEEDED", context: opts.context, detail: { factor: match.factor.name } });
-    return issued;
-  }).catch((e) => {
-    if (e instanceof PendingLoginRace) return null;
-    throw e;
+  const completed = await completeCodeChallenge(db, {
+    pendingLoginId: pending.id,
+    user,
+    method: "TOTP",
+    context: opts.context,
+    spend: async (tx) => ((await consumeTotpStep(tx, { userId: user.id, orgId: user.orgId, match, nowMs })) ? { factor: match.factor.name } : null),
   });
 
-  if (!ticket) {
+  if (!completed) {
     // A spent code proves possession of the app, not guessing: an event, but no lockout count.
     await recordEvent(db, { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "TOTP", status: "FAILED", reason: "REPLAYED", context: opts.context });
     return fail("REPLAYED");
   }
-  return { ok: true, ticket };
+  return { ok: true, ticket: completed.ticket };
 }
-
-class PendingLoginRace extends Error {}
