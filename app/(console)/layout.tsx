@@ -4,20 +4,19 @@ import { requireSession } from "@/lib/next/guards";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { SessionLevelBadge } from "@/components/console/session-level-badge";
 import { currentLevel } from "@/lib/auth/session-level";
-import { CONSOLE_PERMISSIONS, hasAnyPermission } from "@/lib/users/permissions";
-import type { Permission } from "@db/generated";
+import { permits, type Action } from "@/lib/policy/actions";
 
-const SETUP_LINKS: { href: string; label: string; needs?: Permission }[] = [
-  { href: "/setup", label: "Overview" },
-  { href: "/setup/users", label: "Users" },
-  { href: "/setup/profiles", label: "Profiles" },
-  { href: "/setup/activity", label: "Verification History" },
-  { href: "/setup/security", label: "Security", needs: "MANAGE_USERS" },
+const SETUP_LINKS: { href: string; label: string; needs: Action }[] = [
+  { href: "/setup", label: "Overview", needs: "console.view" },
+  { href: "/setup/users", label: "Users", needs: "console.view" },
+  { href: "/setup/profiles", label: "Profiles", needs: "console.view" },
+  { href: "/setup/activity", label: "Verification History", needs: "history.view" },
+  { href: "/setup/security", label: "Security", needs: "settings.view" },
 ];
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const { user, session, permissions } = await requireSession();
-  const canSeeUsers = hasAnyPermission(permissions, CONSOLE_PERMISSIONS);
+  const canSeeUsers = permits(permissions, "console.view");
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -32,7 +31,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </span>
             {canSeeUsers && (
               <nav aria-label="Setup" className="flex gap-4">
-                {SETUP_LINKS.filter((l) => !l.needs || permissions.has(l.needs)).map((l) => (
+                {SETUP_LINKS.filter((l) => permits(permissions, l.needs)).map((l) => (
                   <Link key={l.href} href={l.href} className="text-sm font-medium text-slate-700 hover:text-slate-900">
                     {l.label}
                   </Link>

@@ -6,10 +6,14 @@ import { useRouter } from "next/navigation";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { TempCodeReveal } from "./temp-code-reveal";
 
 export interface ActionState {
   ok?: boolean;
   error?: string;
+  /** An approved temporary code (B3): shown once in the dialog instead of closing it. */
+  code?: string;
+  expiresAt?: string;
 }
 
 export function ConfirmAction({
@@ -22,6 +26,7 @@ export function ConfirmAction({
   askReason = false,
   variant = "secondary",
   stepUpHref,
+  revealFor,
 }: {
   label: string;
   title: string;
@@ -34,12 +39,14 @@ export function ConfirmAction({
   variant?: "secondary" | "danger";
   /** Set when the session must step up first: the button goes there instead of opening. */
   stepUpHref?: string;
+  /** The user a revealed temporary code is for. */
+  revealFor?: string;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, formData) => {
     const result = await action(prev, formData);
-    if (result.ok) {
+    if (result.ok && !result.code) {
       setOpen(false);
       router.refresh();
     }
@@ -53,7 +60,18 @@ export function ConfirmAction({
       <Button type="button" variant={variant === "danger" ? "dangerOutline" : "secondary"} onClick={openOrStepUp}>
         {label}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={title} description={description}>
+      <Dialog open={open} onClose={() => setOpen(false)} title={title} description={state.code ? undefined : description}>
+        {state.code ? (
+          <TempCodeReveal
+            code={state.code}
+            expiresAt={state.expiresAt!}
+            userName={revealFor ?? "the user"}
+            onDone={() => {
+              setOpen(false);
+              router.refresh();
+            }}
+          />
+        ) : (
         <form action={formAction} className="space-y-4">
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
@@ -85,6 +103,7 @@ export function ConfirmAction({
             </Button>
           </div>
         </form>
+        )}
       </Dialog>
     </>
   );

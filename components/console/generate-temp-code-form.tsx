@@ -1,39 +1,36 @@
 "use client";
 // A3: pick the expiry (within the org's maximum) and optional maximum uses, give a reason,
 // "Generate Code" → the code, shown once with a copy button → "Done".
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { useRouter } from "next/navigation";
-import { Copy } from "lucide-react";
 import { generateTempCodeAction, type GenerateState } from "@/app/(console)/setup/users/[id]/temp-code/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/select-field";
 import { LocalTime } from "@/components/console/local-time";
+import { TempCodeReveal } from "@/components/console/temp-code-reveal";
 
 const MAX_USES = ["", "1", "2", "3", "5", "10"];
 
 export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: { userId: string; userName: string; maxHours: number; doneHref: string }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<GenerateState, FormData>(generateTempCodeAction, {});
-  const [copied, setCopied] = useState(false);
 
   if (state.code) {
+    return <TempCodeReveal code={state.code} expiresAt={state.expiresAt!} userName={userName} onDone={() => router.replace(doneHref)} />;
+  }
+  if (state.pendingApproval) {
     return (
-      <div className="space-y-4">
-        <p className="text-sm text-slate-700">Give this code to {userName}. It works until <LocalTime iso={state.expiresAt!} /> and replaces their other verification methods while it is active. No message is sent to the user.</p>
-        <p aria-label="Temporary Verification Code" className="rounded-md bg-slate-100 py-4 text-center font-mono text-3xl tracking-widest text-slate-900">
-          {state.code}
+      <div className="space-y-4" role="status">
+        <p className="text-sm text-slate-700">
+          <strong>Request sent.</strong> {userName} is an administrator, so your org asks a second administrator to approve this code. The
+          administrator who approves it sees the code and gives it to {userName}.
         </p>
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <Button type="button" variant="secondary" onClick={() => navigator.clipboard.writeText(state.code!.replace(/\s/g, "")).then(() => setCopied(true))}>
-            <Copy aria-hidden className="h-4 w-4" />
-            {copied ? "Copied" : "Copy"}
-          </Button>
+        <div className="flex justify-end">
           <Button type="button" onClick={() => router.replace(doneHref)}>
             Done
           </Button>
         </div>
-        <p className="text-xs text-slate-500">After you click Done, you can&apos;t view this code again.</p>
       </div>
     );
   }

@@ -58,6 +58,9 @@ export const FAILURE_REASONS = {
   COUNTER_REGRESSION: "Signature counter went backwards (possibly a cloned key)",
   METHOD_NOT_ALLOWED: "Method not allowed here by the org's session security levels",
   SESSION_ENDED: "Session ended during the attempt",
+  LOGIN_ENDED: "Login ended by an administrator during the attempt",
+  RATE_LIMITED: "Too many attempts (throttled)",
+  ATTEMPTS_IN_FLIGHT: "Turned away uncompared: the remaining attempts were all in progress",
 } as const;
 export type FailureReason = keyof typeof FAILURE_REASONS;
 

@@ -1,30 +1,40 @@
 // The last step of every code challenge at login (authenticator app, temporary code, recovery
-// code): spend the single-use value, complete the pending login and record the success, in one
-// transaction — a value is never spent without a login, nor a login made without its event.
-// Returns null when the value was already spent, or when another request completed this pending
-// login first; the transaction is then rolled back, so nothing is burnt for nothing.
+// code): settle the attempt, spend the single-use value, complete the pending login and record
+// the success, in one transaction — a value is never spent without a login, nor a login made
+// without its event, nor one made for a user locked meanwhile (L8). Settling first takes the
+// user row before anything else, the lock order every login-state transaction keeps.
+// When the value was already spent, another request completed this login first, an
+// administrator ended it, or the account locked meanwhile, the transaction is rolled back (so
+// nothing is burnt for nothing) and the loss is returned for ChallengeAttempt.lost().
 import type { Prisma, VerificationMethod } from "@db/generated";
-import type { Db } from "@/lib/db/client";
+import type { OrgDb, OrgTx } from "@/lib/db/tenant";
+import { retryOnDeadlock } from "@/lib/db/retry";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import { settleSuccess } from "@/lib/security/lockout";
 import { completePendingLogin } from "./pending-login";
+import type { CompletionLoss } from "./start-challenge-attempt";
+
+export type Completion<Detail> = { ok: true; ticket: string; detail: Detail } | { ok: false; loss: CompletionLoss };
 
 export async function completeCodeChallenge<Detail extends Prisma.InputJsonObject>(
-  db: Db,
+  orgDb: OrgDb,
   opts: {
     pendingLoginId: string;
     user: { id: string; orgId: string; username: string };
     method: VerificationMethod;
     context: RequestContext;
+    nowMs: number;
     /** Spends the value; returns the success event's detail, or null when it was already spent. */
-    spend: (tx: Prisma.TransactionClient) => Promise<Detail | null>;
+    spend: (tx: OrgTx) => Promise<Detail | null>;
   },
-): Promise<{ ticket: string; detail: Detail } | null> {
-  return db
-    .$transaction(async (tx) => {
+): Promise<Completion<Detail>> {
+  return retryOnDeadlock(() =>
+    orgDb.$transaction(async (tx) => {
+      if (!(await settleSuccess(tx, { user: opts.user, nowMs: opts.nowMs, completes: false }))) throw new Lost("LOCKED");
       const detail = await opts.spend(tx);
-      if (!detail) return null;
+      if (!detail) throw new Lost("SPENT");
       const ticket = await completePendingLogin(tx, { id: opts.pendingLoginId, fromStage: "MFA_CHALLENGE", method: opts.method });
-      if (!ticket) throw new PendingLoginRace();
+      if (!ticket) throw new Lost("PENDING_GONE");
       await recordEvent(tx, {
         orgId: opts.user.orgId,
         userId: opts.user.id,
@@ -35,12 +45,17 @@ export async function completeCodeChallenge<Detail extends Prisma.InputJsonObjec
         context: opts.context,
         detail,
       });
-      return { ticket, detail };
-    })
-    .catch((error: unknown) => {
-      if (error instanceof PendingLoginRace) return null;
-      throw error;
-    });
+      return { ok: true as const, ticket, detail };
+    }),
+  ).catch((error: unknown) => {
+    if (error instanceof Lost) return { ok: false as const, loss: error.loss };
+    throw error;
+  });
 }
 
-class PendingLoginRace extends Error {}
+/** Thrown inside a completing transaction to roll back what it did. */
+export class Lost extends Error {
+  constructor(readonly loss: CompletionLoss) {
+    super(loss);
+  }
+}

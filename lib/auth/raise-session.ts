@@ -4,7 +4,8 @@
 // caller's transaction together with whatever the method consumed (a TOTP step, a code).
 import type { Prisma, VerificationMethod } from "@db/generated";
 import type { OrgDb } from "@/lib/db/tenant";
-import { recordEvent, type EventWriter, type RequestContext } from "@/lib/activity/record-event";
+import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import { settleSuccess, type LockoutDb } from "@/lib/security/lockout";
 import { settingsOf } from "./login-failure";
 
 /** Whose session a step-up is for: all from the caller's own session, never from the request. */
@@ -36,15 +37,22 @@ export function stepUpAllowed(session: SessionToRaise, method: VerificationMetho
   return settingsOf(session.user).highAssuranceMethods.includes(method);
 }
 
-type RaiseTx = EventWriter & {
+type RaiseTx = LockoutDb & {
   session: { updateMany(args: Prisma.SessionUpdateManyArgs): PromiseLike<{ count: number }> };
-  user: { updateMany(args: Prisma.UserUpdateManyArgs): PromiseLike<{ count: number }> };
 };
+
+/**
+ * The first statement of every step-up transaction: ends the failure count, as a completed login
+ * does (L8), and takes the user row first (the lock order of docs/decisions/009). False when the
+ * account was locked meanwhile — the caller rolls back.
+ */
+export function settleStepUp(tx: LockoutDb, opts: { session: SessionToRaise; nowMs: number }): Promise<boolean> {
+  return settleSuccess(tx, { user: opts.session.user, nowMs: opts.nowMs, completes: true });
+}
 
 /**
  * Raises the session for the org's High Assurance window and records the STEP_UP event. Returns
  * the end of the window, or null when the session was revoked meanwhile (the caller rolls back).
- * A completed verification also ends the failure count, as a completed login does (L8).
  */
 export async function raiseSession(
   tx: RaiseTx,
@@ -57,7 +65,6 @@ export async function raiseSession(
     data: { level: "HIGH_ASSURANCE", highAssuranceUntil: until },
   });
   if (raised.count !== 1) return null;
-  await tx.user.updateMany({ where: { id: session.userId }, data: { failedAttempts: 0, lockedUntil: null } });
   await recordEvent(tx, {
     orgId: session.orgId,
     userId: session.userId,
@@ -73,7 +80,7 @@ export async function raiseSession(
 
 /** Thrown inside a step-up transaction to roll back what it consumed. */
 export class StepUpAborted extends Error {
-  constructor(readonly reason: "REPLAYED" | "SESSION_ENDED" | "CHALLENGE_EXPIRED" | "COUNTER_REGRESSION") {
+  constructor(readonly reason: "REPLAYED" | "SESSION_ENDED" | "CHALLENGE_EXPIRED" | "COUNTER_REGRESSION" | "LOCKED") {
     super(reason);
   }
 }

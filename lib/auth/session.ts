@@ -8,11 +8,17 @@ import { sessionLevelFor } from "./mfa-policy";
 import type { RequestContext } from "@/lib/activity/record-event";
 import { recordEvent } from "@/lib/activity/record-event";
 import { effectivePermissions } from "@/lib/users/permissions";
+import { forOrg } from "@/lib/db/tenant";
+import { retryOnDeadlock } from "@/lib/db/retry";
+import { settleSuccess } from "@/lib/security/lockout";
 
 /**
  * Exchanges a completed pending login's single-use ticket for a session. The ticket is consumed
  * by a conditional update inside the transaction that creates the session, and only together
- * with the pending-login cookie of the browser that earned it.
+ * with the pending-login cookie of the browser that earned it. A user locked (L8) or deactivated
+ * since the challenge gets no session; the first statement takes the user row, the lock order of
+ * every login-state transaction (lib/db/lock-user.ts), and clears the failure count of a login
+ * that is now complete.
  */
 export async function createSessionFromTicket(
   db: Db,
@@ -21,41 +27,54 @@ export async function createSessionFromTicket(
   if (!opts.ticket || !opts.pendingToken) return null;
   const nowMs = opts.nowMs ?? Date.now();
   const now = new Date(nowMs);
-  return db.$transaction(async (tx) => {
-    const where = {
-      ticketHash: sha256Hex(opts.ticket),
-      tokenHash: sha256Hex(opts.pendingToken),
-      stage: "COMPLETED" as const,
-      consumedAt: null,
-      expiresAt: { gt: now },
-    };
-    const pending = await tx.pendingLogin.findFirst({ where, include: { user: { include: { org: { include: { settings: true } } } } } });
-    if (!pending || !pending.method) return null;
-    const { count } = await tx.pendingLogin.updateMany({ where: { ...where, id: pending.id }, data: { consumedAt: now } });
-    if (count !== 1) return null;
+  const where = {
+    ticketHash: sha256Hex(opts.ticket),
+    tokenHash: sha256Hex(opts.pendingToken),
+    stage: "COMPLETED" as const,
+    consumedAt: null,
+    expiresAt: { gt: now },
+  };
+  const found = await db.pendingLogin.findFirst({ where, select: { id: true, orgId: true } });
+  if (!found) return null;
+  // From here the org is known: every query is scoped to it (T1).
+  const orgDb = forOrg(db, found.orgId);
+  return retryOnDeadlock(() =>
+    orgDb.$transaction(async (tx) => {
+      const pending = await tx.pendingLogin.findFirst({ where: { ...where, id: found.id }, include: { user: { include: { org: { include: { settings: true } } } } } });
+      if (!pending || !pending.method || !pending.user.isActive) return null;
+      if (!(await settleSuccess(tx, { user: pending.user, nowMs, completes: true }))) return null;
+      const { count } = await tx.pendingLogin.updateMany({ where: { ...where, id: pending.id }, data: { consumedAt: now } });
+      if (count !== 1) throw new TicketLost();
 
-    const settings = pending.user.org.settings!;
-    const level = sessionLevelFor(pending.method, settings);
-    const token = randomToken();
-    await tx.session.create({
-      data: {
-        orgId: pending.orgId,
-        userId: pending.userId,
-        tokenHash: sha256Hex(token),
-        level,
-        loginMethod: pending.method,
-        highAssuranceUntil: level === "HIGH_ASSURANCE" ? new Date(nowMs + settings.highAssuranceMinutes * 60_000) : null,
-        ip: opts.context.ip,
-        userAgent: opts.context.userAgent,
-        expiresAt: new Date(nowMs + settings.sessionAbsoluteHours * 3_600_000),
-        createdAt: now,
-        lastSeenAt: now,
-      },
-    });
-    await tx.user.update({ where: { id: pending.userId }, data: { lastLoginAt: now, failedAttempts: 0, lockedUntil: null } });
-    return { token, userId: pending.userId };
+      const settings = pending.user.org.settings!;
+      const level = sessionLevelFor(pending.method, settings);
+      const token = randomToken();
+      await tx.session.create({
+        data: {
+          orgId: pending.orgId,
+          userId: pending.userId,
+          tokenHash: sha256Hex(token),
+          level,
+          loginMethod: pending.method,
+          highAssuranceUntil: level === "HIGH_ASSURANCE" ? new Date(nowMs + settings.highAssuranceMinutes * 60_000) : null,
+          ip: opts.context.ip,
+          userAgent: opts.context.userAgent,
+          expiresAt: new Date(nowMs + settings.sessionAbsoluteHours * 3_600_000),
+          createdAt: now,
+          lastSeenAt: now,
+        },
+      });
+      await tx.user.update({ where: { id: pending.userId }, data: { lastLoginAt: now } });
+      return { token, userId: pending.userId };
+    }),
+  ).catch((error: unknown) => {
+    // Spent by a racing exchange, or voided by an administrator: the settle rolls back with it.
+    if (error instanceof TicketLost) return null;
+    throw error;
   });
 }
+
+class TicketLost extends Error {}
 
 const sessionInclude = {
   user: { include: { profile: true, org: { include: { settings: true } } } },

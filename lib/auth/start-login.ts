@@ -1,20 +1,28 @@
-// Step one of a UI login (SPEC L1, L2, L8, L11): check the password, then decide what comes next.
-// Runs before any org is known, so it reads the user through the unscoped client by its
-// globally unique username; everything it writes carries that user's org.
+// Step one of a UI login (SPEC L1, L2, L8, L11, L13): check the password, then decide what comes
+// next. Until the password is known right, every username — unknown, locked, or real — runs the
+// same statements and the same argon2 work, and gets the same answer; the bookkeeping of a
+// failure (its event, a lock) is handed to `defer`, which the server action runs after the
+// response is sent, so it cannot show in the response time (docs/decisions/009).
 import type { Db } from "@/lib/db/client";
+import { forOrg, type OrgDb } from "@/lib/db/tenant";
 import type { VerificationMethod } from "@db/generated";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { createPendingLogin, completePendingLogin } from "./pending-login";
 import { isMfaRequired, firstChallenge, type Challenge } from "./mfa-policy";
-import { failLoginStep, refuseIfLocked, settingsOf } from "./login-failure";
+import { failedEvent, failLoginStep, settingsOf } from "./login-failure";
 import { effectivePermissions } from "@/lib/users/permissions";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
-import { fail, type Result } from "@/lib/errors";
+import { fail, type Failure, type Result } from "@/lib/errors";
 import { findActiveTempCode } from "@/lib/mfa/temp-codes/active-temp-code";
+import { admitPasswordAttempt, refundAttempt, runningLock, settleSuccess } from "@/lib/security/lockout";
+import { hitRateLimit, refundRateLimit, type CounterRef, type RateLimitHit } from "@/lib/security/rate-limit";
 
 export type StartLoginResult = Result<
   { next: "session"; pendingToken: string; ticket: string } | { next: Challenge; pendingToken: string }
 >;
+
+/** Runs bookkeeping that must not delay the answer; without one, it runs before returning. */
+export type Defer = (task: () => Promise<void>) => void;
 
 /** L2: what each challenge accepts. A temporary code is asked alone. */
 const ALLOWED_METHODS: Record<Challenge, VerificationMethod[]> = {
@@ -30,44 +38,96 @@ export function normalizeUsername(raw: string): string {
 
 export async function startPasswordLogin(
   db: Db,
-  opts: { username: string; password: string; context: RequestContext; nowMs?: number },
+  opts: { username: string; password: string; context: RequestContext; nowMs?: number; defer?: Defer },
 ): Promise<StartLoginResult> {
   const nowMs = opts.nowMs ?? Date.now();
   const username = normalizeUsername(opts.username);
-  const user = await db.user.findUnique({
-    where: { username },
-    include: { profile: true, org: { include: { settings: true } } },
+  const pendingTasks: (() => Promise<void>)[] = [];
+  const later = (task: () => Promise<void>) => (opts.defer ? opts.defer(task) : pendingTasks.push(task));
+  const answer = await checkPassword(db, { ...opts, username, nowMs, later });
+  for (const task of pendingTasks) await task();
+  return answer;
+}
+
+async function checkPassword(
+  db: Db,
+  opts: { username: string; password: string; context: RequestContext; nowMs: number; later: (task: () => Promise<void>) => void },
+): Promise<StartLoginResult> {
+  const { username, nowMs, context, later } = opts;
+  // Throttles, lookup and admission: one transaction of the same statements for any username.
+  const checked = await db.$transaction(async (tx) => {
+    const hits = [
+      await hitRateLimit(tx, { limit: "PASSWORD_FAILURES_PER_IP", subject: context.ip ?? "unknown", nowMs }),
+      await hitRateLimit(tx, { limit: "PASSWORD_FAILURES_PER_USERNAME", subject: username, nowMs }),
+    ];
+    const refused = hits.find((h): h is Extract<RateLimitHit, { ok: false }> => !h.ok);
+    if (refused) return { throttled: true as const, refused };
+    const counted = hits.flatMap((h) => (h.ok ? [h.hit] : []));
+    return { throttled: false as const, counted, row: await admitPasswordAttempt(tx, { username, nowMs }) };
   });
 
-  if (!user) {
-    // Same work, same answer as a wrong password, so usernames cannot be probed (L1). No event:
-    // an unknown name belongs to no org, and events never cross orgs (docs/decisions/004).
+  if (checked.throttled) {
+    const { refused } = checked;
+    if (refused.firstRefusal) later(() => recordThrottled(db, { username, context, retryAt: refused.retryAt, limit: refused.limit }));
+    return fail("RATE_LIMITED", { retryAt: refused.retryAt });
+  }
+  const { row, counted } = checked;
+
+  if (!row) {
+    // An unknown name belongs to no org, and events never cross orgs: no event (decisions/004).
     await verifyAgainstDummy(opts.password);
     return fail("INVALID_CREDENTIALS");
   }
+  const orgDb = forOrg(db, row.orgId);
+  if (!row.admitted) {
+    // Locked: the same answer and the same work whatever the password, so guessing gets nothing
+    // and a right password is not marked (L8). The lock's time is told only where a factor was
+    // already proven (the challenge), never here.
+    await verifyAgainstDummy(opts.password);
+    later(async () => {
+      const user = await loadUser(orgDb, row.id);
+      const common = { user, method: "PASSWORD" as const, context, nowMs };
+      const locked = await runningLock(orgDb, user, nowMs);
+      await recordEvent(orgDb, failedEvent(common, locked ? "LOCKED" : "ATTEMPTS_IN_FLIGHT"));
+    });
+    return fail("INVALID_CREDENTIALS");
+  }
+  if (!(await verifyPassword(row.passwordHash, opts.password))) {
+    later(async () => {
+      const user = await loadUser(orgDb, row.id);
+      await failLoginStep(orgDb, { user, method: "PASSWORD", context, nowMs, reason: "INVALID_CREDENTIALS", revealLockout: false });
+    });
+    return fail("INVALID_CREDENTIALS");
+  }
 
-  const common = { user, method: "PASSWORD" as const, context: opts.context, nowMs };
-  if (!(await verifyPassword(user.passwordHash, opts.password))) {
-    return failLoginStep(db, { ...common, reason: "INVALID_CREDENTIALS", revealLockout: false });
-  }
-  // Only after a correct password may the refusal be specific (L1).
-  const locked = await refuseIfLocked(db, common);
-  if (locked) return locked;
-  const base = { orgId: user.orgId, userId: user.id, username, activity: "LOGIN", method: "PASSWORD", context: opts.context } as const;
-  if (!user.isActive) {
-    await recordEvent(db, { ...base, status: "FAILED", reason: "USER_INACTIVE" });
-    return fail("USER_INACTIVE");
-  }
+  // The password is right: from here the answer may be specific (L1). Its throttle hits go back.
+  for (const hit of counted) await refundRateLimit(db, hit);
+  return afterRightPassword(orgDb, { userId: row.id, username, context, nowMs, counted });
+}
+
+async function afterRightPassword(
+  orgDb: OrgDb,
+  opts: { userId: string; username: string; context: RequestContext; nowMs: number; counted: CounterRef[] },
+): Promise<StartLoginResult> {
+  const { nowMs, context } = opts;
+  const user = await loadUser(orgDb, opts.userId);
+  const base = { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "PASSWORD", context } as const;
+  const refuse = async (reason: "USER_INACTIVE" | "API_ONLY_USER"): Promise<Failure> => {
+    await refundAttempt(orgDb, { user, nowMs });
+    await recordEvent(orgDb, { ...base, status: "FAILED", reason });
+    return fail(reason);
+  };
+  if (!user.isActive) return refuse("USER_INACTIVE");
   const permissions = effectivePermissions(user);
-  if (permissions.has("API_ONLY")) {
-    await recordEvent(db, { ...base, status: "FAILED", reason: "API_ONLY_USER" });
-    return fail("API_ONLY_USER");
-  }
+  if (permissions.has("API_ONLY")) return refuse("API_ONLY_USER");
 
   const settings = settingsOf(user);
   const mfaRequired = isMfaRequired({ settings, permissions, profileRequiredLevel: user.profile.requiredLevelAtLogin });
 
-  return db.$transaction(async (tx) => {
+  const started = await orgDb.$transaction(async (tx) => {
+    // A right password gives its attempt back (it does not reset the count: only a completed
+    // login does), and a lock taken meanwhile stops it here.
+    if (!(await settleSuccess(tx, { user, nowMs, completes: false }))) return null;
     const [tempCode, webauthnCount, totpCount] = await Promise.all([
       findActiveTempCode(tx, { userId: user.id, nowMs }),
       tx.webAuthnCredential.count({ where: { userId: user.id } }),
@@ -82,7 +142,7 @@ export async function startPasswordLogin(
       userId: user.id,
       stage: challenge === "ENROLL" && !passwordSuffices ? "ENROLLMENT" : "MFA_CHALLENGE",
       allowedMethods: passwordSuffices ? [] : ALLOWED_METHODS[challenge],
-      context: opts.context,
+      context,
       nowMs,
     });
     // The password step is Pending until the second factor is done (V1), Succeeded when it is all.
@@ -93,5 +153,35 @@ export async function startPasswordLogin(
       return { ok: true as const, next: "session" as const, pendingToken: pending.token, ticket };
     }
     return { ok: true as const, next: challenge, pendingToken: pending.token };
+  });
+  // Locked between the check and now: read like any refused password (L8).
+  if (!started) {
+    await recordEvent(orgDb, { ...base, status: "FAILED", reason: "LOCKED" });
+    return fail("INVALID_CREDENTIALS");
+  }
+  return started;
+}
+
+function loadUser(orgDb: OrgDb, id: string) {
+  return orgDb.user.findUniqueOrThrow({ where: { id }, include: { profile: true, org: { include: { settings: true } } } });
+}
+
+/** The first refusal of a throttle window: one event in the org of the name tried, if it is a user's. */
+async function recordThrottled(db: Db, opts: { username: string; context: RequestContext; retryAt: Date; limit: string }): Promise<void> {
+  const user = await db.user.findUnique({ where: { username: opts.username }, select: { id: true, orgId: true, username: true } });
+  if (!user) {
+    console.warn(`[rate-limit] ${opts.limit} refused password attempts from ${opts.context.ip ?? "unknown"} until ${opts.retryAt.toISOString()}`);
+    return;
+  }
+  await recordEvent(forOrg(db, user.orgId), {
+    orgId: user.orgId,
+    userId: user.id,
+    username: user.username,
+    activity: "LOGIN",
+    method: "PASSWORD",
+    status: "FAILED",
+    reason: "RATE_LIMITED",
+    context: opts.context,
+    detail: { limit: opts.limit, retryAt: opts.retryAt.toISOString() },
   });
 }

@@ -1,9 +1,11 @@
 // "Use a recovery code" to verify a signed-in session (SPEC L10, B1). The code is spent by a
 // conditional update in the transaction that raises the session, so of racing requests with the
 // same code exactly one wins; failures count toward lockout; every attempt is one STEP_UP event.
-import { failLoginStep } from "./login-failure";
-import { raiseSession, StepUpAborted, type StepUpOptions } from "./raise-session";
+import { failLoginStep, refuseLocked } from "./login-failure";
+import { raiseSession, settleStepUp, StepUpAborted, type StepUpOptions } from "./raise-session";
 import { startStepUpAttempt } from "./start-step-up-attempt";
+import { lockedUntilNow } from "./step-up-locked";
+import { retryOnDeadlock } from "@/lib/db/retry";
 import { recordEvent } from "@/lib/activity/record-event";
 import { findRecoveryCode, spendRecoveryCode } from "@/lib/mfa/recovery-codes";
 import { fail, type Result } from "@/lib/errors";
@@ -21,20 +23,21 @@ export async function stepUpWithRecoveryCode(opts: StepUpOptions): Promise<Resul
   if (!match) return failLoginStep(orgDb, { ...common, reason: "INVALID_CODE" });
 
   const remaining = unused - 1;
-  const outcome = await orgDb
-    .$transaction(async (tx) => {
+  const outcome = await retryOnDeadlock(() =>
+    orgDb.$transaction(async (tx) => {
+      if (!(await settleStepUp(tx, { session, nowMs }))) throw new StepUpAborted("LOCKED");
       if (!(await spendRecoveryCode(tx, { id: match.id, userId: user.id, nowMs }))) throw new StepUpAborted("REPLAYED");
       const until = await raiseSession(tx, { session, method: "RECOVERY_CODE", context: opts.context, nowMs, detail: { remaining } });
       if (!until) throw new StepUpAborted("SESSION_ENDED");
       return until;
-    })
-    .catch((e) => {
-      if (e instanceof StepUpAborted) return e;
-      throw e;
-    });
-  if (outcome instanceof StepUpAborted) {
-    await recordEvent(orgDb, { ...failedEvent, reason: outcome.reason });
-    return fail(outcome.reason);
-  }
-  return { ok: true, highAssuranceUntil: outcome, remaining };
+    }),
+  ).catch((e) => {
+    if (e instanceof StepUpAborted) return e;
+    throw e;
+  });
+  if (!(outcome instanceof StepUpAborted)) return { ok: true, highAssuranceUntil: outcome, remaining };
+  if (outcome.reason === "LOCKED") return refuseLocked(orgDb, { ...common, lockedUntil: await lockedUntilNow(orgDb, user, nowMs) });
+  await attempt.refund();
+  await recordEvent(orgDb, { ...failedEvent, reason: outcome.reason });
+  return fail(outcome.reason);
 }

@@ -5,9 +5,11 @@
 // the other step-ups' and the login's: a checked, wrong answer is one event and a counted failure;
 // an answer over a challenge that is not live (expired, spent, another session's) is one event,
 // not counted — it could never succeed, and each live challenge allows one try.
-import { failLoginStep } from "./login-failure";
-import { raiseSession, StepUpAborted, type SessionRef } from "./raise-session";
+import { failLoginStep, refuseLocked } from "./login-failure";
+import { raiseSession, settleStepUp, StepUpAborted, type SessionRef } from "./raise-session";
 import { startStepUpAttempt } from "./start-step-up-attempt";
+import { lockedUntilNow } from "./step-up-locked";
+import { retryOnDeadlock } from "@/lib/db/retry";
 import { recordEvent } from "@/lib/activity/record-event";
 import { consumeChallenge, findLiveChallenge, signedChallenge } from "@/lib/mfa/webauthn/challenge-store";
 import { recordKeyUse } from "@/lib/mfa/webauthn/stored-credentials";
@@ -22,6 +24,7 @@ export async function stepUpWithWebAuthn(opts: SessionRef & { response: Authenti
   if (!attempt.ok) return attempt;
   const { session, common, failedEvent } = attempt;
   const refuseStale = async () => {
+    await attempt.refund();
     await recordEvent(orgDb, { ...failedEvent, reason: "CHALLENGE_EXPIRED" });
     return fail("CHALLENGE_EXPIRED");
   };
@@ -42,8 +45,9 @@ export async function stepUpWithWebAuthn(opts: SessionRef & { response: Authenti
   const checked = await verifyAssertion(orgDb, { user: session.user, challenge: challenge.challenge, response: opts.response });
   if (!checked.ok) return refuse(checked.reason);
 
-  const outcome = await orgDb
-    .$transaction(async (tx) => {
+  const outcome = await retryOnDeadlock(() =>
+    orgDb.$transaction(async (tx) => {
+      if (!(await settleStepUp(tx, { session, nowMs }))) throw new StepUpAborted("LOCKED");
       // The same response submitted twice at once: the first spends the challenge.
       if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) throw new StepUpAborted("CHALLENGE_EXPIRED");
       // Another assertion of this key was accepted in the meantime: this one is no longer ahead.
@@ -53,14 +57,16 @@ export async function stepUpWithWebAuthn(opts: SessionRef & { response: Authenti
       // Revoked meanwhile: roll back, so neither the challenge nor the counter moves for nothing.
       if (!until) throw new StepUpAborted("SESSION_ENDED");
       return until;
-    })
-    .catch((e) => {
+    }),
+  ).catch((e) => {
       if (e instanceof StepUpAborted) return e;
       throw e;
     });
   if (outcome instanceof StepUpAborted) {
+    if (outcome.reason === "LOCKED") return refuseLocked(orgDb, { ...common, lockedUntil: await lockedUntilNow(orgDb, session.user, nowMs) });
     if (outcome.reason === "CHALLENGE_EXPIRED") return refuseStale();
     if (outcome.reason === "COUNTER_REGRESSION") return refuse(outcome.reason);
+    await attempt.refund();
     await recordEvent(orgDb, { ...failedEvent, reason: outcome.reason });
     return fail(outcome.reason);
   }

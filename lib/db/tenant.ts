@@ -81,3 +81,6 @@ export function scopeArgs(model: string, operation: string, args: Args, orgId: s
 
 /** The transaction client of a tenant-scoped client: still scoped. */
 export type OrgTx = Parameters<Parameters<OrgDb["$transaction"]>[0]>[0];
+
+/** A transaction of the plain client or of a tenant-scoped one, for helpers both may call. */
+export type AnyTx = import("@db/generated").Prisma.TransactionClient | OrgTx;

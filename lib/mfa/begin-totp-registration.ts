@@ -9,6 +9,7 @@ import type { AccountActionOptions } from "@/lib/account/account-action";
 import { encryptTotpSecret, decryptTotpSecret } from "./totp-secret";
 import { generateTotpSecret, otpauthUri, totpIssuer } from "./totp";
 import { DEFAULT_TOTP_NAME } from "./begin-totp-enrollment";
+import { lockUserRow } from "@/lib/db/lock-user";
 
 export const TOTP_REGISTRATION_MINUTES = 10;
 
@@ -23,7 +24,7 @@ export async function beginTotpRegistration(
   const nowMs = opts.nowMs ?? Date.now();
   const { orgDb, me } = opts;
   const factor = await orgDb.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM users WHERE id = ${me.id}::uuid AND org_id = ${me.orgId}::uuid FOR UPDATE`;
+    await lockUserRow(tx, { id: me.id, orgId: me.orgId });
     const open = await tx.totpFactor.findFirst({ where: openRegistrationWhere(me.id, nowMs), orderBy: { createdAt: "desc" } });
     if (open) return open;
     // Secrets of abandoned setups are worthless; don't keep them around.

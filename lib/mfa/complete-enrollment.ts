@@ -1,8 +1,10 @@
 // The end of every registration at login (L3), whatever the method: the pending login becomes
 // COMPLETED with a single-use ticket, the registration is an event, and a user who has no recovery
-// codes gets their first set (B1) — all in the caller's transaction.
-import type { Prisma, VerificationMethod } from "@db/generated";
+// codes gets their first set (B1) — all in the caller's transaction. Null when the login can no
+// longer be completed.
+import type { VerificationMethod } from "@db/generated";
 import { completePendingLogin } from "@/lib/auth/pending-login";
+import type { AnyTx } from "@/lib/db/tenant";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { countUnusedRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
 
@@ -13,7 +15,7 @@ export interface EnrollmentCompleted {
 }
 
 export async function completeEnrollment(
-  tx: Prisma.TransactionClient,
+  tx: AnyTx,
   opts: {
     pendingLoginId: string;
     user: { id: string; orgId: string; username: string };
@@ -21,9 +23,10 @@ export async function completeEnrollment(
     methodName: string;
     context: RequestContext;
   },
-): Promise<EnrollmentCompleted> {
+): Promise<EnrollmentCompleted | null> {
   const ticket = await completePendingLogin(tx, { id: opts.pendingLoginId, fromStage: "ENROLLMENT", method: opts.method });
-  if (!ticket) throw new Error("pending login completed twice during enrollment");
+  // Completed by another request, or ended by an administrator meanwhile: the caller rolls back.
+  if (!ticket) return null;
   const base = { orgId: opts.user.orgId, userId: opts.user.id, username: opts.user.username, context: opts.context };
   await recordEvent(tx, { ...base, activity: "METHOD_REGISTERED", method: opts.method, status: "SUCCEEDED", detail: { name: opts.methodName } });
   let recoveryCodes: string[] | null = null;

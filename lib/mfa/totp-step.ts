@@ -5,11 +5,11 @@
 import type { Prisma, TotpFactor } from "@db/generated";
 import { decryptTotpSecret } from "./totp-secret";
 import { matchTotpStep } from "./totp";
+import { lockUserRow, type RawLocker } from "@/lib/db/lock-user";
 
 // Structural, so both the plain client and a tenant-scoped one (lib/db/tenant) fit.
 type FactorReader = { totpFactor: { findMany(args: Prisma.TotpFactorFindManyArgs): Promise<TotpFactor[]> } };
-type StepWriter = {
-  $queryRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<unknown>;
+type StepWriter = RawLocker & {
   totpFactor: {
     count(args: Prisma.TotpFactorCountArgs): PromiseLike<number>;
     updateMany(args: Prisma.TotpFactorUpdateManyArgs): PromiseLike<{ count: number }>;
@@ -41,7 +41,7 @@ export async function consumeTotpStep(
   tx: StepWriter,
   opts: { userId: string; orgId: string; match: TotpMatch; nowMs: number },
 ): Promise<boolean> {
-  await tx.$queryRaw`SELECT id FROM users WHERE id = ${opts.userId}::uuid AND org_id = ${opts.orgId}::uuid FOR UPDATE`;
+  await lockUserRow(tx, { id: opts.userId, orgId: opts.orgId });
   const step = BigInt(opts.match.step);
   const newer = await tx.totpFactor.count({ where: { userId: opts.userId, lastUsedStep: { gte: step } } });
   if (newer > 0) return false;

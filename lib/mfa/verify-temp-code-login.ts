@@ -2,10 +2,9 @@
 // until it expires or reaches its maximum uses. Each use is a use row (time, IP, browser) and an
 // event. The use count is raised by a conditional UPDATE, so racing uses never exceed the maximum.
 import type { Db } from "@/lib/db/client";
-import { findPendingLogin } from "@/lib/auth/pending-login";
+import { startChallengeAttempt } from "@/lib/auth/start-challenge-attempt";
 import { completeCodeChallenge } from "@/lib/auth/complete-code-challenge";
-import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
-import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
+import type { RequestContext } from "@/lib/activity/record-event";
 import { codeMatches } from "@/lib/security/code-hash";
 import { fail, type Result } from "@/lib/errors";
 import { findActiveTempCode } from "./temp-codes/active-temp-code";
@@ -15,24 +14,22 @@ export async function verifyTempCodeAtLogin(
   opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number },
 ): Promise<Result<{ ticket: string }>> {
   const nowMs = opts.nowMs ?? Date.now();
-  const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "MFA_CHALLENGE", nowMs });
-  if (!pending) return fail("PENDING_LOGIN_EXPIRED");
-  if (!pending.allowedMethods.includes("TEMP_CODE")) return fail("METHOD_NOT_ALLOWED");
-  const { user } = pending;
-  const common = { user, method: "TEMP_CODE" as const, context: opts.context, nowMs };
-  const locked = await refuseIfLocked(db, common);
-  if (locked) return locked;
+  const started = await startChallengeAttempt(db, { ...opts, stage: "MFA_CHALLENGE", method: "TEMP_CODE", nowMs });
+  if (!started.ok) return started;
+  const { attempt } = started;
+  const { user, orgDb } = attempt;
 
-  const code = await findActiveTempCode(db, { userId: user.id, nowMs });
+  const code = await findActiveTempCode(orgDb, { userId: user.id, nowMs });
   // Expired (or expired by an admin) since the password step: the user's other methods apply again.
-  if (!code) return failLoginStep(db, { ...common, reason: "EXPIRED" });
-  if (!codeMatches("temp-code", opts.code, code.codeHash)) return failLoginStep(db, { ...common, reason: "INVALID_CODE" });
+  if (!code) return attempt.wrong("EXPIRED");
+  if (!codeMatches("temp-code", opts.code, code.codeHash)) return attempt.wrong("INVALID_CODE");
 
-  const completed = await completeCodeChallenge(db, {
-    pendingLoginId: pending.id,
+  const completed = await completeCodeChallenge(orgDb, {
+    pendingLoginId: attempt.pending.id,
     user,
     method: "TEMP_CODE",
     context: opts.context,
+    nowMs,
     spend: async (tx) => {
       const used = await tx.tempCode.updateMany({
         where: {
@@ -56,9 +53,11 @@ export async function verifyTempCodeAtLogin(
       return { use: after.useCount, maxUses: after.maxUses };
     },
   });
-  if (!completed) {
-    await recordEvent(db, { orgId: user.orgId, userId: user.id, username: user.username, activity: "LOGIN", method: "TEMP_CODE", status: "FAILED", reason: "EXPIRED", context: opts.context });
+  if (completed.ok) return { ok: true, ticket: completed.ticket };
+  // The code reached its maximum uses or was expired meanwhile: the user's usual methods apply.
+  if (completed.loss === "SPENT") {
+    await attempt.refuse("EXPIRED");
     return fail("TEMP_CODE_SPENT");
   }
-  return { ok: true, ticket: completed.ticket };
+  return attempt.lost(completed.loss);
 }

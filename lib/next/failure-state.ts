@@ -14,6 +14,6 @@ export function failureState(failure: Failure): FailureState {
     error: errorMessage(failure.code),
     retryAt: failure.retryAt?.toISOString(),
     attemptsRemaining: failure.attemptsRemaining,
-    expired: failure.code === "PENDING_LOGIN_EXPIRED" || failure.code === "LOCKED" || failure.code === "METHOD_NOT_ALLOWED",
+    expired: failure.code === "PENDING_LOGIN_EXPIRED" || failure.code === "LOGIN_ENDED" || failure.code === "LOCKED" || failure.code === "METHOD_NOT_ALLOWED",
   };
 }

@@ -1,9 +1,8 @@
 // Guards for pages and actions: no session → the login page; missing permission → 403; a
 // Standard session on a High Assurance action → "Verify your identity", which returns here.
 import { forbidden, redirect } from "next/navigation";
-import type { Permission } from "@db/generated";
 import { getCurrentSession, type CurrentSession } from "./current-session";
-import { hasAnyPermission } from "@/lib/users/permissions";
+import { permits, type Action } from "@/lib/policy/actions";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
 import { addingMethodNeedsStepUp } from "@/lib/account/add-method-assurance";
@@ -14,9 +13,10 @@ export async function requireSession(): Promise<CurrentSession> {
   return current;
 }
 
-export async function requireAnyPermission(permissions: readonly Permission[]): Promise<CurrentSession> {
+/** A page of `action` (lib/policy/actions.ts): no permission → 403. The session level is apart. */
+export async function requireAction(action: Action): Promise<CurrentSession> {
   const current = await requireSession();
-  if (!hasAnyPermission(current.permissions, permissions)) forbidden();
+  if (!permits(current.permissions, action)) forbidden();
   return current;
 }
 

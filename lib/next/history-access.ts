@@ -5,10 +5,8 @@
 import { forbidden, redirect } from "next/navigation";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
-import { CONSOLE_PERMISSIONS, hasAnyPermission } from "@/lib/users/permissions";
+import { permits } from "@/lib/policy/actions";
 import { getCurrentSession, type CurrentSession } from "./current-session";
-
-export const HISTORY_PERMISSIONS = CONSOLE_PERMISSIONS;
 
 export type HistoryAccess =
   | { ok: true; current: CurrentSession }
@@ -17,7 +15,7 @@ export type HistoryAccess =
 export async function checkHistoryAccess(): Promise<HistoryAccess> {
   const current = await getCurrentSession();
   if (!current) return { ok: false, reason: "NO_SESSION" };
-  if (!hasAnyPermission(current.permissions, HISTORY_PERMISSIONS)) return { ok: false, reason: "FORBIDDEN" };
+  if (!permits(current.permissions, "history.view")) return { ok: false, reason: "FORBIDDEN" };
   // The session row carries the org settings, read fresh on every request: a change applies at once.
   const stepUp = current.user.org.settings?.historyRequiresHighAssurance ?? false;
   if (stepUp && currentLevel(current.session).level !== "HIGH_ASSURANCE") {

@@ -1,12 +1,6 @@
 // A user's effective permissions: the profile's plus the user's extra ones (SPEC T3, T4).
 import type { Permission } from "@db/generated";
 
-export const CONSOLE_PERMISSIONS: readonly Permission[] = [
-  "MANAGE_USERS",
-  "MANAGE_MFA",
-  "VIEW_VERIFICATION_ACTIVITY",
-];
-
 export const PERMISSION_LABELS: Record<Permission, string> = {
   MANAGE_USERS: "Manage Users",
   MANAGE_MFA: "Manage Multi-Factor Authentication in User Interface",
@@ -20,10 +14,6 @@ export function effectivePermissions(user: {
   profile: { permissions: Permission[] };
 }): Set<Permission> {
   return new Set([...user.profile.permissions, ...user.extraPermissions]);
-}
-
-export function hasAnyPermission(granted: Set<Permission>, wanted: readonly Permission[]): boolean {
-  return wanted.some((p) => granted.has(p));
 }
 
 /** True when every permission in `granted` is one the caller holds (no escalation through profiles). */

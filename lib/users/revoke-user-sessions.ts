@@ -3,13 +3,17 @@
 import { recordEvent } from "@/lib/activity/record-event";
 import type { Result } from "@/lib/errors";
 import { loadTarget, type AdminActionOptions } from "@/lib/mfa/admin/admin-action";
+import { lockUserRow } from "@/lib/db/lock-user";
+import { retryOnDeadlock } from "@/lib/db/retry";
 
 export async function revokeUserSessions(opts: AdminActionOptions): Promise<Result<{ revoked: number }>> {
   const loaded = await loadTarget(opts);
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
   const now = new Date(opts.nowMs ?? Date.now());
-  return opts.orgDb.$transaction(async (tx) => {
+  return retryOnDeadlock(() => opts.orgDb.$transaction(async (tx) => {
+    // The user row first (lib/db/lock-user.ts): a login completing now waits, or is voided.
+    await lockUserRow(tx, target);
     const { count } = await tx.session.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "revoked-by-admin" } });
     // Nor may a login in progress finish into a new session.
     await tx.pendingLogin.updateMany({ where: { userId: target.id, consumedAt: null }, data: { consumedAt: now } });
@@ -25,5 +29,5 @@ export async function revokeUserSessions(opts: AdminActionOptions): Promise<Resu
       detail: { sessions: count },
     });
     return { ok: true as const, revoked: count };
-  });
+  }));
 }

@@ -4,6 +4,8 @@ import { recordEvent } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
 import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
 import { loadTarget, type AdminActionOptions } from "@/lib/mfa/admin/admin-action";
+import { lockUserRow } from "@/lib/db/lock-user";
+import { retryOnDeadlock } from "@/lib/db/retry";
 
 export async function setUserActive(opts: AdminActionOptions & { active: boolean }): Promise<Result> {
   const nowMs = opts.nowMs ?? Date.now();
@@ -11,7 +13,8 @@ export async function setUserActive(opts: AdminActionOptions & { active: boolean
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
   if (target.isActive === opts.active) return fail(opts.active ? "ALREADY_ACTIVE" : "ALREADY_INACTIVE");
-  return opts.orgDb.$transaction(async (tx) => {
+  return retryOnDeadlock(() => opts.orgDb.$transaction(async (tx) => {
+    await lockUserRow(tx, target);
     await tx.user.update({ where: { id: target.id }, data: { isActive: opts.active } });
     let detail = {};
     if (!opts.active) {
@@ -33,5 +36,5 @@ export async function setUserActive(opts: AdminActionOptions & { active: boolean
       detail,
     });
     return { ok: true as const };
-  });
+  }));
 }

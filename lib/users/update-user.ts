@@ -6,6 +6,8 @@ import { loadTarget, type AdminActionOptions } from "@/lib/mfa/admin/admin-actio
 import type { UserFields } from "./user-schemas";
 import type { Permission } from "@db/generated";
 import { grantsOnlyHeld } from "./permissions";
+import { holdsAdministration } from "@/lib/policy/second-admin-approval";
+import { lockUserRow } from "@/lib/db/lock-user";
 
 export async function updateUser(
   opts: AdminActionOptions & { orgDb: OrgDb; input: UserFields; actorPermissions: Set<Permission> },
@@ -28,8 +30,20 @@ export async function updateUser(
   if (Object.keys(changes).length === 0) return { ok: true };
   // Admins may fix their own name, not raise or lower their own rights.
   if (opts.actor.id === target.id && (changes.profile || changes.extraPermissions)) return fail("SELF_ACTION");
+  // B3: losing administration is remembered, so for a while the user's factors stay behind the
+  // second-administrator approval (lib/policy/second-admin-approval.ts).
+  const losesAdministration = holdsAdministration(target) && !holdsAdministration({ profile, extraPermissions: opts.input.extraPermissions });
   return opts.orgDb.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: target.id }, data: { name: opts.input.name, profileId: profile.id, extraPermissions: opts.input.extraPermissions } });
+    await lockUserRow(tx, target);
+    await tx.user.update({
+      where: { id: target.id },
+      data: {
+        name: opts.input.name,
+        profileId: profile.id,
+        extraPermissions: opts.input.extraPermissions,
+        ...(losesAdministration ? { adminRightsRemovedAt: new Date(opts.nowMs ?? Date.now()) } : {}),
+      },
+    });
     await recordEvent(tx, {
       orgId: opts.orgId,
       userId: target.id,

@@ -31,7 +31,7 @@ test("a temporary code is asked alone while active, and the authenticator app re
   const generated = await adminAction(({ orgDb, orgId, adminId, aliceId }) =>
     generateTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: aliceId, expiresInHours: 1, maxUses: null, reason: "Lost phone", context: ctx }),
   );
-  if (!generated.ok) throw new Error(generated.code);
+  if (!generated.ok || generated.pendingApproval) throw new Error(generated.ok ? "pending approval" : generated.code);
 
   await passwordStep(page, "alice@acme.test");
   await expect(page.getByRole("heading", { name: "Enter your temporary verification code" })).toBeVisible();

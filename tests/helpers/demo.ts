@@ -23,3 +23,13 @@ export async function passwordStep(db: Db, username: string, nowMs = Date.now())
 }
 
 export const demoCode = (nowMs: number) => totpCodeAt(DEMO_TOTP_SECRET, nowMs);
+
+/**
+ * `count` password steps one after another. Not at once: more concurrent password tries of one
+ * user than the org's lockout maximum are turned away uncompared (lib/security/lockout.ts).
+ */
+export async function passwordSteps(db: Db, username: string, count: number, nowMs = Date.now()): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) tokens.push(await passwordStep(db, username, nowMs));
+  return tokens;
+}

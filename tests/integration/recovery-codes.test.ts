@@ -2,7 +2,7 @@
 import "../helpers/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDb, type TestDb } from "../helpers/test-db";
-import { ctx, passwordStep, seed } from "../helpers/demo";
+import { ctx, passwordStep, passwordSteps, seed } from "../helpers/demo";
 import { usePglite } from "../helpers/pg";
 import { replaceRecoveryCodes } from "@/lib/mfa/recovery-codes";
 import { verifyRecoveryCodeAtLogin } from "@/lib/mfa/verify-recovery-code-login";
@@ -37,7 +37,7 @@ describe("recovery codes", () => {
   });
 
   it.skipIf(usePglite)("give exactly one success to 20 concurrent uses of one code", async () => {
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => passwordStep(t.db, "admin@acme.test")));
+    const tokens = await passwordSteps(t.db, "admin@acme.test", 20);
     const results = await Promise.all(tokens.map((pendingToken) => verifyRecoveryCodeAtLogin(t.db, { pendingToken, code: codes[1]!, context: ctx })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await t.db.recoveryCode.count({ where: { usedAt: { not: null } } })).toBe(2);

@@ -50,7 +50,7 @@ const expire = (username: string) => {
 describe("temporary verification codes", () => {
   it("is an 8-digit code asked alone, reusable until Expire Now, each use recorded", async () => {
     const generated = await generate("alice@acme.test");
-    if (!generated.ok) throw new Error(generated.code);
+    if (!generated.ok || generated.pendingApproval) throw new Error(generated.ok ? "pending approval" : generated.code);
     expect(generated.code).toMatch(/^\d{8}$/);
     expect(JSON.stringify(await t.db.verificationEvent.findMany({ where: { activity: "TEMP_CODE_GENERATED" } }), (_k, v) => (typeof v === "bigint" ? 0 : v))).not.toContain(generated.code);
     for (let i = 0; i < 2; i++) {
@@ -69,7 +69,7 @@ describe("temporary verification codes", () => {
 
   it("stops at its maximum uses (B2)", async () => {
     const generated = await generate("bob@acme.test", { maxUses: 1 });
-    if (!generated.ok) throw new Error(generated.code);
+    if (!generated.ok || generated.pendingApproval) throw new Error(generated.ok ? "pending approval" : generated.code);
     expect(await verifyTempCodeAtLogin(t.db, { pendingToken: await tempChallenge("bob@acme.test"), code: generated.code, context: ctx })).toMatchObject({ ok: true });
     // Spent: bob (no other method) is back to registering one.
     expect(await startPasswordLogin(t.db, { username: "bob@acme.test", password: DEMO_PASSWORD, context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
@@ -109,7 +109,7 @@ describe("temporary verification codes", () => {
     const now = Date.now();
     // Generated 2 h ago with a 2 h expiry: still active at the password step, expired a moment later.
     const r = await generate("alice@acme.test", { nowMs: now - 2 * HOUR_MS + 1000, expiresInHours: 2 });
-    if (!r.ok) throw new Error(r.code);
+    if (!r.ok || r.pendingApproval) throw new Error(r.ok ? "pending approval" : r.code);
     const token = await tempChallenge("alice@acme.test", now);
     expect(await verifyTempCodeAtLogin(t.db, { pendingToken: token, code: r.code, context: ctx, nowMs: now + 2000 })).toMatchObject({ ok: false, code: "EXPIRED" });
   });

@@ -8,8 +8,11 @@ import { loginSchema } from "@/lib/api/schemas";
 import { failureState, type FailureState } from "@/lib/next/failure-state";
 import { getRequestContext } from "@/lib/next/request-context";
 import { setPendingCookie } from "@/lib/next/pending-cookie";
+import { afterResponse } from "@/lib/next/after-response";
 
 export interface LoginState extends Partial<FailureState> {
+  /** INVALID_CREDENTIALS: the form adds the (unconditional) lockout hint. */
+  invalidCredentials?: boolean;
   username?: string;
   fieldErrors?: { username?: string; password?: string };
   ticket?: string;
@@ -22,8 +25,8 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     const errors = z.flattenError(parsed.error).fieldErrors;
     return { username, fieldErrors: { username: errors.username?.[0], password: errors.password?.[0] } };
   }
-  const result = await startPasswordLogin(await getDb(), { ...parsed.data, context: await getRequestContext() });
-  if (!result.ok) return { username, ...failureState(result) };
+  const result = await startPasswordLogin(await getDb(), { ...parsed.data, context: await getRequestContext(), defer: afterResponse });
+  if (!result.ok) return { username, ...failureState(result), invalidCredentials: result.code === "INVALID_CREDENTIALS" };
   await setPendingCookie(result.pendingToken);
   if (result.next === "session") return { ticket: result.ticket };
   redirect(CHALLENGE_PATHS[result.next]);

@@ -23,6 +23,8 @@ export function LoginForm() {
         <Alert>
           {error}
           <FailureDetail retryAt={state.retryAt} />
+          {/* Said after every wrong password, so it reveals nothing about this account (L8). */}
+          {state.invalidCredentials && <span className="mt-1 block">After too many failed attempts an account is locked for a while: wait, or ask your administrator to unlock it.</span>}
         </Alert>
       )}
       <TextField

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAnyPermission } from "@/lib/next/guards";
-import { CONSOLE_PERMISSIONS } from "@/lib/users/permissions";
+import { requireAction } from "@/lib/next/guards";
 import { getMfaAdoption } from "@/lib/dashboard/mfa-adoption";
 import { getVerificationFailures, FAILURE_WINDOW_DAYS } from "@/lib/dashboard/verification-failures";
 import { Section } from "@/components/console/user-detail/section";
@@ -14,7 +13,7 @@ const percentOf = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of)
 const cell = "px-3 py-1.5";
 
 export default async function SetupHome() {
-  const { orgDb, user } = await requireAnyPermission(CONSOLE_PERMISSIONS);
+  const { orgDb, user } = await requireAction("console.view");
   const [adoption, failures] = await Promise.all([getMfaAdoption(orgDb), getVerificationFailures(orgDb, { orgId: user.orgId })]);
   const withMethod = adoption.activeUsers - adoption.none;
   const bars: AdoptionBar[] = [

@@ -5,7 +5,7 @@ import { revokeSessionsAction } from "@/app/(console)/setup/users/[id]/actions";
 import { describeUserAgent } from "@/lib/account/user-agent";
 import type { UserDetail } from "@/lib/users/get-user-detail";
 
-export function SessionsSection({ detail, canAct }: { detail: UserDetail; canAct: boolean }) {
+export function SessionsSection({ detail, canAct, stepUpHref }: { detail: UserDetail; canAct: boolean; stepUpHref?: string }) {
   const sessions = detail.user.sessions;
   const revoke = canAct && sessions.length > 0 && (
     <ConfirmAction
@@ -16,6 +16,7 @@ export function SessionsSection({ detail, canAct }: { detail: UserDetail; canAct
       variant="danger"
       action={revokeSessionsAction}
       hidden={{ userId: detail.user.id }}
+      stepUpHref={stepUpHref}
     />
   );
   return (

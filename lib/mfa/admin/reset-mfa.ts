@@ -1,14 +1,16 @@
 // A6 "Reset MFA": removes every verification method and the recovery codes, expires the
-// temporary code and revokes all the user's sessions — one transaction, one event. The user
-// registers again at the next login (L3).
-import type { OrgTx } from "@/lib/db/tenant";
+// temporary code and revokes all the user's sessions and logins in progress — one transaction,
+// one event. The user registers again at the next login (L3). Done to an administrator while the
+// org asks for it, it becomes a request for a second administrator (B3).
+import type { AnyTx } from "@/lib/db/tenant";
+import { lockUserRow } from "@/lib/db/lock-user";
+import { retryOnDeadlock } from "@/lib/db/retry";
 import { recordEvent } from "@/lib/activity/record-event";
 import type { Result } from "@/lib/errors";
 import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
+import { needsSecondAdminApproval } from "@/lib/policy/second-admin-approval";
 import { loadTarget, type AdminActionOptions } from "./admin-action";
-import { requestMfaReset } from "./request-mfa-reset";
-import { effectivePermissions } from "@/lib/users/permissions";
-import type { Permission } from "@db/generated";
+import { requestApproval } from "./request-approval";
 
 export interface ResetCounts {
   authenticatorApps: number;
@@ -18,9 +20,9 @@ export interface ResetCounts {
   sessionsRevoked: number;
 }
 
-/** The reset itself, for callers that already hold a transaction (e.g. an approved request). */
+/** The reset itself, for callers that hold a transaction and the user's row lock. */
 export async function resetUserMfa(
-  tx: OrgTx,
+  tx: AnyTx,
   opts: { orgId: string; userId: string; actorId: string | null; nowMs: number },
 ): Promise<ResetCounts> {
   const now = new Date(opts.nowMs);
@@ -49,30 +51,26 @@ export async function resetMfa(opts: AdminActionOptions & { reason: string }): P
   const loaded = await loadTarget(opts, opts.reason);
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
-  const settings = await opts.orgDb.orgSettings.findUnique({ where: { orgId: opts.orgId } });
-  // B3: resetting an administrator may need a second administrator's approval. The operator's
-  // break-glass CLI (E3, no user actor) is exactly for when no second administrator can act.
-  if (settings?.requireSecondAdminForAdminReset && isAdministrator(target) && opts.actor.id) {
-    return requestMfaReset({ ...opts, actorId: opts.actor.id, target, reason: opts.reason });
-  }
-  return opts.orgDb.$transaction(async (tx) => {
-    const counts = await resetUserMfa(tx, { orgId: opts.orgId, userId: target.id, actorId: opts.actor.id, nowMs });
-    await recordEvent(tx, {
-      orgId: opts.orgId,
-      userId: target.id,
-      username: target.username,
-      actorId: opts.actor.id,
-      actorLabel: opts.actor.label ?? null,
-      activity: "MFA_RESET",
-      status: "SUCCEEDED",
-      context: opts.context,
-      detail: { reason: opts.reason.trim(), ...counts },
-    });
-    return { ok: true as const, counts };
-  });
-}
-
-function isAdministrator(user: { extraPermissions: Permission[]; profile: { permissions: Permission[] } }): boolean {
-  const granted = effectivePermissions(user);
-  return granted.has("MANAGE_USERS") || granted.has("MANAGE_MFA");
+  return retryOnDeadlock(() =>
+    opts.orgDb.$transaction(async (tx): Promise<Result<ResetOutcome>> => {
+      // The user row first (lib/db/lock-user.ts), then the methods, sessions and logins in progress.
+      await lockUserRow(tx, target);
+      if (await needsSecondAdminApproval(tx, { orgId: opts.orgId, action: "mfa.reset", targetUserId: target.id, nowMs })) {
+        return requestApproval(tx, { ...opts, target, action: "RESET_MFA", reason: opts.reason });
+      }
+      const counts = await resetUserMfa(tx, { orgId: opts.orgId, userId: target.id, actorId: opts.actor.id, nowMs });
+      await recordEvent(tx, {
+        orgId: opts.orgId,
+        userId: target.id,
+        username: target.username,
+        actorId: opts.actor.id,
+        actorLabel: opts.actor.label ?? null,
+        activity: "MFA_RESET",
+        status: "SUCCEEDED",
+        context: opts.context,
+        detail: { reason: opts.reason.trim(), ...counts },
+      });
+      return { ok: true, counts };
+    }),
+  );
 }

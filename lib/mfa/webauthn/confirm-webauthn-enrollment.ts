@@ -3,10 +3,12 @@
 // the first recovery codes (B1), in one transaction with the challenge spent. Refusals follow
 // verify-webauthn-login.ts: one event each; counted toward lockout when the response was checked.
 import type { Db } from "@/lib/db/client";
-import { findPendingLogin } from "@/lib/auth/pending-login";
-import { failLoginStep, refuseIfLocked } from "@/lib/auth/login-failure";
-import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
-import { fail, type Result } from "@/lib/errors";
+import { startChallengeAttempt } from "@/lib/auth/start-challenge-attempt";
+import { Lost } from "@/lib/auth/complete-code-challenge";
+import { retryOnDeadlock } from "@/lib/db/retry";
+import { settleSuccess } from "@/lib/security/lockout";
+import type { RequestContext } from "@/lib/activity/record-event";
+import type { Result } from "@/lib/errors";
 import { completeEnrollment, type EnrollmentCompleted } from "../complete-enrollment";
 import { consumeChallenge, findLiveChallenge, signedChallenge } from "./challenge-store";
 import { saveCredential } from "./stored-credentials";
@@ -25,61 +27,47 @@ export async function confirmWebAuthnEnrollment(
   },
 ): Promise<Result<EnrollmentCompleted>> {
   const nowMs = opts.nowMs ?? Date.now();
-  const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "ENROLLMENT", nowMs });
-  if (!pending) return fail("PENDING_LOGIN_EXPIRED");
-  const { user } = pending;
-  const common = { user, method: "WEBAUTHN" as const, context: opts.context, nowMs };
-  const locked = await refuseIfLocked(db, common);
-  if (locked) return locked;
-  const refuseStale = async () => {
-    await recordEvent(db, {
-      orgId: user.orgId,
-      userId: user.id,
-      username: user.username,
-      activity: "METHOD_REGISTERED",
-      method: "WEBAUTHN",
-      status: "FAILED",
-      reason: "CHALLENGE_EXPIRED",
-      context: opts.context,
-    });
-    return fail("CHALLENGE_EXPIRED");
-  };
+  const started = await startChallengeAttempt(db, { ...opts, stage: "ENROLLMENT", method: "WEBAUTHN", activity: "METHOD_REGISTERED", nowMs });
+  if (!started.ok) return started;
+  const { attempt } = started;
+  const { user, orgDb, pending } = attempt;
 
-  const owner = { pendingLoginId: pending.id };
-  const challenge = await findLiveChallenge(db, {
+  const challenge = await findLiveChallenge(orgDb, {
     challenge: signedChallenge(opts.response.response.clientDataJSON),
-    owner,
+    owner: { pendingLoginId: pending.id },
     purpose: "REGISTRATION",
     nowMs,
   });
-  if (!challenge) return refuseStale();
+  if (!challenge) return attempt.refuse("CHALLENGE_EXPIRED");
 
   // One try per challenge: a refused response spends it as well.
   const refuse = async () => {
-    await consumeChallenge(db, { id: challenge.id, nowMs });
-    return failLoginStep(db, { ...common, activity: "METHOD_REGISTERED", reason: "INVALID_KEY_RESPONSE" });
+    await consumeChallenge(orgDb, { id: challenge.id, nowMs });
+    return attempt.wrong("INVALID_KEY_RESPONSE");
   };
-  const credential = await verifyNewCredential(db, { challenge: challenge.challenge, response: opts.response });
+  const credential = await verifyNewCredential(orgDb, { challenge: challenge.challenge, response: opts.response });
   if (!credential) return refuse();
 
-  const completed = await db
-    .$transaction(async (tx) => {
+  const completed = await retryOnDeadlock(() =>
+    orgDb.$transaction(async (tx) => {
+      if (!(await settleSuccess(tx, { user, nowMs, completes: false }))) throw new Lost("LOCKED");
       // Two submissions of the same response: the first spends the challenge, the second stops here.
-      if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) throw new LostRace("stale");
+      if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) throw new Stale();
       // Its id was stored meanwhile (another registration of the same credential won).
-      if (!(await saveCredential(tx, { user, name: opts.name, credential, nowMs }))) throw new LostRace("taken");
-      return completeEnrollment(tx, { pendingLoginId: pending.id, user, method: "WEBAUTHN", methodName: opts.name, context: opts.context });
-    })
-    .catch((e) => {
-      if (e instanceof LostRace) return e;
-      throw e;
-    });
-  if (completed instanceof LostRace) return completed.reason === "stale" ? refuseStale() : refuse();
+      if (!(await saveCredential(tx, { user, name: opts.name, credential, nowMs }))) throw new Taken();
+      const done = await completeEnrollment(tx, { pendingLoginId: pending.id, user, method: "WEBAUTHN", methodName: opts.name, context: opts.context });
+      if (!done) throw new Lost("PENDING_GONE");
+      return done;
+    }),
+  ).catch((e: unknown) => {
+    if (e instanceof Lost || e instanceof Stale || e instanceof Taken) return e;
+    throw e;
+  });
+  if (completed instanceof Stale) return attempt.refuse("CHALLENGE_EXPIRED");
+  if (completed instanceof Taken) return refuse();
+  if (completed instanceof Lost) return attempt.lost(completed.loss);
   return { ok: true, ...completed };
 }
 
-class LostRace extends Error {
-  constructor(readonly reason: "stale" | "taken") {
-    super(reason);
-  }
-}
+class Stale extends Error {}
+class Taken extends Error {}

@@ -12,7 +12,7 @@ const schema = z.object({ profileId: idSchema, level: z.enum(["NONE", "HIGH_ASSU
 export async function setProfileLevelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: errorMessage("INVALID_INPUT") };
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], highAssurance: true, returnTo: "/setup/profiles" });
+  const guard = await guardAdminAction({ action: "profile.set-login-level", returnTo: "/setup/profiles" });
   if (!guard.ok) return guard;
   const result = await setProfileLoginLevel({
     orgDb: guard.current.orgDb,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { requireAnyPermission } from "@/lib/next/guards";
-import { CONSOLE_PERMISSIONS, PERMISSION_LABELS } from "@/lib/users/permissions";
+import { requireAction } from "@/lib/next/guards";
+import { PERMISSION_LABELS } from "@/lib/users/permissions";
+import { permits } from "@/lib/policy/actions";
 import { listProfilesWithUsage } from "@/lib/orgs/list-profiles-with-usage";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
@@ -11,9 +12,9 @@ import { setProfileLevelAction } from "./actions";
 export const metadata: Metadata = { title: "Profiles" };
 
 export default async function ProfilesPage() {
-  const current = await requireAnyPermission(CONSOLE_PERMISSIONS);
+  const current = await requireAction("console.view");
   const profiles = await listProfilesWithUsage(current.orgDb);
-  const canEdit = current.permissions.has("MANAGE_USERS");
+  const canEdit = permits(current.permissions, "profile.set-login-level");
   const stepUpHref = currentLevel(current.session).level === "HIGH_ASSURANCE" ? undefined : stepUpPath("/setup/profiles");
   return (
     <main className="space-y-4">

@@ -11,7 +11,7 @@ export interface SettingsState {
 
 export async function saveSecuritySettingsAction(_prev: SettingsState, formData: FormData): Promise<SettingsState> {
   // S-changes need a High Assurance session (L10); the step-up returns to this page.
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], highAssurance: true, returnTo: "/setup/security" });
+  const guard = await guardAdminAction({ action: "settings.update", returnTo: "/setup/security" });
   if (!guard.ok) return { error: guard.error };
   const raw = Object.fromEntries(formData);
   const parsed = securitySettingsSchema.safeParse({ ...raw, highAssuranceMethods: formData.getAll("highAssuranceMethods") });

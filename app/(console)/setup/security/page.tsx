@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requireAnyPermission, requireHighAssurance } from "@/lib/next/guards";
+import { requireAction, requireHighAssurance } from "@/lib/next/guards";
 import { SecuritySettingsForm } from "@/components/console/security-settings-form";
 
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
-  await requireAnyPermission(["MANAGE_USERS"]);
+  await requireAction("settings.view");
   const current = await requireHighAssurance("/setup/security");
   const settings = current.user.org.settings!;
   return (

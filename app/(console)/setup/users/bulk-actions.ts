@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
 import { BULK_ACTIONS, BULK_MAX_USERS, bulkUserAction, type BulkResult } from "@/lib/users/bulk-user-action";
-import { REVOKE_SESSIONS_PERMISSIONS } from "@/lib/users/admin-capabilities";
 
 export interface BulkState {
   error?: string;
@@ -22,11 +21,7 @@ export async function bulkAction(_prev: BulkState, formData: FormData): Promise<
   const { action, userIds, reason } = parsed.data;
   if (action === "reset-mfa" && !reason) return { error: "Enter a reason: it is kept in the verification history." };
   // Bulk actions need High Assurance (L10); the step-up returns to the list.
-  const guard = await guardAdminAction({
-    permissions: action === "revoke-sessions" ? REVOKE_SESSIONS_PERMISSIONS : ["MANAGE_MFA"],
-    highAssurance: true,
-    returnTo: "/setup/users",
-  });
+  const guard = await guardAdminAction({ action: `bulk.${action}`, returnTo: "/setup/users" });
   if (!guard.ok) return { error: guard.error };
   const results = await bulkUserAction({
     orgDb: guard.current.orgDb,

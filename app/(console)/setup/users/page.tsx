@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAnyPermission } from "@/lib/next/guards";
-import { CONSOLE_PERMISSIONS } from "@/lib/users/permissions";
+import { requireAction } from "@/lib/next/guards";
+import { capabilities } from "@/lib/policy/actions";
 import { listUsers } from "@/lib/users/list-users";
 import { listProfiles } from "@/lib/users/list-profiles";
 import { parseUserFilters, type UserFilters } from "@/lib/users/user-filters";
@@ -19,8 +19,9 @@ function pageHref(filters: UserFilters, cursor: Record<string, string>): string 
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { orgDb, permissions, session } = await requireAnyPermission(CONSOLE_PERMISSIONS);
-  const canBulk = permissions.has("MANAGE_MFA") || permissions.has("MANAGE_USERS");
+  const { orgDb, permissions, session } = await requireAction("console.view");
+  const can = capabilities(permissions);
+  const canBulk = can["bulk.reset-mfa"] || can["bulk.expire-temp-codes"] || can["bulk.revoke-sessions"];
   const stepUpHref = currentLevel(session).level === "HIGH_ASSURANCE" ? undefined : stepUpPath("/setup/users");
   const params = await searchParams;
   const filters = parseUserFilters(params);
@@ -39,7 +40,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {page.total.toLocaleString("en-US")}
             {page.totalCapped ? "+" : ""} {page.total === 1 && !page.totalCapped ? "user" : "users"} {filtered ? "match" : "in your org"}
           </p>
-          {permissions.has("MANAGE_USERS") && (
+          {can["user.create"] && (
             <Link href="/setup/users/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
               New user
             </Link>

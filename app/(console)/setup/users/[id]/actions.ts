@@ -11,9 +11,9 @@ import { disconnectMethod } from "@/lib/mfa/admin/disconnect-method";
 import { resetMfa } from "@/lib/mfa/admin/reset-mfa";
 import { unlockUser } from "@/lib/users/unlock-user";
 import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
-import { REVOKE_SESSIONS_PERMISSIONS } from "@/lib/users/admin-capabilities";
 import { setUserActive } from "@/lib/users/set-user-active";
-import { decideMfaReset } from "@/lib/mfa/admin/decide-mfa-reset";
+import { decideApproval } from "@/lib/mfa/admin/decide-approval";
+import { formatTempCode } from "@/lib/mfa/temp-codes/temp-code-policy";
 import type { ActionState } from "@/components/console/confirm-action";
 
 const userPath = (id: string) => `/setup/users/${id}`;
@@ -32,7 +32,7 @@ function actorFor(guard: Extract<Awaited<ReturnType<typeof guardAdminAction>>, {
 export async function expireTempCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const userId = idSchema.safeParse(formData.get("userId"));
   if (!userId.success) return invalid(userId.error);
-  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], returnTo: userPath(userId.data) });
+  const guard = await guardAdminAction({ action: "temp-code.expire", returnTo: userPath(userId.data) });
   if (!guard.ok) return guard;
   return answer(await expireTempCode(actorFor(guard, userId.data)), userId.data);
 }
@@ -41,7 +41,7 @@ export async function disconnectMethodAction(_prev: ActionState, formData: FormD
   const parsed = disconnectMethodSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   const { userId, methodType, methodId, reason } = parsed.data;
-  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(userId) });
+  const guard = await guardAdminAction({ action: "method.disconnect", returnTo: userPath(userId) });
   if (!guard.ok) return guard;
   return answer(await disconnectMethod({ ...(actorFor(guard, userId)), method: { type: methodType, id: methodId }, reason }), userId);
 }
@@ -49,7 +49,7 @@ export async function disconnectMethodAction(_prev: ActionState, formData: FormD
 export async function resetMfaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = z.object({ userId: idSchema, reason: reasonSchema }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
-  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(parsed.data.userId) });
+  const guard = await guardAdminAction({ action: "mfa.reset", returnTo: userPath(parsed.data.userId) });
   if (!guard.ok) return guard;
   return answer(await resetMfa({ ...(actorFor(guard, parsed.data.userId)), reason: parsed.data.reason }), parsed.data.userId);
 }
@@ -57,7 +57,7 @@ export async function resetMfaAction(_prev: ActionState, formData: FormData): Pr
 export async function revokeSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const userId = idSchema.safeParse(formData.get("userId"));
   if (!userId.success) return invalid(userId.error);
-  const guard = await guardAdminAction({ permissions: REVOKE_SESSIONS_PERMISSIONS, returnTo: userPath(userId.data) });
+  const guard = await guardAdminAction({ action: "sessions.revoke", returnTo: userPath(userId.data) });
   if (!guard.ok) return guard;
   return answer(await revokeUserSessions(actorFor(guard, userId.data)), userId.data);
 }
@@ -65,7 +65,7 @@ export async function revokeSessionsAction(_prev: ActionState, formData: FormDat
 export async function unlockUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const userId = idSchema.safeParse(formData.get("userId"));
   if (!userId.success) return invalid(userId.error);
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: userPath(userId.data) });
+  const guard = await guardAdminAction({ action: "user.unlock", returnTo: userPath(userId.data) });
   if (!guard.ok) return guard;
   return answer(await unlockUser(actorFor(guard, userId.data)), userId.data);
 }
@@ -73,18 +73,18 @@ export async function unlockUserAction(_prev: ActionState, formData: FormData): 
 export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = z.object({ userId: idSchema, active: z.enum(["true", "false"]) }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], returnTo: userPath(parsed.data.userId) });
+  const guard = await guardAdminAction({ action: "user.set-active", returnTo: userPath(parsed.data.userId) });
   if (!guard.ok) return guard;
   return answer(await setUserActive({ ...actorFor(guard, parsed.data.userId), active: parsed.data.active === "true" }), parsed.data.userId);
 }
 
-export async function decideMfaResetAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function decideApprovalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = z.object({ userId: idSchema, requestId: idSchema, decision: z.enum(["approve", "deny"]) }).safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(parsed.error);
   const { userId, requestId, decision } = parsed.data;
-  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: userPath(userId) });
+  const guard = await guardAdminAction({ action: "approval.decide", returnTo: userPath(userId) });
   if (!guard.ok) return guard;
-  const result = await decideMfaReset({
+  const result = await decideApproval({
     orgDb: guard.current.orgDb,
     orgId: guard.current.user.orgId,
     actorId: guard.current.user.id,
@@ -92,5 +92,8 @@ export async function decideMfaResetAction(_prev: ActionState, formData: FormDat
     approve: decision === "approve",
     context: guard.context,
   });
-  return answer(result, userId);
+  if (!result.ok) return answer(result, userId);
+  revalidatePath(userPath(userId));
+  // An approved temporary code is shown once, to the approver, who gives it to the user.
+  return result.code ? { ok: true, code: formatTempCode(result.code), expiresAt: result.expiresAt?.toISOString() } : { ok: true };
 }

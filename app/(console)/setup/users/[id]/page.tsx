@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAnyPermission } from "@/lib/next/guards";
-import { CONSOLE_PERMISSIONS, PERMISSION_LABELS } from "@/lib/users/permissions";
+import { requireAction } from "@/lib/next/guards";
+import { PERMISSION_LABELS } from "@/lib/users/permissions";
 import { getUserDetail } from "@/lib/users/get-user-detail";
-import { adminCapabilities } from "@/lib/users/admin-capabilities";
+import { capabilities } from "@/lib/policy/actions";
+import { describeApproval } from "@/lib/mfa/admin/describe-approval";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
 import { idSchema } from "@/lib/api/schemas";
@@ -17,20 +18,23 @@ import { MethodsSection } from "@/components/console/user-detail/methods-section
 import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
 import { SessionsSection } from "@/components/console/user-detail/sessions-section";
 import { ActivitySection } from "@/components/console/user-detail/activity-section";
-import { decideMfaResetAction, resetMfaAction, setUserActiveAction, unlockUserAction } from "./actions";
+import { decideApprovalAction, resetMfaAction, setUserActiveAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "User" };
 
 export default async function UserDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const current = await requireAnyPermission(CONSOLE_PERMISSIONS);
+  const current = await requireAction("console.view");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const detail = await getUserDetail(current.orgDb, { userId: id.data });
   if (!detail) notFound();
   const { user } = detail;
-  const can = adminCapabilities(current.permissions);
+  const can = capabilities(current.permissions);
   const self = user.id === current.user.id;
-  const canActOnMfa = can.manageMfa && !self; // B3: never on one's own account
+  const canActOnMfa = can["mfa.reset"] && !self; // B3: never on one's own account
+  const request = detail.pendingReset;
+  const requested = request ? describeApproval(request) : null;
+  const requestedByMe = request?.requestedById === current.user.id;
   const highAssurance = currentLevel(current.session).level === "HIGH_ASSURANCE";
   // S2: reading verification history may itself need High Assurance.
   const historyStepUp = (await checkHistoryAccess()).ok ? undefined : stepUpPath(`/setup/users/${user.id}`);
@@ -61,12 +65,12 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
-          {can.manageUsers && (
+          {can["user.update"] && (
             <Link href={`/setup/users/${user.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
               Edit
             </Link>
           )}
-          {can.manageUsers && !self && (
+          {can["user.set-active"] && !self && (
             <ConfirmAction
               label={user.isActive ? "Deactivate" : "Reactivate"}
               title={user.isActive ? "Deactivate this user?" : "Reactivate this user?"}
@@ -79,9 +83,10 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               variant={user.isActive ? "danger" : "secondary"}
               action={setUserActiveAction}
               hidden={{ userId: user.id, active: user.isActive ? "false" : "true" }}
+              stepUpHref={stepUpHref}
             />
           )}
-          {detail.lockedUntil && can.manageUsers && !self && (
+          {detail.lockedUntil && can["user.unlock"] && !self && (
             <ConfirmAction
               label="Unlock"
               title="Unlock this user?"
@@ -89,14 +94,15 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               confirmLabel="Unlock"
               action={unlockUserAction}
               hidden={{ userId: user.id }}
+              stepUpHref={stepUpHref}
             />
           )}
-          {canActOnMfa && (
+          {can["lost-device.view"] && !self && (
             <Link href={`/setup/users/${user.id}/lost-device`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
               Lost or stolen device
             </Link>
           )}
-          {canActOnMfa && !detail.pendingReset && (
+          {canActOnMfa && !request && (
             <ConfirmAction
               label="Reset MFA"
               title="Reset MFA for this user?"
@@ -117,32 +123,34 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         </div>
       </div>
 
-      {detail.pendingReset && (
+      {request && requested && (
         <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
           <p>
-            <strong>MFA reset waiting for approval.</strong> Requested by {detail.pendingReset.requestedBy.name} on{" "}
-            <LocalTime iso={detail.pendingReset.createdAt.toISOString()} />: &ldquo;{detail.pendingReset.reason}&rdquo;.
-            {detail.pendingReset.requestedBy.id === current.user.id && " Another administrator must approve it."}
+            <strong>Waiting for a second administrator: {requested.title}.</strong> Requested by{" "}
+            {request.requestedBy?.name ?? request.requestedByLabel ?? "an administrator"} on <LocalTime iso={request.createdAt.toISOString()} />: &ldquo;
+            {request.reason}&rdquo;.
+            {requestedByMe && " Another administrator must approve it."}
           </p>
-          {can.manageMfa && !self && detail.pendingReset.requestedBy.id !== current.user.id && (
+          {can["approval.decide"] && !self && !requestedByMe && (
             <div className="flex gap-2">
               <ConfirmAction
-                label="Approve reset"
-                title="Approve this MFA reset?"
-                description={`All of ${user.name}'s verification methods and recovery codes are removed and their sessions end.`}
-                confirmLabel="Approve reset"
+                label="Approve"
+                title={`Approve: ${requested.title}?`}
+                description={requested.effect}
+                confirmLabel="Approve"
                 variant="danger"
-                action={decideMfaResetAction}
-                hidden={{ userId: user.id, requestId: detail.pendingReset.id, decision: "approve" }}
+                action={decideApprovalAction}
+                hidden={{ userId: user.id, requestId: request.id, decision: "approve" }}
                 stepUpHref={stepUpHref}
+                revealFor={user.name}
               />
               <ConfirmAction
                 label="Deny"
-                title="Deny this MFA reset?"
+                title="Deny this request?"
                 description="Nothing changes for the user; the request is closed and logged."
                 confirmLabel="Deny"
-                action={decideMfaResetAction}
-                hidden={{ userId: user.id, requestId: detail.pendingReset.id, decision: "deny" }}
+                action={decideApprovalAction}
+                hidden={{ userId: user.id, requestId: request.id, decision: "deny" }}
                 stepUpHref={stepUpHref}
               />
             </div>
@@ -175,7 +183,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       </Section>
       <MethodsSection detail={detail} canAct={canActOnMfa} stepUpHref={stepUpHref} />
       <TempCodeSection detail={detail} canAct={canActOnMfa} />
-      <SessionsSection detail={detail} canAct={(can.manageMfa || can.manageUsers) && !self} />
+      <SessionsSection detail={detail} canAct={can["sessions.revoke"] && !self} stepUpHref={stepUpHref} />
       <ActivitySection detail={detail} stepUpHref={historyStepUp} />
     </main>
   );

@@ -8,7 +8,7 @@ import type { UserFormState } from "@/components/console/user-form";
 
 export async function createUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
   // Creating accounts (possibly administrators) needs a High Assurance session (L10).
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], highAssurance: true, returnTo: "/setup/users/new" });
+  const guard = await guardAdminAction({ action: "user.create", returnTo: "/setup/users/new" });
   if (!guard.ok) return { error: guard.error };
   const parsed = createUserSchema.safeParse({
     name: formData.get("name"),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAnyPermission, requireHighAssurance } from "@/lib/next/guards";
+import { requireAction, requireHighAssurance } from "@/lib/next/guards";
 import { listProfiles } from "@/lib/users/list-profiles";
 import { UserForm } from "@/components/console/user-form";
 import { createUserAction } from "./actions";
@@ -8,7 +8,7 @@ import { createUserAction } from "./actions";
 export const metadata: Metadata = { title: "New user" };
 
 export default async function NewUserPage() {
-  await requireAnyPermission(["MANAGE_USERS"]);
+  await requireAction("user.create");
   const { orgDb } = await requireHighAssurance("/setup/users/new");
   const profiles = await listProfiles(orgDb);
   return (

@@ -12,7 +12,7 @@ export async function updateUserAction(_prev: UserFormState, formData: FormData)
   const userId = idSchema.safeParse(formData.get("userId"));
   if (!userId.success) return { error: errorMessage("NOT_FOUND") };
   // Changing profiles and permissions needs a High Assurance session (L10).
-  const guard = await guardAdminAction({ permissions: ["MANAGE_USERS"], highAssurance: true, returnTo: `/setup/users/${userId.data}/edit` });
+  const guard = await guardAdminAction({ action: "user.update", returnTo: `/setup/users/${userId.data}/edit` });
   if (!guard.ok) return { error: guard.error };
   const parsed = userFieldsSchema.safeParse({ name: formData.get("name"), profileId: formData.get("profileId"), extraPermissions: formData.getAll("extraPermissions") });
   if (!parsed.success) {

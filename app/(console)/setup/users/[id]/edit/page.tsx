@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAnyPermission, requireHighAssurance } from "@/lib/next/guards";
+import { requireAction, requireHighAssurance } from "@/lib/next/guards";
 import { listProfiles } from "@/lib/users/list-profiles";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { idSchema } from "@/lib/api/schemas";
@@ -11,7 +11,7 @@ import { updateUserAction } from "./actions";
 export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAnyPermission(["MANAGE_USERS"]);
+  await requireAction("user.update");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const { orgDb } = await requireHighAssurance(`/setup/users/${id.data}/edit`);

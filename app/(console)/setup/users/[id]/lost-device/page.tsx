@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAnyPermission } from "@/lib/next/guards";
+import { requireAction } from "@/lib/next/guards";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Lost or stolen device" };
 
 /** A7: the whole rescue on one screen, in the order an admin should do it. */
 export default async function LostDevicePage({ params }: { params: Promise<{ id: string }> }) {
-  const current = await requireAnyPermission(["MANAGE_MFA"]);
+  const current = await requireAction("lost-device.view");
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const detail = await getUserDetail(current.orgDb, { userId: id.data });
@@ -48,7 +48,7 @@ export default async function LostDevicePage({ params }: { params: Promise<{ id:
       </ol>
       <ActivitySection detail={detail} stepUpHref={historyStepUp} />
       <MethodsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
-      <SessionsSection detail={detail} canAct={!self} />
+      <SessionsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
       <TempCodeSection detail={detail} canAct={!self} generateHref={`/setup/users/${detail.user.id}/temp-code?from=lost-device`} />
     </main>
   );

@@ -11,13 +11,15 @@ export interface GenerateState {
   /** Shown once, then never again (only its hash is stored). */
   code?: string;
   expiresAt?: string;
+  /** B3: the code waits for a second administrator, who will see it instead. */
+  pendingApproval?: boolean;
 }
 
 export async function generateTempCodeAction(_prev: GenerateState, formData: FormData): Promise<GenerateState> {
   const parsed = generateTempCodeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   const { userId, expiresInHours, maxUses, reason } = parsed.data;
-  const guard = await guardAdminAction({ permissions: ["MANAGE_MFA"], highAssurance: true, returnTo: `/setup/users/${userId}/temp-code` });
+  const guard = await guardAdminAction({ action: "temp-code.generate", returnTo: `/setup/users/${userId}/temp-code` });
   if (!guard.ok) return { error: guard.error };
   const result = await generateTempCode({
     orgDb: guard.current.orgDb,
@@ -30,5 +32,6 @@ export async function generateTempCodeAction(_prev: GenerateState, formData: For
     context: guard.context,
   });
   if (!result.ok) return { error: errorMessage(result.code), retryAt: result.retryAt?.toISOString() };
+  if (result.pendingApproval) return { pendingApproval: true };
   return { code: formatTempCode(result.code), expiresAt: result.expiresAt.toISOString() };
 }

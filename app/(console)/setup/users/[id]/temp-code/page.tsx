@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAnyPermission, requireHighAssurance } from "@/lib/next/guards";
+import { requireAction, requireHighAssurance } from "@/lib/next/guards";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { idSchema } from "@/lib/api/schemas";
 import { Alert } from "@/components/ui/alert";
@@ -20,7 +20,7 @@ export default async function GenerateTempCodePage({
   if (!id.success) notFound();
   const from = (await searchParams).from === "lost-device" ? "lost-device" : null;
   const here = `/setup/users/${id.data}/temp-code${from ? "?from=lost-device" : ""}`;
-  await requireAnyPermission(["MANAGE_MFA"]);
+  await requireAction("temp-code.generate");
   const current = await requireHighAssurance(here);
   const detail = await getUserDetail(current.orgDb, { userId: id.data });
   if (!detail) notFound();
