@@ -1,6 +1,7 @@
 // What the "My security" forms may send, checked before any lib call. Only ids of the caller's
 // own rows make sense here; the lib calls scope every change to the session's user anyway.
 import { z } from "zod";
+import { plainText } from "@/lib/api/text";
 
 export const METHOD_NAME_MAX_LENGTH = 60;
 
@@ -9,7 +10,8 @@ export const methodNameSchema = z
   .string()
   .trim()
   .min(1, "Give it a name.")
-  .max(METHOD_NAME_MAX_LENGTH, `Use at most ${METHOD_NAME_MAX_LENGTH} characters.`);
+  .max(METHOD_NAME_MAX_LENGTH, `Use at most ${METHOD_NAME_MAX_LENGTH} characters.`)
+  .refine(...plainText("name"));
 
 export const methodRefSchema = z.object({
   kind: z.enum(["TOTP", "WEBAUTHN"]),

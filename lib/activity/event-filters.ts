@@ -7,7 +7,14 @@ import { ActivityKind, EventStatus, VerificationMethod } from "@db/generated";
 import { DEFAULT_TIME_ZONE, endOfZonedDay, isTimeZone, startOfZonedDay } from "./zoned-day";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+// Bounded: a far date ("9999-12-31") has no next day in ISO form and would reach SQL as NaN.
+export const FIRST_DAY = "2000-01-01";
+export const LAST_DAY = "2099-12-31";
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date doesn't exist.")
+  .refine((s) => s >= FIRST_DAY && s <= LAST_DAY, `Pick a date between ${FIRST_DAY} and ${LAST_DAY}.`);
 
 export const eventFiltersSchema = z.object({
   user: z.preprocess(blankToUndefined, z.uuid().optional()),
@@ -22,18 +29,29 @@ export const eventFiltersSchema = z.object({
 export type EventFilters = z.infer<typeof eventFiltersSchema>;
 export const EVENT_FILTER_KEYS = ["user", "activity", "method", "status", "from", "to", "tz"] as const;
 
-/** Unknown or malformed parameters are dropped, not errors: a stale shared link still opens. */
-export function parseEventFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): EventFilters {
-  const pick = (k: string) => {
-    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
-    return typeof v === "string" ? v : undefined;
-  };
-  const out: EventFilters = {};
+type FilterParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** The filters, and a message for each parameter given but not valid. */
+export function checkEventFilters(params: FilterParams): { filters: EventFilters; problems: Partial<Record<(typeof EVENT_FILTER_KEYS)[number], string>> } {
+  const pick = (k: string) => (params instanceof URLSearchParams ? (params.getAll(k).length > 1 ? params.getAll(k) : (params.get(k) ?? undefined)) : params[k]);
+  const filters: EventFilters = {};
+  const problems: Partial<Record<(typeof EVENT_FILTER_KEYS)[number], string>> = {};
   for (const key of EVENT_FILTER_KEYS) {
-    const one = eventFiltersSchema.shape[key].safeParse(pick(key));
-    if (one.success && one.data !== undefined) Object.assign(out, { [key]: one.data });
+    const raw = pick(key);
+    const one = eventFiltersSchema.shape[key].safeParse(typeof raw === "string" ? raw : undefined);
+    if (Array.isArray(raw)) problems[key] = "Give this filter once.";
+    else if (!one.success) problems[key] = one.error.issues[0]?.message ?? "Not a valid value.";
+    else if (one.data !== undefined) Object.assign(filters, { [key]: one.data });
   }
-  return out;
+  return { filters, problems };
+}
+
+/**
+ * For pages: unknown or malformed parameters are dropped (a stale shared link still opens, and
+ * the page says which filter it ignored). The export refuses them instead (checkEventFilters).
+ */
+export function parseEventFilters(params: FilterParams): EventFilters {
+  return checkEventFilters(params).filters;
 }
 
 /** The filters as a query string (no leading "?"), for links that keep them. */

@@ -1,8 +1,8 @@
 // CSV export of the filtered history (SPEC V3). Rows are read from Postgres in keyset batches as
 // the client consumes the stream (pull-based: a slow download stops the reads), so memory stays
-// flat whether the view has 50 rows or a million. The export is itself an event, written before
-// the first byte with the filters it used; the row count is not known then and the table is
-// append-only (V4), so it is not recorded.
+// flat whether the view has 50 rows or a million. The export is itself an event, written once
+// the first batch was really read — not for an export that failed to start — with the filters it
+// used; the row count is not known then and the table is append-only (V4), so it is not recorded.
 import type { OrgDb } from "@/lib/db/tenant";
 import { recordEvent, type RequestContext } from "./record-event";
 import { csvRecord } from "./csv";
@@ -71,11 +71,14 @@ function fetchBatch(orgDb: OrgDb, filtered: ReturnType<typeof eventFiltersWhere>
   });
 }
 
-/** Records the export, then returns the CSV as a byte stream that reads a batch per pull. */
+/** Reads the first batch, records the export, then returns the CSV as a stream that reads a batch per pull. */
 export async function exportEventsCsv(
   orgDb: OrgDb,
   opts: { orgId: string; actor: { id: string; username: string }; filters: EventFilters; context: RequestContext; batchRows?: number },
 ): Promise<ReadableStream<Uint8Array>> {
+  const chunks = eventCsvChunks(orgDb, { filters: opts.filters, batchRows: opts.batchRows });
+  // The header, then the first batch: a query that fails does so here, before any event.
+  const started = [await chunks.next(), await chunks.next()].flatMap((c) => (c.done ? [] : [c.value]));
   await recordEvent(orgDb, {
     orgId: opts.orgId,
     userId: opts.actor.id,
@@ -86,10 +89,11 @@ export async function exportEventsCsv(
     context: opts.context,
     detail: { filters: { ...opts.filters }, format: "csv" },
   });
-  const chunks = eventCsvChunks(orgDb, { filters: opts.filters, batchRows: opts.batchRows });
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      const ready = started.shift();
+      if (ready !== undefined) return controller.enqueue(encoder.encode(ready));
       const next = await chunks.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));

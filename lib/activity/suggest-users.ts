@@ -2,6 +2,7 @@
 // contains what was typed (served by the trigram indexes). Deactivated users are included on
 // purpose: support often investigates exactly them.
 import type { OrgDb } from "@/lib/db/tenant";
+import { likeLiteral } from "@/lib/db/like";
 
 export const USER_SUGGESTIONS_LIMIT = 10;
 
@@ -12,8 +13,9 @@ export interface UserSuggestion {
 }
 
 export async function suggestUsers(orgDb: OrgDb, opts: { query: string }): Promise<UserSuggestion[]> {
-  const q = opts.query.trim();
-  if (!q) return [];
+  const text = opts.query.trim();
+  if (!text) return [];
+  const q = likeLiteral(text);
   return orgDb.user.findMany({
     where: { OR: [{ name: { contains: q, mode: "insensitive" } }, { username: { contains: q, mode: "insensitive" } }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],

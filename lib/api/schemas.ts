@@ -1,8 +1,9 @@
 // zod schemas shared by forms, server actions and (later) the REST API.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
+import { plainText } from "./text";
 
-export const usernameSchema = z.string().trim().min(1, "Enter your username.").max(254, "That username is too long.");
+export const usernameSchema = z.string().trim().min(1, "Enter your username.").max(254, "That username is too long.").refine(...plainText("username"));
 
 export const loginSchema = z.object({
   username: usernameSchema,
@@ -30,7 +31,12 @@ export const tempCodeSchema = z
 export const idSchema = z.uuid("Not a valid id.");
 
 /** B3: Generate, Disconnect and Reset MFA need a reason, kept in the event. */
-export const reasonSchema = z.string().trim().min(1, "Enter a reason: it is kept in the verification history.").max(500, "Keep the reason under 500 characters.");
+export const reasonSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a reason: it is kept in the verification history.")
+  .max(500, "Keep the reason under 500 characters.")
+  .refine(...plainText("reason", { multiline: true }));
 
 export const generateTempCodeSchema = z.object({
   userId: idSchema,

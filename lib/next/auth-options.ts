@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { createSessionFromTicket, endSessionByToken } from "@/lib/auth/session";
 import { contextFromHeaders } from "./request-context";
-import { pendingTokenFromCookieHeader } from "./pending-cookie";
+import { clearPendingCookie, pendingTokenFromCookieHeader } from "./pending-cookie";
 import { secureCookies } from "./cookies";
 
 const COOKIE_MAX_AGE_SECONDS = 24 * 3600; // the row's absolute timeout is the real limit
@@ -27,7 +27,10 @@ export const authOptions: NextAuthOptions = {
           pendingToken: pendingTokenFromCookieHeader(headers.get("cookie")),
           context: contextFromHeaders(headers),
         });
-        return created ? { id: created.userId, sid: created.token } : null;
+        if (!created) return null;
+        // The pending login is spent: its cookie has nothing left to do (L12).
+        await clearPendingCookie();
+        return { id: created.userId, sid: created.token };
       },
     }),
   ],

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import type { Prisma } from "@db/generated";
 import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
+import { plainText } from "@/lib/api/text";
+import { likeLiteral } from "@/lib/db/like";
 
 export const MFA_STATES = ["none", "totp", "webauthn", "temp-code", "locked"] as const;
 export const MFA_STATE_LABELS: Record<(typeof MFA_STATES)[number], string> = {
@@ -16,22 +18,34 @@ export const MFA_STATE_LABELS: Record<(typeof MFA_STATES)[number], string> = {
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const userFiltersSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(100, "Keep the search under 100 characters.").refine(...plainText("search")).optional()),
   status: z.preprocess(blankToUndefined, z.enum(["active", "inactive"]).optional()),
   profile: z.preprocess(blankToUndefined, z.uuid().optional()),
   mfa: z.preprocess(blankToUndefined, z.enum(MFA_STATES).optional()),
 });
 export type UserFilters = z.infer<typeof userFiltersSchema>;
 
-/** Unknown or malformed parameters are dropped, not errors: a stale shared link still opens. */
-export function parseUserFilters(params: Record<string, string | string[] | undefined>): UserFilters {
-  const pick = (k: string) => (typeof params[k] === "string" ? params[k] : undefined);
-  const out: UserFilters = {};
-  for (const key of ["q", "status", "profile", "mfa"] as const) {
-    const one = userFiltersSchema.shape[key].safeParse(pick(key));
-    if (one.success && one.data !== undefined) Object.assign(out, { [key]: one.data });
+const USER_FILTER_KEYS = ["q", "status", "profile", "mfa"] as const;
+
+/**
+ * Unknown or malformed parameters are dropped, not errors: a stale shared link still opens; the
+ * page says which one it left out (`problems`).
+ */
+export function checkUserFilters(params: Record<string, string | string[] | undefined>): { filters: UserFilters; problems: Partial<Record<(typeof USER_FILTER_KEYS)[number], string>> } {
+  const filters: UserFilters = {};
+  const problems: Partial<Record<(typeof USER_FILTER_KEYS)[number], string>> = {};
+  for (const key of USER_FILTER_KEYS) {
+    const raw = params[key];
+    const one = userFiltersSchema.shape[key].safeParse(typeof raw === "string" ? raw : undefined);
+    if (Array.isArray(raw)) problems[key] = "Give this filter once.";
+    else if (!one.success) problems[key] = one.error.issues[0]?.message ?? "Not a valid value.";
+    else if (one.data !== undefined) Object.assign(filters, { [key]: one.data });
   }
-  return out;
+  return { filters, problems };
+}
+
+export function parseUserFilters(params: Record<string, string | string[] | undefined>): UserFilters {
+  return checkUserFilters(params).filters;
 }
 
 /** pg_trgm indexes fragments of at least this many characters anywhere in a word. */
@@ -44,9 +58,10 @@ export const TRIGRAM_LENGTH = 3;
  * (pg_trgm pads word starts: "jo" at a word start is the trigram " jo"). That is also what a
  * person typing two letters usually means.
  */
-function searchWhere(q: string): Prisma.UserWhereInput {
+function searchWhere(text: string): Prisma.UserWhereInput {
   const mode = "insensitive" as const;
-  if (q.length >= TRIGRAM_LENGTH) {
+  const q = likeLiteral(text);
+  if (text.length >= TRIGRAM_LENGTH) {
     return { OR: [{ name: { contains: q, mode } }, { username: { contains: q, mode } }] };
   }
   return { OR: [{ name: { startsWith: q, mode } }, { name: { contains: ` ${q}`, mode } }, { username: { startsWith: q, mode } }] };

@@ -2,6 +2,7 @@
 // the key's name, and the JSON that @simplewebauthn/browser makes of a ceremony's result. Bounds
 // are generous for real authenticators and keep a hostile request from feeding megabytes to CBOR.
 import { z } from "zod";
+import { plainText } from "@/lib/api/text";
 
 export const DEFAULT_KEY_NAME = "Security key";
 export const KEY_NAME_MAX_LENGTH = 60;
@@ -11,7 +12,8 @@ export const keyNameSchema = z
   .string()
   .trim()
   .min(1, "Give this key a name.")
-  .max(KEY_NAME_MAX_LENGTH, `Use at most ${KEY_NAME_MAX_LENGTH} characters.`);
+  .max(KEY_NAME_MAX_LENGTH, `Use at most ${KEY_NAME_MAX_LENGTH} characters.`)
+  .refine(...plainText("name"));
 
 const base64url = (maxLength: number) => z.string().max(maxLength).regex(/^[A-Za-z0-9_-]*={0,2}$/);
 // WebAuthn caps credential ids at 1023 bytes: 1364 base64url characters.
@@ -31,7 +33,7 @@ export const registrationResponseSchema = z.object({
     clientDataJSON: base64url(8192),
     attestationObject: base64url(32768),
     authenticatorData: base64url(16384).optional(),
-    transports: z.array(z.string().max(32)).max(16).optional(),
+    transports: z.array(z.string().max(32).regex(/^[a-z-]*$/)).max(16).optional(),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: base64url(4096).optional(),
   }),

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { requireHistoryAccess } from "@/lib/next/history-access";
 import { listEvents } from "@/lib/activity/list-events";
-import { eventFiltersQuery, hasEventFilters, parseEventFilters } from "@/lib/activity/event-filters";
+import { checkEventFilters, EVENT_FILTER_KEYS, eventFiltersQuery, hasEventFilters } from "@/lib/activity/event-filters";
+import { Alert } from "@/components/ui/alert";
 import { getUserSuggestion } from "@/lib/activity/suggest-users";
 import { EventsFilters } from "@/components/console/activity/events-filters";
 import { EventsTable } from "@/components/console/activity/events-table";
@@ -15,7 +16,8 @@ const pagerOffClass = "rounded-md border border-slate-200 px-3 py-1.5 text-sm te
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const filters = parseEventFilters(params);
+  // A malformed filter is left out and said so; the rest of the view still opens.
+  const { filters, problems } = checkEventFilters(params);
   const query = eventFiltersQuery(filters);
   const { orgDb } = await requireHistoryAccess(`/setup/activity${query ? `?${query}` : ""}`);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -31,11 +33,25 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       </nav>
       <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">Identity Verification History</h1>
-        <a href={`/setup/activity/export${query ? `?${query}` : ""}`} download className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
-          <Download aria-hidden className="h-4 w-4" />
-          Export CSV
-        </a>
+        {/* A POST: an export is an event in the viewer's name, never started by a link. */}
+        <form method="post" action="/setup/activity/export">
+          {EVENT_FILTER_KEYS.map((key) => (filters[key] ? <input key={key} type="hidden" name={key} value={filters[key]} /> : null))}
+          <button type="submit" className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Download aria-hidden className="h-4 w-4" />
+            Export CSV
+          </button>
+        </form>
       </div>
+      {Object.keys(problems).length > 0 && (
+        <div className="mt-3">
+          <Alert>
+            Some filters were left out:{" "}
+            {Object.entries(problems)
+              .map(([key, message]) => `${key} — ${message}`)
+              .join("; ")}
+          </Alert>
+        </div>
+      )}
       <EventsFilters key={query} filters={filters} user={user} />
       <EventsTable rows={page.rows} filtered={hasEventFilters(filters)} detailQuery={query} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
 import { BULK_ACTIONS, BULK_MAX_USERS, bulkUserAction, type BulkResult } from "@/lib/users/bulk-user-action";
+import { plainText } from "@/lib/api/text";
 
 export interface BulkState {
   error?: string;
@@ -12,7 +13,7 @@ export interface BulkState {
 const schema = z.object({
   action: z.enum(BULK_ACTIONS),
   userIds: z.array(z.uuid()).min(1, "Select at least one user.").max(BULK_MAX_USERS, `Select at most ${BULK_MAX_USERS} users.`),
-  reason: z.string().trim().max(500),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").refine(...plainText("reason", { multiline: true })),
 });
 
 export async function bulkAction(_prev: BulkState, formData: FormData): Promise<BulkState> {

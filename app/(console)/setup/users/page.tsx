@@ -4,7 +4,8 @@ import { requireAction } from "@/lib/next/guards";
 import { capabilities } from "@/lib/policy/actions";
 import { listUsers } from "@/lib/users/list-users";
 import { listProfiles } from "@/lib/users/list-profiles";
-import { parseUserFilters, type UserFilters } from "@/lib/users/user-filters";
+import { checkUserFilters, type UserFilters } from "@/lib/users/user-filters";
+import { Alert } from "@/components/ui/alert";
 import { UsersTable } from "@/components/console/users-table";
 import { UsersFilters } from "@/components/console/users-filters";
 import { BulkActionsBar } from "@/components/console/bulk-actions-bar";
@@ -24,7 +25,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const canBulk = can["bulk.reset-mfa"] || can["bulk.expire-temp-codes"] || can["bulk.revoke-sessions"];
   const stepUpHref = currentLevel(session).level === "HIGH_ASSURANCE" ? undefined : stepUpPath("/setup/users");
   const params = await searchParams;
-  const filters = parseUserFilters(params);
+  const { filters, problems } = checkUserFilters(params);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
   const [page, profiles] = await Promise.all([listUsers(orgDb, { after: str(params.after), before: str(params.before), filters }), listProfiles(orgDb)]);
   const filtered = Object.keys(filters).length > 0;
@@ -48,6 +49,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <UsersFilters filters={filters} profiles={profiles} />
+      {Object.values(problems).length > 0 && (
+        <div className="mt-3">
+          <Alert>{Object.values(problems).join(" ")}</Alert>
+        </div>
+      )}
       {canBulk && page.rows.length > 0 && <BulkActionsBar stepUpHref={stepUpHref} />}
       <UsersTable rows={page.rows} filtered={filtered} selectable={canBulk} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
