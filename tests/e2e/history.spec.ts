@@ -79,7 +79,7 @@ test("a support agent filters by user and status, opens an event, exports the vi
   await expect(rows).toHaveCount(3);
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("button", { name: "Export CSV" }).click();
   const file = await (await download).path();
   const csv = parseCsv(await readFile(file, "utf8"));
   expect(csv[0]).toEqual(expect.arrayContaining(["Time (UTC)", "User", "Username", "Activity", "Status", "Failure reason"]));

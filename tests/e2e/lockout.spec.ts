@@ -1,5 +1,6 @@
 // L8, B6: wrong codes count; with 3 or fewer left the challenge warns; at the limit the user is
-// told when to retry, and even the right password gets no further.
+// told when to retry — at the challenge, where the password was already proven. Then even the
+// right password gets no further, and reads exactly like a wrong one (docs/decisions/009).
 import { expect, test } from "@playwright/test";
 
 test("delegate is locked after the limit and told when to retry", async ({ page }) => {
@@ -31,7 +32,10 @@ test("delegate is locked after the limit and told when to retry", async ({ page 
   await submit();
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toContainText(/Try again after \d\d:\d\d/);
 
-  // The right password now says the same, with the time.
+  // The right password now reads like a wrong one: no hint that it was right, nor a lock time.
   await logIn();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText(/Your account is temporarily locked\. Try again after \d\d:\d\d/);
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toContainText("Incorrect username or password.");
+  await expect(alert).toContainText("After too many failed attempts an account is locked for a while");
+  await expect(alert).not.toContainText(/\d\d:\d\d/);
 });

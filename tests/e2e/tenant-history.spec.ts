@@ -34,7 +34,7 @@ test("a Globex agent sees no Acme events: not listed, not by id, not in the expo
   const suggestions = await page.request.get("/setup/activity/users?q=acme");
   expect(await suggestions.json()).toEqual({ users: [] });
 
-  const csv = await page.request.get("/setup/activity/export");
+  const csv = await page.request.post("/setup/activity/export", { form: {} });
   expect(csv.status()).toBe(200);
   const text = await csv.text();
   expect(text).toContain("gus@globex.test");
