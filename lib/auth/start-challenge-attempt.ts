@@ -72,17 +72,24 @@ export async function startChallengeAttempt<M extends VerificationMethod>(
     user,
     orgDb,
     common,
-    wrong: (reason) => failLoginStep(orgDb, { ...common, reason }),
+    async wrong(reason) {
+      // An administrator's reset or revoke may have ended this login (and removed the method)
+      // while the answer was checked: that is no guess to count, and the person is told why.
+      const now = await orgDb.pendingLogin.findUnique({ where: { id: pending.id } });
+      if (!now || pendingLoginEnded(now, nowMs) === "LOGIN_ENDED") return refuse("LOGIN_ENDED");
+      return failLoginStep(orgDb, { ...common, reason });
+    },
     refuse,
     async lost(reason) {
+      // An administrator may have ended this login meanwhile (and removed what it was spending).
+      const now = await orgDb.pendingLogin.findUnique({ where: { id: pending.id } });
+      if (!now || pendingLoginEnded(now, nowMs) === "LOGIN_ENDED") return refuse("LOGIN_ENDED");
       if (reason === "LOCKED") {
         const { lockedUntil } = await orgDb.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } });
         return refuseLocked(orgDb, { ...common, lockedUntil: lockedUntil ?? new Date(nowMs) });
       }
-      if (reason === "SPENT") return refuse("REPLAYED");
-      // Another request finished this login first, or an administrator ended it meanwhile.
-      const now = await orgDb.pendingLogin.findUniqueOrThrow({ where: { id: pending.id } });
-      return refuse(pendingLoginEnded(now, nowMs) === "LOGIN_ENDED" ? "LOGIN_ENDED" : "REPLAYED");
+      // The value was spent by another request, or another request finished this login first.
+      return refuse("REPLAYED");
     },
   };
   return { ok: true, attempt };

@@ -78,13 +78,15 @@ async function checkPassword(
     await verifyAgainstDummy(opts.password);
     return fail("INVALID_CREDENTIALS");
   }
-  const orgDb = forOrg(db, row.orgId);
+  // Built only once needed: even creating the scoped client would show in the time (L1).
+  const scoped = () => forOrg(db, row.orgId);
   if (!row.admitted) {
     // Locked: the same answer and the same work whatever the password, so guessing gets nothing
     // and a right password is not marked (L8). The lock's time is told only where a factor was
     // already proven (the challenge), never here.
     await verifyAgainstDummy(opts.password);
     later(async () => {
+      const orgDb = scoped();
       const user = await loadUser(orgDb, row.id);
       const common = { user, method: "PASSWORD" as const, context, nowMs };
       const locked = await runningLock(orgDb, user, nowMs);
@@ -94,6 +96,7 @@ async function checkPassword(
   }
   if (!(await verifyPassword(row.passwordHash, opts.password))) {
     later(async () => {
+      const orgDb = scoped();
       const user = await loadUser(orgDb, row.id);
       await failLoginStep(orgDb, { user, method: "PASSWORD", context, nowMs, reason: "INVALID_CREDENTIALS", revealLockout: false });
     });
@@ -102,7 +105,7 @@ async function checkPassword(
 
   // The password is right: from here the answer may be specific (L1). Its throttle hits go back.
   for (const hit of counted) await refundRateLimit(db, hit);
-  return afterRightPassword(orgDb, { userId: row.id, username, context, nowMs, counted });
+  return afterRightPassword(scoped(), { userId: row.id, username, context, nowMs, counted });
 }
 
 async function afterRightPassword(

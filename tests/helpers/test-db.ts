@@ -10,6 +10,8 @@ import { openPglite } from "@/lib/db/pglite";
 
 export interface TestDb {
   db: Db;
+  /** The connection string, for other processes on the same database (Postgres only). */
+  url?: string;
   /** Raw SQL on the same database, for checks that must bypass Prisma. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export async function createMigratedDb(): Promise<TestDb> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 25 }) });
   return {
     db,
+    url,
     sql: async (text, params) => (await client.query(text, params)).rows,
     close: async () => {
       await db.$disconnect();

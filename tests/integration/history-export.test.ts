@@ -71,12 +71,23 @@ describe("history CSV export", () => {
 
   it("never exports another org's events, whatever the filters say", async () => {
     const alice = demo.users["alice@acme.test"]!;
+    // Read before: the export's own event is written once it runs, after its first batch.
+    const globexIds = await t.sql<{ id: string }>("SELECT id::text AS id FROM verification_events WHERE org_id = $1 ORDER BY occurred_at DESC, id DESC", [globexId]);
     const rows = parseCsv(await readAll(await exportAs(globexId, "admin@globex.test", {})));
     const ids = rows.slice(1).map((r) => r[12]);
-    const globexIds = await t.sql<{ id: string }>("SELECT id::text AS id FROM verification_events WHERE org_id = $1 ORDER BY occurred_at DESC, id DESC", [globexId]);
     expect(ids).toEqual(globexIds.map((r) => r.id));
     expect(rows.slice(1).every((r) => !r.join(",").includes("acme"))).toBe(true);
     expect(parseCsv(await readAll(await exportAs(globexId, "admin@globex.test", { user: alice.id })))).toHaveLength(1);
+  });
+
+  it("records an export only once it really runs: one that fails to start leaves no event", async () => {
+    const exports = () => t.db.verificationEvent.count({ where: { orgId: acmeId, activity: "HISTORY_EXPORTED" } });
+    const before = await exports();
+    // A filter the schema would refuse (far date), passed straight to the lib: the query fails.
+    await expect(exportAs(acmeId, "support@acme.test", { to: "9999-12-31" })).rejects.toThrow();
+    expect(await exports()).toBe(before);
+    await readAll(await exportAs(acmeId, "support@acme.test", {}));
+    expect(await exports()).toBe(before + 1);
   });
 
   it(`streams ${BULK_EVENTS.toLocaleString("en-US")} events in batches with flat memory`, async () => {
