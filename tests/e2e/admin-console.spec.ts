@@ -1,46 +1,10 @@
 // Setup > Users as an admin clicks it (issue 4): temporary codes end to end, refusals, step-up,
 // Reset MFA, Disconnect, and what a delegate and a support agent may do.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createUser, DEMO_SECRET } from "./fixtures";
-import { withDb } from "./db";
 import { freshTotp } from "./totp";
-
-const PASSWORD = "demo-password-1";
-
-async function passwordStep(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log In" }).click();
-}
-
-async function logIn(page: Page, username: string) {
-  await passwordStep(page, username);
-  await page.getByLabel("Verification code").fill(await freshTotp(username, DEMO_SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/verify") && !url.pathname.startsWith("/login"));
-}
-
-async function openUser(page: Page, username: string) {
-  await page.goto(`/setup/users?q=${encodeURIComponent(username)}`);
-  await page.getByRole("table", { name: "Users in your org" }).getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/setup\/users\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(username, { exact: true })).toBeVisible();
-}
-
-/**
- * A System Administrator of Acme for one test: each TOTP time step is accepted once per user, so
- * sharing admin@acme.test between tests would make every login wait for a fresh code.
- */
-async function newAdmin(tag: string): Promise<string> {
-  const username = `admin-${tag}@acme.test`;
-  await createUser({ username, name: `Admin ${tag}`, profile: "System Administrator", totp: true });
-  return username;
-}
-
-async function newPage(browser: Browser) {
-  return (await browser.newContext()).newPage();
-}
+import { withDb } from "./db";
+import { logIn, newAdmin, newPage, openUser, passwordStep } from "./console";
 
 test("a temporary code: Generate → the user logs in with it alone → Expire Now → their TOTP is asked again", async ({ page, browser }) => {
   await createUser({ username: "carol@acme.test", name: "Carol Chen", profile: "Standard User", totp: true });

@@ -92,8 +92,9 @@ export async function decideApprovalAction(_prev: ActionState, formData: FormDat
     approve: decision === "approve",
     context: guard.context,
   });
-  if (!result.ok) return answer(result, userId);
-  revalidatePath(userPath(userId));
-  // An approved temporary code is shown once, to the approver, who gives it to the user.
-  return result.code ? { ok: true, code: formatTempCode(result.code), expiresAt: result.expiresAt?.toISOString() } : { ok: true };
+  // An approved temporary code is shown once, to the approver, who gives it to the user. The page
+  // is not re-rendered now — the dialog showing it would go with the request's banner — but
+  // when they click Done.
+  if (result.ok && result.code) return { ok: true, code: formatTempCode(result.code), expiresAt: result.expiresAt?.toISOString() };
+  return answer(result, userId);
 }

@@ -1,0 +1,42 @@
+// Shared steps of the console specs: log in as a person would (password, then a fresh TOTP code),
+// open a user's page from the Users list, and make an administrator of one's own for a test.
+import { expect, type Browser, type Page } from "@playwright/test";
+import { createUser, DEMO_SECRET } from "./fixtures";
+import { freshTotp } from "./totp";
+
+export const PASSWORD = "demo-password-1";
+
+export async function passwordStep(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log In" }).click();
+}
+
+export async function logIn(page: Page, username: string) {
+  await passwordStep(page, username);
+  await page.getByLabel("Verification code").fill(await freshTotp(username, DEMO_SECRET));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/verify") && !url.pathname.startsWith("/login"));
+}
+
+export async function openUser(page: Page, username: string) {
+  await page.goto(`/setup/users?q=${encodeURIComponent(username)}`);
+  await page.getByRole("table", { name: "Users in your org" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/setup\/users\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(username, { exact: true })).toBeVisible();
+}
+
+/**
+ * A user of Acme for one test with an authenticator app: each TOTP time step is accepted once per
+ * user, so sharing admin@acme.test between tests would make every login wait for a fresh code.
+ */
+export async function newAdmin(tag: string, profile: "System Administrator" | "MFA Delegate" = "System Administrator"): Promise<string> {
+  const username = `admin-${tag}@acme.test`;
+  await createUser({ username, name: `Admin ${tag}`, profile, totp: true });
+  return username;
+}
+
+export async function newPage(browser: Browser) {
+  return (await browser.newContext()).newPage();
+}
