@@ -11,6 +11,8 @@ import { EventsTable } from "@/components/console/activity/events-table";
 
 export const metadata: Metadata = { title: "Identity Verification History" };
 
+const FILTER_LABELS = { user: "User", activity: "Activity", method: "Method", status: "Status", from: "From", to: "To", tz: "time zone" } as const;
+
 const pagerClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
 const pagerOffClass = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
 
@@ -45,10 +47,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       {Object.keys(problems).length > 0 && (
         <div className="mt-3">
           <Alert>
-            Some filters were left out:{" "}
             {Object.entries(problems)
-              .map(([key, message]) => `${key} — ${message}`)
-              .join("; ")}
+              .map(([key, message]) => `The ${FILTER_LABELS[key as keyof typeof FILTER_LABELS]} filter was left out: ${message}`)
+              .join(" ")}
           </Alert>
         </div>
       )}
