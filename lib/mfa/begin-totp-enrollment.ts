@@ -6,6 +6,7 @@ import { findPendingLogin } from "@/lib/auth/pending-login";
 import { fail, type Result } from "@/lib/errors";
 import { encryptTotpSecret, decryptTotpSecret } from "./totp-secret";
 import { generateTotpSecret, otpauthUri, totpIssuer } from "./totp";
+import { forOrg } from "@/lib/db/tenant";
 
 export const DEFAULT_TOTP_NAME = "Authenticator app";
 
@@ -16,7 +17,9 @@ export async function beginTotpEnrollment(
   const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "ENROLLMENT", nowMs: opts.nowMs });
   if (!pending) return fail("PENDING_LOGIN_EXPIRED");
   const { user } = pending;
-  const factor = await db.$transaction(async (tx) => {
+  // The org is known from here: every query is scoped to it (T1).
+  const orgDb = forOrg(db, pending.orgId);
+  const factor = await orgDb.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM pending_logins WHERE id = ${pending.id}::uuid FOR UPDATE`;
     const existing = await tx.totpFactor.findUnique({ where: { pendingLoginId: pending.id } });
     if (existing) return existing;

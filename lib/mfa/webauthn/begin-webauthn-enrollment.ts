@@ -10,6 +10,7 @@ import { fail, type Result } from "@/lib/errors";
 import { storeChallenge } from "./challenge-store";
 import { listUserCredentials } from "./stored-credentials";
 import { buildRegistrationOptions } from "./ceremony-options";
+import { forOrg } from "@/lib/db/tenant";
 
 export async function beginWebAuthnEnrollment(
   db: Db,
@@ -19,14 +20,16 @@ export async function beginWebAuthnEnrollment(
   const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "ENROLLMENT", nowMs });
   if (!pending) return fail("PENDING_LOGIN_EXPIRED");
   const { user } = pending;
+  // The org is known from here: every query is scoped to it (T1).
+  const orgDb = forOrg(db, pending.orgId);
   // A locked user is not even prompted to touch a key. Asking for options is not an attempt, so
   // no event here; the attempt that follows (confirmWebAuthnEnrollment) records one.
   const { lockedUntil } = lockoutState(user, settingsOf(user), nowMs);
   if (lockedUntil) return fail("LOCKED", { retryAt: lockedUntil });
 
-  const existing = await listUserCredentials(db, user.id);
+  const existing = await listUserCredentials(orgDb, user.id);
   const options = await buildRegistrationOptions({ user, existing });
-  await storeChallenge(db, {
+  await storeChallenge(orgDb, {
     orgId: user.orgId,
     userId: user.id,
     owner: { pendingLoginId: pending.id },

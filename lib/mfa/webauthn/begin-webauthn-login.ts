@@ -9,6 +9,7 @@ import { fail, type Result } from "@/lib/errors";
 import { storeChallenge } from "./challenge-store";
 import { listUserCredentials } from "./stored-credentials";
 import { buildAuthenticationOptions } from "./ceremony-options";
+import { forOrg } from "@/lib/db/tenant";
 
 export async function beginWebAuthnLogin(
   db: Db,
@@ -20,15 +21,17 @@ export async function beginWebAuthnLogin(
   // An active temporary code is asked alone (L2): no key can complete that login.
   if (!pending.allowedMethods.includes("WEBAUTHN")) return fail("METHOD_NOT_ALLOWED");
   const { user } = pending;
+  // The org is known from here: every query is scoped to it (T1).
+  const orgDb = forOrg(db, pending.orgId);
   // Asking for options is not an attempt (no event); a locked user is just not prompted.
   const { lockedUntil } = lockoutState(user, settingsOf(user), nowMs);
   if (lockedUntil) return fail("LOCKED", { retryAt: lockedUntil });
 
-  const keys = await listUserCredentials(db, user.id);
+  const keys = await listUserCredentials(orgDb, user.id);
   // Every key was disconnected since the password step: nothing a key could answer.
   if (keys.length === 0) return fail("METHOD_NOT_ALLOWED");
   const options = await buildAuthenticationOptions(keys);
-  await storeChallenge(db, {
+  await storeChallenge(orgDb, {
     orgId: user.orgId,
     userId: user.id,
     owner: { pendingLoginId: pending.id },

@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { findPendingLogin } from "@/lib/auth/pending-login";
 import { fail, type Result } from "@/lib/errors";
+import { forOrg } from "@/lib/db/tenant";
 
 export interface SecurityKeyChallenge {
   username: string;
@@ -18,8 +19,10 @@ export async function describeSecurityKeyChallenge(
   const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "MFA_CHALLENGE", nowMs: opts.nowMs });
   if (!pending) return fail("PENDING_LOGIN_EXPIRED");
   if (!pending.allowedMethods.includes("WEBAUTHN")) return fail("METHOD_NOT_ALLOWED");
+  // The org is known from here: every query is scoped to it (T1).
+  const orgDb = forOrg(db, pending.orgId);
   const totpApps = pending.allowedMethods.includes("TOTP")
-    ? await db.totpFactor.count({ where: { userId: pending.userId, verifiedAt: { not: null } } })
+    ? await orgDb.totpFactor.count({ where: { userId: pending.userId, verifiedAt: { not: null } } })
     : 0;
   return {
     ok: true,
