@@ -4,28 +4,51 @@
 // headers every request gets before Next.js sees it are in ./http-edge.mjs.
 import http from "node:http";
 import next from "next";
-import { contentSecurityPolicy, newNonce, refuseAtEdge, transportSecurity } from "./http-edge.mjs";
+import { contentSecurityPolicy, malformedActionBody, MAX_BODY_BYTES, newNonce, refuseAtEdge, transportSecurity } from "./http-edge.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = process.env.MFA_TRUST_PROXY === "1";
 const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 const app = next({ dev: false, hostname: "localhost", port });
+// Where Next.js looks for a server action's body that was already read (its request meta).
+const REQUEST_META = Symbol.for("NextInternalRequestMeta");
 const handle = app.getRequestHandler();
 await app.prepare();
 
+function refuse(req, res, { status, message }) {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+  res.end(message);
+  req.resume();
+}
+
+/** The whole body, or null past MAX_BODY_BYTES (a body may be longer than it declared). */
+async function readBody(req) {
+  const chunks = [];
+  let bytes = 0;
+  for await (const chunk of req) {
+    bytes += chunk.length;
+    if (bytes > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 http
-  .createServer((req, res) => {
+  .createServer(async (req, res) => {
     if (!trustProxy) {
       req.headers["x-forwarded-for"] = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
       delete req.headers["x-real-ip"];
       delete req.headers["x-forwarded-host"];
     }
     const refused = refuseAtEdge(req, { trustProxy });
-    if (refused) {
-      res.writeHead(refused.status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
-      res.end(refused.message);
-      req.resume();
-      return;
+    if (refused) return refuse(req, res, refused);
+    if (req.method === "POST" && req.headers["next-action"]) {
+      // Read and checked here (at most 1 MB), then handed to Next.js as its request meta.
+      const body = await readBody(req);
+      if (!body) return refuse(req, res, { status: 413, message: "That request is too large." });
+      const problem = await malformedActionBody(body, req.headers["content-type"]);
+      if (problem) return refuse(req, res, { status: 400, message: `That request could not be read: ${problem}.` });
+      req[REQUEST_META] = { ...req[REQUEST_META], actionBody: body };
     }
     const csp = contentSecurityPolicy(newNonce(), { https });
     // Next.js reads the nonce from the request's copy; the browser enforces the response's.

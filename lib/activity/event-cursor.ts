@@ -12,11 +12,16 @@ export function encodeEventCursor(c: EventCursor): string {
   return Buffer.from(`${c.occurredAt.getTime()}.${c.id}`).toString("base64url");
 }
 
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
 export function decodeEventCursor(raw: string | null | undefined): EventCursor | null {
   if (!raw || raw.length > 64) return null;
   const m = /^(\d{1,15})\.(\d{1,19})$/.exec(Buffer.from(raw, "base64url").toString("utf8"));
   if (!m) return null;
-  return { occurredAt: new Date(Number(m[1])), id: BigInt(m[2]!) };
+  const id = BigInt(m[2]!);
+  // Event ids are bigint: 19 digits can still exceed it, and Postgres would refuse the bound.
+  if (id > BIGINT_MAX) return null;
+  return { occurredAt: new Date(Number(m[1])), id };
 }
 
 /**

@@ -20,6 +20,9 @@ export async function refuseAuthRequest(req: NextRequest, action: string | undef
   if (req.method === "GET" && action === "callback") {
     return Response.json({ error: "A login is finished by the login page, not by opening this address." }, { status: 405, headers: { Allow: "POST" } });
   }
+  // next-auth puts `error` into a redirect header: anything but a plain word answers 500 there.
+  const error = req.nextUrl.searchParams.get("error");
+  if (error !== null && !/^[A-Za-z]{1,64}$/.test(error)) return Response.json({ error: "Not a login error this console reports." }, { status: 400 });
   const bad = (where: string) => Response.json({ error: `The ${where} callback URL isn't an address of this console.` }, { status: 400 });
   const query = req.nextUrl.searchParams.get("callbackUrl");
   if (query !== null && !isOwnCallbackUrl(query)) return bad("requested");

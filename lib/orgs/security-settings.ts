@@ -6,7 +6,11 @@ import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import type { Result } from "@/lib/errors";
 import type { AdminActor } from "@/lib/mfa/admin/admin-action";
 
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+// An HTML checkbox sends "on" when ticked and nothing when not; anything else is not a choice.
+const checkbox = z.preprocess(
+  (v) => (v === undefined || v === null || v === false ? "off" : v === true ? "on" : v),
+  z.enum(["on", "true", "off", "false"], "Tick the box or leave it empty.").transform((v) => v === "on" || v === "true"),
+);
 const int = (min: number, max: number, what: string) =>
   z.coerce.number().int(`${what} must be a whole number.`).min(min, `${what}: at least ${min}.`).max(max, `${what}: at most ${max}.`);
 

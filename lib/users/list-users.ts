@@ -5,6 +5,7 @@ import type { OrgDb } from "@/lib/db/tenant";
 import { USERS_COUNT_CAP, USERS_PAGE_SIZE } from "@/lib/config";
 import { userFiltersWhere, type UserFilters } from "./user-filters";
 import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
+import { isPlainText } from "@/lib/api/text";
 
 export interface UserListRow {
   id: string;
@@ -35,11 +36,16 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const [name, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    return typeof name === "string" && typeof id === "string" && /^[0-9a-f-]{36}$/.test(id) ? { name, id } : null;
+    // A cursor comes back from the browser: hostile until shown otherwise (a NUL in the name or a
+    // malformed id would reach Postgres and fail there).
+    const valid = typeof name === "string" && name.length <= 200 && isPlainText(name) && typeof id === "string" && UUID.test(id);
+    return valid ? { name, id } : null;
   } catch {
     return null;
   }
