@@ -8,7 +8,7 @@ import type { AdminActor } from "@/lib/mfa/admin/admin-action";
 
 // An HTML checkbox sends "on" when ticked and nothing when not; anything else is not a choice.
 const checkbox = z.preprocess(
-  (v) => (v === undefined || v === null || v === false ? "off" : v === true ? "on" : v),
+  (v) => (v === undefined || v === null || v === false || v === "" ? "off" : v === true ? "on" : v),
   z.enum(["on", "true", "off", "false"], "Tick the box or leave it empty.").transform((v) => v === "on" || v === "true"),
 );
 const int = (min: number, max: number, what: string) =>
