@@ -25,15 +25,18 @@ test("admin logs in with password and TOTP, sees the users list, logs out", asyn
   await expect(table.getByRole("row").filter({ hasText: "admin@acme.test" })).toHaveCount(1);
   // The six demo users of Acme, each found by a search (other specs add users of their own, so
   // not all of them need be on the first page).
-  for (const u of ["support", "delegate", "bob", "api", "alice"]) {
+  for (const u of ["support", "bob", "api"]) {
     await page.goto(`/setup/users?q=${u}%40acme.test`);
     await expect(table.getByRole("row").filter({ hasText: `${u}@acme.test` })).toHaveCount(1);
   }
+  await page.goto("/setup/users?q=delegate%40acme.test");
+  await expect(table.getByRole("row").filter({ hasText: "delegate@acme.test" })).toContainText("None registered");
+  await page.goto("/setup/users?q=alice%40acme.test");
   const alice = table.getByRole("row").filter({ hasText: "alice@acme.test" });
   await expect(alice).toContainText("Standard User");
   await expect(alice).toContainText("Active");
   await expect(alice).toContainText("Authenticator app");
-  await expect(table.getByRole("row").filter({ hasText: "delegate@acme.test" })).toContainText("None registered");
+  await page.goto("/setup/users?q=globex");
   await expect(table).not.toContainText("globex");
   await expect(page.getByText(/High assurance until \d\d:\d\d/)).toBeVisible();
 

@@ -1,0 +1,165 @@
+// The form actions (useActionState) and what each takes, field by field: the page that carries
+// it, the value a real form sends in each field, the wrong-but-well-formed values (another org's
+// row, someone else's row) and who sends it. The spec fuzzes one field at a time.
+import { randomUUID } from "node:crypto";
+import { one, type Field, type Hostile } from "./values";
+import { PASSWORD, type Identity, type World } from "./world";
+
+export interface FormAction {
+  name: string;
+  /** A page that carries the action (real ids filled in). */
+  path: string;
+  fields: Field[];
+  identities: Identity[];
+}
+
+export function formActions(world: World): FormAction[] {
+  const { ids } = world;
+  const anyone = [world.anonymous, world.admin];
+  const loginStep = (pending: Identity) => [world.anonymous, world.admin, pending, ...world.hostilePendingCookies.slice(0, 1)];
+  const otherOrgUser: Hostile = one("Globex user's id", ids.globexAdmin);
+  const ownId: Hostile = one("the admin's own id", ids.admin);
+  const userField: Field = { name: "userId", kind: "id", valid: ids.alice, wrong: [otherOrgUser, ownId] };
+  const reason: Field = { name: "reason", kind: "text", valid: "Phone lost" };
+  // `next` is read only once the code is verified, which takes a real TOTP step of the admin (a
+  // hostile code never gets that far); the same check guards GET /verify/step-up?next=, probed in hostile-pages.spec.ts.
+  const stepUpNext: Field = { name: "next", kind: "text", valid: "/setup/users", fuzz: false };
+  // Setup > Security as the page would post it now: each field with the org's current value.
+  const s = world.acmeSettings;
+  const number = (name: string): Field => ({ name, kind: "number", valid: String(s[snake(name)]) });
+  // A checkbox the org has on is sent "on" and never fuzzed: the schema reads any other value
+  // as unchecked, so a hostile value would turn the setting off for the rest of the suite.
+  const checkbox = (name: string): Field => (s[snake(name)] ? { name, kind: "checkbox", valid: ["on"], fuzz: false } : { name, kind: "checkbox", valid: [] });
+  const settingsFields: Field[] = [
+    checkbox("requireMfaForUiLogins"),
+    checkbox("historyRequiresHighAssurance"),
+    checkbox("requireSecondAdminForAdminReset"),
+    { name: "highAssuranceMethods", kind: "list", valid: s.high_assurance_methods as string[] },
+    number("lockoutMaxAttempts"),
+    number("lockoutMinutes"),
+    number("tempCodeMaxHours"),
+    number("highAssuranceMinutes"),
+    number("sessionIdleMinutes"),
+    number("sessionAbsoluteHours"),
+  ];
+  return [
+    { name: "loginAction", path: "/login", identities: [world.anonymous], fields: [{ name: "username", kind: "text", valid: "hostile-nobody@acme.test" }, { name: "password", kind: "text", valid: PASSWORD }] },
+    { name: "verifyTotpAction", path: "/verify/totp", identities: loginStep(world.pendingTotp), fields: [{ name: "code", kind: "code", valid: "" }] },
+    { name: "verifyTempCodeAction", path: "/verify/temp-code", identities: loginStep(world.pendingTotp), fields: [{ name: "code", kind: "code", valid: "" }] },
+    { name: "verifyRecoveryCodeAction", path: "/verify/recovery-code", identities: loginStep(world.pendingTotp), fields: [{ name: "code", kind: "code", valid: "" }] },
+    { name: "confirmEnrollmentAction", path: "/verify/enroll/totp", identities: loginStep(world.pendingEnroll), fields: [{ name: "code", kind: "code", valid: "" }] },
+    {
+      name: "stepUpTotpAction",
+      path: "/verify/step-up",
+      identities: anyone,
+      fields: [{ name: "code", kind: "code", valid: "" }, stepUpNext],
+    },
+    { name: "stepUpRecoveryCodeAction", path: "/verify/step-up", identities: anyone, fields: [{ name: "code", kind: "code", valid: "" }, stepUpNext] },
+    {
+      name: "renameMethodAction",
+      path: "/account/security",
+      identities: anyone,
+      fields: [
+        { name: "kind", kind: "text", valid: "TOTP" },
+        { name: "methodId", kind: "id", valid: ids.adminTotp, wrong: [one("Alice's factor", ids.aliceTotp), one("Globex factor", ids.globexTotp)] },
+        { name: "name", kind: "text", valid: "Authenticator app" },
+      ],
+    },
+    {
+      name: "removeMethodAction",
+      path: "/account/security",
+      identities: anyone,
+      fields: [
+        { name: "kind", kind: "text", valid: "TOTP" },
+        { name: "methodId", kind: "id", valid: ids.adminTotp, wrong: [one("Alice's factor", ids.aliceTotp), one("Globex factor", ids.globexTotp)] },
+      ],
+    },
+    { name: "endSessionAction", path: "/account/security", identities: anyone, fields: [{ name: "sessionId", kind: "id", valid: "", wrong: [one("the current session", world.admin.sessionId)] }] },
+    {
+      name: "confirmAuthenticatorAction",
+      path: "/account/security/add-authenticator",
+      identities: anyone,
+      fields: [{ name: "name", kind: "text", valid: "Second phone" }, { name: "code", kind: "code", valid: "123456" }],
+    },
+    {
+      name: "createUserAction",
+      path: "/setup/users/new",
+      identities: anyone,
+      fields: [
+        { name: "name", kind: "text", valid: "Hostile New" },
+        { name: "username", kind: "text", valid: "hostile-new@acme.test", extra: [one("taken username", "alice@acme.test")] },
+        { name: "profileId", kind: "id", valid: ids.acmeStandardProfile, wrong: [one("Globex profile", ids.globexStandardProfile)] },
+        { name: "extraPermissions", kind: "list", valid: ["MFA_FOR_UI_LOGINS"] },
+      ],
+    },
+    {
+      name: "updateUserAction",
+      path: `/setup/users/${ids.alice}/edit`,
+      identities: anyone,
+      fields: [
+        userField,
+        { name: "name", kind: "text", valid: "Alice Anders" },
+        { name: "profileId", kind: "id", valid: ids.acmeStandardProfile, wrong: [one("Globex profile", ids.globexStandardProfile)] },
+        { name: "extraPermissions", kind: "list", valid: ["MFA_FOR_UI_LOGINS"] },
+      ],
+    },
+    { name: "expireTempCodeAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
+    {
+      name: "disconnectMethodAction",
+      path: `/setup/users/${ids.alice}`,
+      identities: anyone,
+      fields: [
+        userField,
+        { name: "methodType", kind: "text", valid: "TOTP" },
+        { name: "methodId", kind: "id", valid: ids.aliceTotp, wrong: [one("the admin's factor", ids.adminTotp), one("Globex factor", ids.globexTotp)] },
+        reason,
+      ],
+    },
+    { name: "resetMfaAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [userField, reason] },
+    { name: "revokeSessionsAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
+    { name: "unlockUserAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
+    { name: "setUserActiveAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [userField, { name: "active", kind: "text", valid: "false" }] },
+    {
+      name: "decideApprovalAction",
+      path: `/setup/users/${ids.alice}`,
+      identities: anyone,
+      fields: [userField, { name: "requestId", kind: "id", valid: randomUUID() }, { name: "decision", kind: "text", valid: "deny" }],
+    },
+    {
+      name: "generateTempCodeAction",
+      path: `/setup/users/${ids.alice}/temp-code`,
+      identities: anyone,
+      fields: [userField, { name: "expiresInHours", kind: "number", valid: "1" }, { name: "maxUses", kind: "number", valid: "1" }, reason],
+    },
+    {
+      name: "bulkAction",
+      path: "/setup/users",
+      identities: anyone,
+      fields: [
+        { name: "action", kind: "text", valid: "expire-temp-codes" },
+        {
+          name: "userIds",
+          kind: "list",
+          valid: [ids.alice],
+          extra: [
+            one("random uuid", randomUUID()),
+            one("Globex user's id", ids.globexAdmin),
+            { label: "101 ids", values: Array.from({ length: 101 }, () => randomUUID()) },
+          ],
+        },
+        { name: "reason", kind: "text", valid: "" },
+      ],
+    },
+    {
+      name: "setProfileLevelAction",
+      path: "/setup/profiles",
+      identities: anyone,
+      fields: [{ name: "profileId", kind: "id", valid: ids.acmeStandardProfile, wrong: [one("Globex profile", ids.globexStandardProfile)] }, { name: "level", kind: "text", valid: "HIGH_ASSURANCE" }],
+    },
+    { name: "saveSecuritySettingsAction", path: "/setup/security", identities: anyone, fields: settingsFields },
+  ];
+}
+
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
