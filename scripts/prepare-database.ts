@@ -5,9 +5,10 @@ import { config } from "@/lib/config";
 import { applyMigrations, pgRunner, pgliteRunner } from "@/lib/db/migrate";
 import { openDatabase } from "@/lib/db/client";
 import { openPglite } from "@/lib/db/pglite";
-import { seedDemo } from "@/lib/seed/demo";
+import { ensureDemoApiToken, seedDemo } from "@/lib/seed/demo";
 
-export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ applied: string[]; seeded: boolean }> {
+/** `demoApiToken`: also the fixed demo API token — for the embedded default only, never a server. */
+export async function prepareDatabase(opts: { seedDemo: boolean; demoApiToken?: boolean }): Promise<{ applied: string[]; seeded: boolean }> {
   let applied: string[];
   if (config.databaseUrl) {
     const client = new pg.Client({ connectionString: config.databaseUrl });
@@ -30,6 +31,7 @@ export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ ap
     const opened = await openDatabase();
     try {
       seeded = await seedDemo(opened.db);
+      if (opts.demoApiToken) await ensureDemoApiToken(opened.db);
     } finally {
       await opened.close();
     }

@@ -5,7 +5,7 @@ import { config, DATA_DIR } from "@/lib/config";
 import { loadOrCreateSecrets } from "@/lib/secrets";
 import { prepareDatabase } from "./prepare-database";
 import { buildIfNeeded, SERVER_SCRIPT } from "./build-if-needed";
-import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/seed/demo";
+import { DEMO_API_TOKEN, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/seed/demo";
 
 const port = Number(process.env.PORT ?? 3000);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -14,14 +14,16 @@ const embedded = !config.databaseUrl;
 loadOrCreateSecrets({ dataDir: DATA_DIR, allowGenerate: embedded });
 
 buildIfNeeded();
-const { seeded } = await prepareDatabase({ seedDemo: embedded });
+const { seeded } = await prepareDatabase({ seedDemo: embedded, demoApiToken: embedded });
 
 const demo = embedded
   ? `${seeded ? "Demo orgs created." : "Demo data as before."}
 Demo logins (password "${DEMO_PASSWORD}"):
 ${DEMO_LOGINS.map((u) => `  ${u.username.padEnd(20)} ${u.org.padEnd(7)} ${u.profile}${u.totp ? "  (authenticator app registered)" : ""}`).join("\n")}
 Demo TOTP secret (add it to an authenticator app, or: oathtool --totp -b ${DEMO_TOTP_SECRET}):
-  ${DEMO_TOTP_SECRET}`
+  ${DEMO_TOTP_SECRET}
+Demo API token (api@acme.test, all scopes; docs at ${process.env.NEXTAUTH_URL}/docs/api):
+  curl -H "Authorization: Bearer ${DEMO_API_TOKEN}" ${process.env.NEXTAUTH_URL}/api/v1/users?q=bob`
   : "Demo data is never created against a server implicitly: `npm run seed:demo` adds it.";
 console.log(`
 MFA Console — ${embedded ? `embedded Postgres (PGlite) in ${config.pgliteDir}` : "Postgres from DATABASE_URL"}

@@ -70,7 +70,8 @@ export function toEventRow(e: EventRecord): EventRow {
     browser: e.userAgent ? describeUserAgent(e.userAgent) : null,
     userAgent: e.userAgent,
     actorId: e.actorId,
-    actorName: e.actor?.name ?? e.actorLabel,
+    // "Acme Integration via API token “CI sync”": the user a token acts as, and the token.
+    actorName: e.actor && e.actorLabel ? `${e.actor.name} via ${e.actorLabel}` : (e.actor?.name ?? e.actorLabel),
     detail: redactDetail(e.detail),
   };
 }

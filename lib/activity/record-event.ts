@@ -2,6 +2,7 @@
 // with the change it describes (SPEC A10), or not at all.
 import type { ActivityKind, EventStatus, Prisma, VerificationMethod } from "@db/generated";
 import type { FailureReason } from "./kinds";
+import type { ErrorCode } from "@/lib/errors";
 
 export interface RequestContext {
   ip: string | null;
@@ -17,7 +18,8 @@ export interface EventInput {
   activity: ActivityKind;
   method?: VerificationMethod | null;
   status: EventStatus;
-  reason?: FailureReason | null;
+  /** A failure reason, or for an API call the error code it answered with. */
+  reason?: FailureReason | ErrorCode | null;
   context?: RequestContext;
   /** Never a secret: no passwords, codes, tokens or key material. */
   detail?: Prisma.InputJsonValue;

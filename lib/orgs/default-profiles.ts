@@ -10,5 +10,6 @@ export const DEFAULT_PROFILES: { name: string; permissions: Permission[]; requir
   { name: "MFA Delegate", permissions: ["MANAGE_MFA"], requiredLevelAtLogin: null },
   { name: "Support Agent", permissions: ["VIEW_VERIFICATION_ACTIVITY"], requiredLevelAtLogin: null },
   { name: "Standard User", permissions: [], requiredLevelAtLogin: null },
-  { name: "Integration User", permissions: ["API_ONLY"], requiredLevelAtLogin: null },
+  // Api Only, with the console permissions its API tokens may use; each token's scopes narrow them (P1).
+  { name: "Integration User", permissions: ["API_ONLY", "MANAGE_USERS", "MANAGE_MFA", "VIEW_VERIFICATION_ACTIVITY"], requiredLevelAtLogin: null },
 ];

@@ -5,6 +5,8 @@ import type { Prisma } from "@db/generated";
 import { createOrg } from "@/lib/orgs/create-org";
 import { hashPassword } from "@/lib/auth/password";
 import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
+import { apiTokenHash, API_TOKEN_SHOWN_CHARS } from "@/lib/api-tokens/token-format";
+import { API_TOKEN_SCOPES } from "@/lib/api-tokens/api-token-schemas";
 
 export const DEMO_PASSWORD = "demo-password-1";
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -69,4 +71,18 @@ async function seedOrg(db: Prisma.TransactionClient, spec: (typeof DEMO_ORGS)[nu
       });
     }
   }
+}
+
+/** The demo API token (embedded default only, never against a server): api@acme.test, all scopes. */
+export const DEMO_API_TOKEN = "mfac_demo-acme-api-token-00000000000000000000000";
+
+/** Adds the demo token once (also to a demo made before tokens existed). */
+export async function ensureDemoApiToken(db: Db): Promise<void> {
+  const tokenHash = apiTokenHash(DEMO_API_TOKEN)!;
+  if (await db.apiToken.findUnique({ where: { tokenHash } })) return;
+  const api = await db.user.findUnique({ where: { username: "api@acme.test" } });
+  if (!api) return;
+  await db.apiToken.create({
+    data: { orgId: api.orgId, name: "Demo token", prefix: DEMO_API_TOKEN.slice(0, API_TOKEN_SHOWN_CHARS), tokenHash, permissions: [...API_TOKEN_SCOPES], actingUserId: api.id },
+  });
 }

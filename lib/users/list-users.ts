@@ -53,7 +53,16 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
 
 export async function listUsers(
   orgDb: OrgDb,
-  opts: { after?: string; before?: string; pageSize?: number; filters?: UserFilters; nowMs?: number; countCap?: number } = {},
+  opts: {
+    after?: string;
+    before?: string;
+    pageSize?: number;
+    filters?: UserFilters;
+    nowMs?: number;
+    countCap?: number;
+    /** false: no total (the REST API pages by cursor and shows none); the count is not run. */
+    withTotal?: boolean;
+  } = {},
 ): Promise<UserListPage> {
   const pageSize = opts.pageSize ?? USERS_PAGE_SIZE;
   const countCap = opts.countCap ?? USERS_COUNT_CAP;
@@ -81,7 +90,7 @@ export async function listUsers(
     search
       ? findSearchPage(orgDb, pageArgs, nowMs)
       : orgDb.user.findMany({ ...pageArgs, select: rowSelect(nowMs) }),
-    countUsers(orgDb, filtered, search ? null : countCap),
+    opts.withTotal === false ? { total: 0, capped: false } : countUsers(orgDb, filtered, search ? null : countCap),
   ]);
 
   const hasMore = found.length > pageSize;

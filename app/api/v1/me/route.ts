@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { meOperation } from "@/lib/api/v1/token-operations";
+
+export const GET = apiRoute(meOperation);

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { expireTempCodeOperation } from "@/lib/api/v1/mfa-operations";
+
+export const DELETE = apiRoute(expireTempCodeOperation);

@@ -1,0 +1,24 @@
+// Every operation of REST API v1, in the order the docs list them. The route handlers and the
+// OpenAPI document both come from this list.
+import type { ApiOperation } from "@/lib/http/api-operation";
+import { getUserOperation, listMethodsOperation, listUsersOperation } from "./user-operations";
+import { bulkResetMfaOperation, expireTempCodeOperation, generateTempCodeOperation, resetUserMfaOperation } from "./mfa-operations";
+import { disconnectMethodOperation, revokeSessionsOperation, unlockUserOperation } from "./account-operations";
+import { getEventOperation, listEventsOperation } from "./event-operations";
+import { meOperation } from "./token-operations";
+
+export const API_OPERATIONS: ApiOperation[] = [
+  listUsersOperation,
+  getUserOperation,
+  resetUserMfaOperation,
+  bulkResetMfaOperation,
+  generateTempCodeOperation,
+  expireTempCodeOperation,
+  listMethodsOperation,
+  disconnectMethodOperation,
+  unlockUserOperation,
+  revokeSessionsOperation,
+  listEventsOperation,
+  getEventOperation,
+  meOperation,
+] as ApiOperation[];

@@ -1,0 +1,20 @@
+// The glue of app/api/v1/**/route.ts: each is `export const PUT = apiRoute(resetUserMfaOperation)`.
+// The client address comes from the socket (scripts/server.mjs), like the console's.
+import { getDb } from "@/lib/db/client";
+import { contextFromHeaders } from "@/lib/next/request-context";
+import { fail } from "@/lib/errors";
+import { handleApiCall } from "./handle-api-call";
+import { problemResponse } from "./problem";
+import type { ApiOperation } from "./api-operation";
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export function apiRoute(op: ApiOperation) {
+  return async (request: Request, route: RouteContext): Promise<Response> =>
+    handleApiCall(await getDb(), op, { request, params: await route.params, context: contextFromHeaders(request.headers) });
+}
+
+/** Any other path under /api/v1: a problem, not the console's HTML 404 page. */
+export function unknownApiRoute(): Response {
+  return problemResponse(fail("NOT_FOUND"));
+}
