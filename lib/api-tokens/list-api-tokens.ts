@@ -4,8 +4,11 @@ import type { OrgDb } from "@/lib/db/tenant";
 
 export const API_TOKENS_LISTED = 200;
 
-export function listApiTokens(orgDb: OrgDb) {
-  return orgDb.apiToken.findMany({
+export type ApiTokenState = "active" | "revoked" | "expired" | "user-inactive";
+
+export async function listApiTokens(orgDb: OrgDb, opts: { nowMs?: number } = {}) {
+  const nowMs = opts.nowMs ?? Date.now();
+  const rows = await orgDb.apiToken.findMany({
     orderBy: { createdAt: "desc" },
     take: API_TOKENS_LISTED,
     select: {
@@ -21,5 +24,12 @@ export function listApiTokens(orgDb: OrgDb) {
       createdBy: { select: { name: true } },
     },
   });
+  return rows.map((t) => ({ ...t, state: stateOf(t, nowMs) }));
+}
+
+function stateOf(t: { revokedAt: Date | null; expiresAt: Date | null; actingUser: { isActive: boolean } }, nowMs: number): ApiTokenState {
+  if (t.revokedAt) return "revoked";
+  if (t.expiresAt && t.expiresAt.getTime() <= nowMs) return "expired";
+  return t.actingUser.isActive ? "active" : "user-inactive";
 }
 export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];

@@ -48,6 +48,11 @@ export const ACTIONS = {
   "user.set-active": { anyOf: USERS, highAssurance: true, notOnSelf: true },
   "user.unlock": { anyOf: USERS, highAssurance: true, notOnSelf: true },
 
+  // P1: API tokens. Revoking needs no step-up: stopping a leaked token must never wait.
+  "api-tokens.view": { anyOf: USERS, highAssurance: false },
+  "api-tokens.create": { anyOf: USERS, highAssurance: true },
+  "api-tokens.revoke": { anyOf: USERS, highAssurance: false },
+
   // S1–S4, T4: org settings and profiles.
   "settings.view": { anyOf: USERS, highAssurance: true },
   "settings.update": { anyOf: USERS, highAssurance: true },

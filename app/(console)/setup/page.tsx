@@ -29,7 +29,13 @@ export default async function SetupHome() {
   return (
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">Setup <span aria-hidden>›</span> Overview</nav>
-      <h1 className="text-2xl font-semibold">Overview</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Overview</h1>
+        {/* The seed's "Swagger Docs" tile of the Admin Overview. */}
+        <Link href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          API Docs (Swagger)
+        </Link>
+      </div>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {[
           ["Active users with a method", `${percentOf(withMethod, adoption.activeUsers)} %`, `${withMethod} of ${adoption.activeUsers}`],

@@ -64,7 +64,7 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Automate Setup > Users: reset MFA, issue and expire temporary verification codes, disconnect methods, unlock, end sessions, read the history. " +
-        "Create a token in Setup > API Tokens and send it as `Authorization: Bearer mfac_…`. API calls are never asked for MFA (L11). " +
+        "Create a token in Setup > API Tokens and send it as `Authorization: Bearer mfac_…`. API calls are never asked for MFA or a step-up. " +
         `Every call is an event in the history; each token may make ${perMinute.maxHits} calls per ${perMinute.windowSeconds} seconds. ` +
         "Errors are RFC 9457 problem details with a stable `code`.",
     },
