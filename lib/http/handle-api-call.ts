@@ -33,11 +33,11 @@ export async function handleApiCall(db: Db, op: ApiOperation, req: ApiRequest): 
   const orgDb = forOrg(db, caller.orgId);
 
   const limit = await hitRateLimit(orgDb, { limit: "API_CALLS_PER_TOKEN", subject: caller.tokenId, nowMs });
-  const rateHeaders = rateLimitHeaders(limit.ok ? null : limit.retryAt, nowMs);
+  const rateHeaders = rateLimitHeaders();
   const answer = async (outcome: ApiOutcome, errors?: FieldError[]): Promise<Response> => {
     const status = "ok" in outcome ? ERRORS[outcome.code].status : outcome.status;
     await recordApiCall(orgDb, { caller, op, status, code: "ok" in outcome ? outcome.code : null, context: req.context, nowMs });
-    if ("ok" in outcome) return problemResponse(outcome, { errors, headers: rateHeaders });
+    if ("ok" in outcome) return problemResponse(outcome, { errors, headers: rateHeaders, nowMs });
     return new Response(outcome.status === 204 ? null : JSON.stringify(outcome.body), {
       status: outcome.status,
       headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...rateHeaders, ...outcome.headers },
@@ -78,12 +78,10 @@ async function parseRequest(op: ApiOperation, req: ApiRequest): Promise<Parsed> 
   return { params: params.data, query: query.data, body: body.data };
 }
 
-/** RateLimit headers (IETF draft: limit, remaining unknown across instances, reset) and Retry-After. */
-function rateLimitHeaders(retryAt: Date | null, nowMs: number): Record<string, string> {
+/** The IETF RateLimit-Policy header (quota; window in seconds); a refusal adds Retry-After. */
+function rateLimitHeaders(): Record<string, string> {
   const spec = RATE_LIMITS.API_CALLS_PER_TOKEN;
-  const headers: Record<string, string> = { "RateLimit-Policy": `${spec.maxHits};w=${spec.windowSeconds}` };
-  if (retryAt) headers["Retry-After"] = String(Math.max(1, Math.ceil((retryAt.getTime() - nowMs) / 1000)));
-  return headers;
+  return { "RateLimit-Policy": `${spec.maxHits};w=${spec.windowSeconds}` };
 }
 
 /** SPEC P4: every call is an event of the token's org: route, status, the token by name. */

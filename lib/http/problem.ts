@@ -41,7 +41,7 @@ const TITLES: Record<number, string> = {
   429: "Too Many Requests",
 };
 
-export function problemResponse(failure: Failure, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}): Response {
+export function problemResponse(failure: Failure, extra: { errors?: FieldError[]; headers?: Record<string, string>; nowMs?: number } = {}): Response {
   const status = ERRORS[failure.code].status;
   const body: Problem = {
     type: problemType(failure.code),
@@ -55,7 +55,7 @@ export function problemResponse(failure: Failure, extra: { errors?: FieldError[]
   };
   const headers: Record<string, string> = { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store", ...extra.headers };
   if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="MFA Console API"';
-  if (failure.retryAt) headers["Retry-After"] = String(Math.max(1, Math.ceil((failure.retryAt.getTime() - Date.now()) / 1000)));
+  if (failure.retryAt) headers["Retry-After"] = String(Math.max(1, Math.ceil((failure.retryAt.getTime() - (extra.nowMs ?? Date.now())) / 1000)));
   return new Response(JSON.stringify(body), { status, headers });
 }
 
