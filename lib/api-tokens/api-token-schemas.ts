@@ -6,6 +6,9 @@ import { plainText } from "@/lib/api/text";
 export const API_TOKEN_SCOPES = ["MANAGE_USERS", "MANAGE_MFA", "VIEW_VERIFICATION_ACTIVITY"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
+/** How the token list names a scope in a narrow column (the full names are on the form). */
+export const SCOPE_SHORT_LABELS: Record<string, string> = { MANAGE_USERS: "Users", MANAGE_MFA: "MFA", VIEW_VERIFICATION_ACTIVITY: "History" };
+
 /** Choices of expiry, in days; "never" for none. 90 is what the form offers first. */
 export const API_TOKEN_EXPIRY_CHOICES = ["30", "90", "365", "never"] as const;
 export const API_TOKEN_DEFAULT_EXPIRY = "90";

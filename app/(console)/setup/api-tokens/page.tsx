@@ -5,6 +5,7 @@ import { capabilities } from "@/lib/policy/actions";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
 import { listApiTokens, type ApiTokenState } from "@/lib/api-tokens/list-api-tokens";
+import { SCOPE_SHORT_LABELS } from "@/lib/api-tokens/api-token-schemas";
 import { PERMISSION_LABELS } from "@/lib/users/permissions";
 import { LocalTime } from "@/components/console/local-time";
 import { ConfirmAction } from "@/components/console/confirm-action";
@@ -73,9 +74,17 @@ export default async function ApiTokensPage() {
                       <Link href={`/setup/users/${t.actingUser.id}`} className="text-blue-700 hover:underline">{t.actingUser.name}</Link>
                       <div className="text-xs text-slate-500">{t.actingUser.username}</div>
                     </td>
-                    <td className="px-4 py-3 text-xs">{t.permissions.map((p) => PERMISSION_LABELS[p]).join(", ")}</td>
-                    <td className="px-4 py-3 font-mono text-xs">{t.prefix}…</td>
                     <td className="px-4 py-3">
+                      <div className="flex flex-wrap gap-1">
+                        {t.permissions.map((p) => (
+                          <span key={p} title={PERMISSION_LABELS[p]}>
+                            <Badge tone="blue">{SCOPE_SHORT_LABELS[p] ?? p}</Badge>
+                          </span>
+                        ))}
+                      </div>
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{t.prefix}…</td>
+                    <td className="whitespace-nowrap px-4 py-3">
                       <LocalTime iso={t.createdAt.toISOString()} />
                       {t.createdBy && <div className="text-xs text-slate-500">by {t.createdBy.name}</div>}
                     </td>
