@@ -33,7 +33,7 @@ export async function handleApiCall(db: Db, op: ApiOperation, req: ApiRequest): 
   const orgDb = forOrg(db, caller.orgId);
 
   const limit = await hitRateLimit(orgDb, { limit: "API_CALLS_PER_TOKEN", subject: caller.tokenId, nowMs });
-  const rateHeaders = rateLimitHeaders();
+  const rateHeaders = rateLimitHeaders(limit.ok ? limit.remaining : 0, limit.ok ? limit.resetAt : limit.retryAt, nowMs);
   const answer = async (outcome: ApiOutcome, errors?: FieldError[]): Promise<Response> => {
     const status = "ok" in outcome ? ERRORS[outcome.code].status : outcome.status;
     await recordApiCall(orgDb, { caller, op, status, code: "ok" in outcome ? outcome.code : null, context: req.context, nowMs });
@@ -78,10 +78,11 @@ async function parseRequest(op: ApiOperation, req: ApiRequest): Promise<Parsed> 
   return { params: params.data, query: query.data, body: body.data };
 }
 
-/** The IETF RateLimit-Policy header (quota; window in seconds); a refusal adds Retry-After. */
-function rateLimitHeaders(): Record<string, string> {
+/** The IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers): the quota, what is left, when it resets. */
+function rateLimitHeaders(remaining: number, resetAt: Date, nowMs: number): Record<string, string> {
   const spec = RATE_LIMITS.API_CALLS_PER_TOKEN;
-  return { "RateLimit-Policy": `${spec.maxHits};w=${spec.windowSeconds}` };
+  const resetSeconds = Math.max(0, Math.ceil((resetAt.getTime() - nowMs) / 1000));
+  return { "RateLimit-Policy": `"per-token";q=${spec.maxHits};w=${spec.windowSeconds}`, RateLimit: `"per-token";r=${remaining};t=${resetSeconds}` };
 }
 
 /** SPEC P4: every call is an event of the token's org: route, status, the token by name. */

@@ -12,7 +12,7 @@ export interface CounterDb {
 }
 
 export type RateLimitHit =
-  | { ok: true; hit: CounterRef }
+  | { ok: true; hit: CounterRef; remaining: number; resetAt: Date }
   | { ok: false; retryAt: Date; firstRefusal: boolean; limit: RateLimitName };
 
 /** What refund() needs to give a hit back to the window it was counted in. */
@@ -48,7 +48,7 @@ export async function hitRateLimit(db: CounterDb, opts: { limit: RateLimitName; 
     RETURNING hits`;
   if (Math.random() < 1 / SWEEP_ONE_IN) await sweepExpired(db, nowMs);
   const hits = rows[0]?.hits ?? 1;
-  if (hits <= spec.maxHits) return { ok: true, hit: { key, windowStart } };
+  if (hits <= spec.maxHits) return { ok: true, hit: { key, windowStart }, remaining: spec.maxHits - hits, resetAt: windowEnd };
   // A flag rather than `hits === max + 1`: a refund could bring the count back below the limit.
   const reported = await db.$executeRaw`
     UPDATE rate_limit_counters SET refusal_reported = true

@@ -76,6 +76,7 @@ describe("hostile input on every REST operation", () => {
     const answer = await callApi(t.db, me, { token, nowMs });
     expect(answer).toMatchObject({ status: 429, body: { code: "RATE_LIMITED", retryAt: new Date(nowMs - 1_000 + 60_000).toISOString() } });
     expect(answer.headers.get("retry-after")).toBe("59");
-    expect(answer.headers.get("ratelimit-policy")).toBe(`${maxHits};w=60`);
+    expect(answer.headers.get("ratelimit-policy")).toBe(`"per-token";q=${maxHits};w=60`);
+    expect(answer.headers.get("ratelimit")).toBe('"per-token";r=0;t=59');
   });
 });

@@ -78,6 +78,7 @@ describe("REST operations", () => {
     const issued = await call("generateTempCode", { params: { id: user.id }, body });
     expect(issued).toMatchObject({ status: 201, body: { userId: user.id, code: expect.stringMatching(/^\d{4} \d{4}$/) } });
     expect(issued.headers.get("cache-control")).toBe("no-store");
+    expect(issued.headers.get("ratelimit")).toMatch(/^"per-token";r=\d+;t=\d+$/);
     expect(await call("generateTempCode", { params: { id: user.id }, body })).toMatchObject({ status: 409, body: { code: "TEMP_CODE_ACTIVE" } });
     expect(await call("expireTempCode", { params: { id: user.id } })).toMatchObject({ status: 204 });
     expect(await call("expireTempCode", { params: { id: user.id } })).toMatchObject({ status: 409, body: { code: "NO_ACTIVE_TEMP_CODE" } });
