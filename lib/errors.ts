@@ -55,6 +55,8 @@ export const ERRORS = {
   API_TOKEN_REVOKED: { status: 401, message: "That API token was revoked." },
   API_TOKEN_EXPIRED: { status: 401, message: "That API token has expired. Create a new one in Setup > API Tokens." },
   API_TOKEN_USER_INACTIVE: { status: 401, message: "The user this API token acts as is inactive." },
+  API_TOKEN_USER_NOT_API_ONLY: { status: 400, message: "A token acts as an Api Only user. Pick one, or give the user the Api Only permission first." },
+  HTTP_METHOD_NOT_ALLOWED: { status: 405, message: "This address doesn't take that HTTP method: see the API docs." },
   NOT_FOUND: { status: 404, message: "Not found." },
   FORBIDDEN: { status: 403, message: "You don't have permission to do that." },
   INVALID_INPUT: { status: 400, message: "Check the highlighted fields." },

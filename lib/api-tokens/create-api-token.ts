@@ -6,6 +6,7 @@ import type { OrgDb } from "@/lib/db/tenant";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
 import { newApiToken } from "./token-format";
+import { effectivePermissions } from "@/lib/users/permissions";
 import type { CreateApiTokenInput } from "./api-token-schemas";
 
 const DAY_MS = 86_400_000;
@@ -23,9 +24,12 @@ export async function createApiToken(opts: {
   const nowMs = opts.nowMs ?? Date.now();
   const scopes = [...new Set(opts.input.scopes)];
   if (!scopes.every((s) => opts.actorPermissions.has(s))) return fail("PERMISSION_ESCALATION");
-  const actingUser = await opts.orgDb.user.findUnique({ where: { id: opts.input.actingUserId }, select: { id: true, username: true, isActive: true } });
+  const actingUser = await opts.orgDb.user.findUnique({ where: { id: opts.input.actingUserId }, include: { profile: true } });
   if (!actingUser) return fail("NOT_FOUND");
   if (!actingUser.isActive) return fail("API_TOKEN_USER_INACTIVE");
+  // Only an Api Only user: a token acting as a person would be their password and MFA in one
+  // string, usable by whoever holds it (T3, L11).
+  if (!effectivePermissions(actingUser).has("API_ONLY")) return fail("API_TOKEN_USER_NOT_API_ONLY");
   const { token, tokenHash, prefix } = newApiToken();
   const expiresAt = opts.input.expiresInDays === "never" ? null : new Date(nowMs + Number(opts.input.expiresInDays) * DAY_MS);
   return opts.orgDb.$transaction(async (tx) => {

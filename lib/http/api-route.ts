@@ -14,6 +14,18 @@ export function apiRoute(op: ApiOperation) {
     handleApiCall(await getDb(), op, { request, params: await route.params, context: contextFromHeaders(request.headers) });
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * The other methods of a route file: 405 as problem+json with `Allow`, not Next's empty 405.
+ * `export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");`
+ */
+export function otherMethods(allowed: Method): Record<Method, () => Response> {
+  const refuse = () => problemResponse(fail("HTTP_METHOD_NOT_ALLOWED"), { headers: { Allow: allowed } });
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, () => Response>;
+}
+
 /** Any other path under /api/v1: a problem, not the console's HTML 404 page. */
 export function unknownApiRoute(): Response {
   return problemResponse(fail("NOT_FOUND"));

@@ -66,7 +66,8 @@ async function parseRequest(op: ApiOperation, req: ApiRequest): Promise<Parsed> 
   const query = (op.query ?? z.object({})).strict().safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) return invalid("query", query.error);
   if (!op.body) return { params: params.data, query: query.data, body: undefined };
-  if (!(req.request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) return { failure: fail("UNSUPPORTED_MEDIA_TYPE") };
+  const mediaType = (req.request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") return { failure: fail("UNSUPPORTED_MEDIA_TYPE") };
   let json: unknown;
   try {
     json = JSON.parse(await req.request.text());

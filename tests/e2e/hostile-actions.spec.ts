@@ -10,6 +10,7 @@ import { disconnectMethodSchema, generateTempCodeSchema, loginSchema } from "@/l
 import { renameMethodSchema } from "@/lib/account/schemas";
 import { createUserSchema, userFieldsSchema } from "@/lib/users/user-schemas";
 import { securitySettingsSchema } from "@/lib/orgs/security-settings";
+import { createApiTokenSchema } from "@/lib/api-tokens/api-token-schemas";
 import { authenticationResponseSchema, keyNameSchema, registrationResponseSchema } from "@/lib/mfa/webauthn/schemas";
 import { multipartBody, postArgsAction, postFormAction, readActionAnswer, type FormFields } from "../helpers/server-action";
 import { expectRefused } from "./hostile/answers";
@@ -17,7 +18,7 @@ import { AUTHENTICATION, HOSTILE_PREV_STATES, REGISTRATION, argsActions } from "
 import { passwordFailureHits } from "./hostile/database";
 import { formActions } from "./hostile/form-actions";
 import { appRoutes, matches, pageProbes } from "./hostile/pages";
-import { ROUTE_HANDLER_PATHS } from "./hostile/route-handlers";
+import { ROUTE_HANDLER_PATHS, unprobedApiMethods } from "./hostile/route-handlers";
 import { TEXT_OVER_1_MB, formWith, hostileValuesFor, one } from "./hostile/values";
 import { BASE_URL, actionId, setUpHostileWorld, world } from "./hostile/world";
 
@@ -95,6 +96,7 @@ test("the well-formed values sent beside a hostile one pass the console's own sc
     ["disconnectMethodAction", disconnectMethodSchema],
     ["generateTempCodeAction", generateTempCodeSchema],
     ["saveSecuritySettingsAction", securitySettingsSchema],
+    ["createApiTokenAction", createApiTokenSchema],
   ];
   for (const [name, schema] of schemas) {
     const parsed = schema.safeParse(formOf(name));
@@ -113,6 +115,7 @@ test("every server action, page and route handler of the build is probed", () =>
   const pagePaths = pageProbes(world()).map((p) => p.path);
   expect(appRoutes("page.tsx").filter((pattern) => !pagePaths.some((p) => matches(pattern, p))), "pages without hostile probes").toEqual([]);
   expect(appRoutes("route.ts").filter((pattern) => !ROUTE_HANDLER_PATHS.some((p) => matches(pattern, p))), "route handlers without hostile probes").toEqual([]);
+  expect(unprobedApiMethods(), "API route handlers' methods without hostile probes (hostile-api.spec.ts)").toEqual([]);
 });
 
 // The envelope rather than a field: the previous state and the arguments are decoded by Next.js

@@ -11,7 +11,7 @@ import { multipartBody, type FieldValue } from "../helpers/server-action";
 import { expectAnswered, probes } from "./hostile/answers";
 import { fingerprint } from "./hostile/database";
 import { ANY_PAGE_QUERIES, HOSTILE_SESSION_PAGES, identitiesFor, pageProbes } from "./hostile/pages";
-import { EXPORT_FIELDS, GUARDED_AUTH_PATHS, NEXT_AUTH_PATHS, SIGNOUT_CALLBACK_URLS, USER_SEARCH_QUERIES, hostileTickets } from "./hostile/route-handlers";
+import { EXPORT_FIELDS, GUARDED_AUTH_PATHS, HOSTILE_ASSET_FILES, NEXT_AUTH_PATHS, SIGNOUT_CALLBACK_URLS, USER_SEARCH_QUERIES, hostileTickets } from "./hostile/route-handlers";
 import { TEXT_OVER_1_MB, urlEncoded } from "./hostile/values";
 import { BASE_URL, setUpHostileWorld, world } from "./hostile/world";
 
@@ -80,6 +80,20 @@ test("the route handlers answer hostile input with a 4xx and a JSON error", asyn
     expect.soft(csv.trim().split("\n"), `admin: POST /setup/activity/export user=${label}: the header row only`).toHaveLength(1);
     expect.soft(await fingerprint.changedSince(["verification_events"]), `admin: POST /setup/activity/export user=${label}: only the export's event`).toEqual([]);
     probes.count++;
+  }
+
+  // The API docs' assets: the two names it serves, and never a file for any other name.
+  for (const file of ["swagger-ui-bundle.js", "start.js?v=%00"]) {
+    const response = await send("GET", `/docs/api/assets/${file}`);
+    expect.soft([response.status(), response.headers()["content-type"]], `GET /docs/api/assets/${file}`).toEqual([200, "text/javascript; charset=utf-8"]);
+  }
+  for (const file of HOSTILE_ASSET_FILES) {
+    const label = `anonymous: GET /docs/api/assets/${file.slice(0, 120)}`;
+    const response = await send("GET", `/docs/api/assets/${file}`);
+    const text = await response.text();
+    expect.soft(response.status(), `${label}: refused, not served`).toBeGreaterThanOrEqual(400);
+    expect.soft(text.length < 200 && !text.includes("mfa-console"), `${label}: no file, got ${text.slice(0, 100)}`).toBe(true);
+    await expectAnswered(label, response);
   }
 
   // next-auth: what no browser of ours sends.

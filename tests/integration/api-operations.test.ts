@@ -34,6 +34,7 @@ describe("REST operations", () => {
     expect((second.body as { data: { username: string }[] }).data[0]!.username).not.toBe(page.data[1]!.username);
     expect(await call("listUsers", { query: { q: "alice", mfa: "totp" } })).toMatchObject({ body: { data: [{ username: "alice@acme.test", methods: ["TOTP"] }] } });
     expect((await call("listUsers", { query: { q: "globex" } })).body).toEqual({ data: [], nextCursor: null });
+    expect(await call("listUsers", { query: { cursor: "bm90LWEtY3Vyc29y" } })).toMatchObject({ status: 400, body: { errors: [{ field: "query.cursor" }] } });
     const alice = demo.users["alice@acme.test"]!;
     expect(await call("getUser", { params: { id: alice.id } })).toMatchObject({ status: 200, body: { username: "alice@acme.test", status: "active", methods: [{ type: "TOTP" }], recoveryCodesLeft: 0 } });
     expect(await call("listMethods", { params: { id: alice.id } })).toMatchObject({ status: 200, body: { data: [{ type: "TOTP", name: "Authenticator app" }] } });
@@ -53,6 +54,7 @@ describe("REST operations", () => {
     expect(await call("resetUserMfa", { params: { id: user.id }, body: { reason: "x", force: true } })).toMatchObject({ status: 400, body: { code: "INVALID_INPUT" } });
     expect(await call("resetUserMfa", { params: { id: user.id }, rawBody: "{not json" })).toMatchObject({ status: 400, body: { code: "INVALID_JSON" } });
     expect(await call("resetUserMfa", { params: { id: user.id }, rawBody: "reason=x", headers: { "Content-Type": "application/x-www-form-urlencoded" } })).toMatchObject({ status: 415 });
+    expect(await call("resetUserMfa", { params: { id: user.id }, body: { reason: "x" }, headers: { "Content-Type": "application/jsonx" } })).toMatchObject({ status: 415 });
     // The token acts as api@acme.test: never on its own account (B3).
     expect(await call("resetUserMfa", { params: { id: demo.users["api@acme.test"]!.id }, body: { reason: "self" } })).toMatchObject({ status: 403, body: { code: "SELF_ACTION" } });
   });

@@ -8,6 +8,7 @@ import { eventFiltersSchema } from "@/lib/activity/event-filters";
 import { listEvents } from "@/lib/activity/list-events";
 import { EVENT_ID_PATTERN, getEvent } from "@/lib/activity/get-event";
 import type { EventRow } from "@/lib/activity/event-row";
+import { decodeEventCursor } from "@/lib/activity/event-cursor";
 import { cursorParam, isoDateTime, limitParam } from "./common";
 
 export const eventSchema = z
@@ -62,7 +63,7 @@ export const listEventsOperation = defineOperation({
     from: f.from.meta({ description: "YYYY-MM-DD", example: "2026-11-01" }),
     to: f.to.meta({ description: "YYYY-MM-DD", example: "2026-11-30" }),
     tz: f.tz.meta({ description: "IANA time zone of the days", example: "Europe/Paris" }),
-    cursor: cursorParam,
+    cursor: cursorParam.refine((c) => c === undefined || decodeEventCursor(c) !== null, "Not a cursor of this API: pass nextCursor as given."),
     limit: limitParam,
   }),
   responses: { 200: { description: "A page of events.", schema: z.object({ data: z.array(eventSchema), nextCursor: z.string().nullable() }) } },

@@ -1,6 +1,6 @@
 // The users of the REST API as JSON (SPEC P2, A1, A2): what a list row and a user's page show.
 import { z } from "zod";
-import type { UserListRow } from "@/lib/users/list-users";
+import { decodeCursor, type UserListRow } from "@/lib/users/list-users";
 import type { UserDetail } from "@/lib/users/get-user-detail";
 import { userFiltersSchema } from "@/lib/users/user-filters";
 import { cursorParam, isoDateTime, limitParam } from "./common";
@@ -10,7 +10,8 @@ export const listUsersQuery = z.object({
   status: userFiltersSchema.shape.status,
   profile: userFiltersSchema.shape.profile.meta({ description: "A profile id." }),
   mfa: userFiltersSchema.shape.mfa,
-  cursor: cursorParam,
+  // A cursor that decodes to nothing would silently restart at page one: refused instead.
+  cursor: cursorParam.refine((c) => c === undefined || decodeCursor(c) !== null, "Not a cursor of this API: pass nextCursor as given."),
   limit: limitParam,
 });
 

@@ -3,7 +3,8 @@
 // any table changed. HOSTILE_INPUT_TRACE=1 prints each request with its answer.
 import { expect, type APIResponse } from "@playwright/test";
 import { messagesOf, type ActionAnswer } from "../../helpers/server-action";
-import { fingerprint } from "./database";
+import { PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
+import { fingerprint, query } from "./database";
 
 const REFUSAL_REDIRECT = /^\/(login|verify\/step-up)(\?|$)/;
 
@@ -49,4 +50,61 @@ export async function expectAnswered(label: string, response: APIResponse, opts:
     expect.soft(typeof error === "string" && error.length > 0, `${label}: a JSON error, got ${status} ${text.slice(0, 200)}`).toBe(true);
   }
   expect.soft(await fingerprint.changedSince(opts.mayChange), `${label}: no row changed`).toEqual([]);
+}
+
+/** What an API call of a known token may write (lib/http/handle-api-call.ts): its API_CALL event, the token's last use, the throttle. */
+const API_CALL_TABLES = ["verification_events", "api_tokens", "rate_limit_counters"];
+const apiState = { lastEventId: "0", tokens: "" };
+
+/** The tokens (but their last use) and the events since the last call; the new state becomes the baseline. */
+async function apiRowsSince(): Promise<{ tokensChanged: boolean; events: string[] }> {
+  const { rows } = await query<{ tokens: string; events: { id: string; activity: string }[] }>(
+    `SELECT (SELECT md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY t.id), '')) FROM api_tokens t) AS tokens,
+            (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'activity', e.activity) ORDER BY e.id), '[]') FROM verification_events e WHERE e.id > $1::bigint) AS events`,
+    [apiState.lastEventId],
+  );
+  const { tokens, events } = rows[0]!;
+  const tokensChanged = apiState.tokens !== "" && tokens !== apiState.tokens;
+  Object.assign(apiState, { tokens, lastEventId: events.at(-1)?.id ?? apiState.lastEventId });
+  return { tokensChanged, events: events.map((e) => e.activity) };
+}
+
+/** Starts the API answers' baseline (each API test calls it first). */
+export async function startApiBaseline(): Promise<void> {
+  Object.assign(apiState, { lastEventId: "0", tokens: "" });
+  await apiRowsSince();
+  await fingerprint.changedSince();
+}
+
+/**
+ * An /api/v1 answer to a hostile call: a 4xx (`status` when given) as problem+json with a `code`
+ * (or the edge's plain-text 400/413 where `edge`), a 401 saying `WWW-Authenticate: Bearer`; and no
+ * row changed but what a call of a known token writes — exactly one API_CALL event — when `known`.
+ */
+export async function expectApiRefused(label: string, response: APIResponse, opts: { status?: number; edge?: true; known: boolean }) {
+  probes.count++;
+  const status = response.status();
+  const text = await response.text();
+  const type = response.headers()["content-type"] ?? "";
+  if (process.env.HOSTILE_INPUT_TRACE) console.log(`${label.slice(0, 200)} -> ${status} ${type} ${text.slice(0, 150)}`);
+  if (opts.status) expect.soft(status, `${label}: ${opts.status}, got ${status} (${text.slice(0, 200)})`).toBe(opts.status);
+  else expect.soft(status >= 400 && status < 500, `${label}: a 4xx, got ${status} (${text.slice(0, 200)})`).toBe(true);
+  const byEdge = opts.edge === true && type.startsWith("text/plain");
+  if (byEdge) expect.soft(text.length, `${label}: the edge's refusal says why`).toBeGreaterThan(0);
+  else {
+    const code = (() => {
+      try {
+        return type === PROBLEM_CONTENT_TYPE ? (JSON.parse(text) as { code?: unknown }).code : undefined;
+      } catch {
+        return undefined;
+      }
+    })();
+    expect.soft(typeof code === "string" && code.length > 0, `${label}: problem+json with a code, got ${status} ${type} ${text.slice(0, 200)}`).toBe(true);
+  }
+  if (status === 401) expect.soft(response.headers()["www-authenticate"] ?? "", `${label}: WWW-Authenticate: Bearer`).toMatch(/^Bearer\b/);
+  const calls = opts.known && !byEdge ? 1 : 0;
+  expect.soft(await fingerprint.changedSince(opts.known ? API_CALL_TABLES : []), `${label}: no row changed`).toEqual([]);
+  const { tokensChanged, events } = await apiRowsSince();
+  expect.soft(tokensChanged, `${label}: no token changed but its last use`).toBe(false);
+  expect.soft(events, `${label}: ${calls} API_CALL event and nothing else`).toEqual(Array<string>(calls).fill("API_CALL"));
 }

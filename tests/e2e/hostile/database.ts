@@ -1,6 +1,7 @@
 // The database behind the hostile-input specs: the ids their probes aim at, and a fingerprint of
 // every table, so a refused request that changed a row anyway is caught and blamed on itself.
 import pg from "pg";
+import { newApiToken } from "@/lib/api-tokens/token-format";
 
 // A new client for each spec file's beforeAll: spec files run one after the other in the same
 // worker, which loads this module once, and a pg.Client cannot connect again once ended.
@@ -31,6 +32,20 @@ export const totpFactorId = (username: string) =>
   row<{ id: string }>("SELECT t.id FROM totp_factors t JOIN users u ON u.id = t.user_id WHERE u.username = $1 AND t.verified_at IS NOT NULL", [username]).then((r) => r.id);
 export const profileId = (orgSlug: string, name: string) =>
   row<{ id: string }>("SELECT p.id FROM profiles p JOIN orgs o ON o.id = p.org_id WHERE o.slug = $1 AND p.name = $2", [orgSlug, name]).then((r) => r.id);
+
+/**
+ * An API token made directly, as tests/helpers/api.ts's makeToken does: only its SHA-256 is
+ * stored; the three console scopes. Named "Hostile e2e …": setUpHostileWorld's afterAll removes it.
+ */
+export async function makeApiToken(username: string, name: string, opts: { revoked?: true } = {}): Promise<{ token: string; id: string }> {
+  const { token, tokenHash, prefix } = newApiToken();
+  const { id } = await row<{ id: string }>(
+    `INSERT INTO api_tokens (org_id, name, prefix, token_hash, permissions, acting_user_id, revoked_at)
+     SELECT org_id, $2, $3, $4, '{MANAGE_USERS,MANAGE_MFA,VIEW_VERIFICATION_ACTIVITY}', id, $5 FROM users WHERE username = $1 RETURNING id`,
+    [username, `Hostile e2e ${name}`, prefix, tokenHash, opts.revoked ? new Date() : null],
+  );
+  return { token, id };
+}
 
 /** Unexpired password-failure hits, all subjects: a refused password adds exactly one per IP and one per username. */
 export async function passwordFailureHits(): Promise<number> {

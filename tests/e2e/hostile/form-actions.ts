@@ -157,6 +157,24 @@ export function formActions(world: World): FormAction[] {
       fields: [{ name: "profileId", kind: "id", valid: ids.acmeStandardProfile, wrong: [one("Globex profile", ids.globexStandardProfile)] }, { name: "level", kind: "text", valid: "HIGH_ASSURANCE" }],
     },
     { name: "saveSecuritySettingsAction", path: "/setup/security", identities: anyone, fields: settingsFields },
+    // A token acts as one of the org's Api Only users (lib/api-tokens/acting-user-choices.ts): Alice is none.
+    {
+      name: "createApiTokenAction",
+      path: "/setup/api-tokens/new",
+      identities: anyone,
+      fields: [
+        { name: "name", kind: "text", valid: "Hostile e2e token" },
+        { name: "actingUserId", kind: "id", valid: ids.apiUser, wrong: [otherOrgUser, one("Alice (not Api Only)", ids.alice)] },
+        { name: "scopes", kind: "list", valid: ["MANAGE_USERS"], extra: [one("a permission that is no scope", "API_ONLY")] },
+        { name: "expiresInDays", kind: "number", valid: "90", extra: [one("0", "0")] },
+      ],
+    },
+    {
+      name: "revokeApiTokenAction",
+      path: "/setup/api-tokens",
+      identities: anyone,
+      fields: [{ name: "tokenId", kind: "id", valid: "", wrong: [one("Globex token", ids.globexApiToken), one("a revoked token", world.revokedApiToken.id)] }],
+    },
   ];
 }
 

@@ -91,6 +91,10 @@ export function pageProbes(world: World): PageProbe[] {
         ...eventCursors.flatMap((c) => [`?older=${c}`, `?newer=${c}`]),
       ],
     },
+    { path: "/setup/api-tokens", queries: ["", "?token=%00&revoked=%ED%A0%80"] },
+    { path: "/setup/api-tokens/new", queries: ["", "?actingUserId=%00&scopes=API_ONLY&scopes=%00"] },
+    // Swagger UI's own parameters: the page is static and starts it with its own document only.
+    { path: "/docs/api", queries: ["", "?url=//evil.test/openapi.json", "?configUrl=http://[::1&urls.primaryName=%00", `?url=${"x".repeat(3000)}`] },
     { path: `/setup/activity/${ids.acmeEvent}`, queries: ["", "?user=%00&from=9999-12-31&older=garbage"] },
     ...hostileEventIds.map((id) => ({ path: `/setup/activity/${id}`, queries: [""], hostilePath: true as const })),
   ];
@@ -105,7 +109,7 @@ export function identitiesFor(world: World, path: string): { who: Identity; plai
 }
 
 /** The pages a hostile session cookie is sent to: a cookie no login made is no session, on any page. */
-export const HOSTILE_SESSION_PAGES = ["/", "/setup/users", "/account/security", "/verify/step-up"];
+export const HOSTILE_SESSION_PAGES = ["/", "/setup/users", "/setup/api-tokens", "/account/security", "/verify/step-up"];
 
 /** Every page.tsx or route.ts under app/ as a URL pattern ("/setup/users/[id]"; route groups are not in URLs). */
 export function appRoutes(file: "page.tsx" | "route.ts"): string[] {

@@ -9,7 +9,7 @@ import { randomToken, sha256Hex } from "@/lib/security/tokens";
 import { multipartBody, serverActionsOfBuild, type ServerAction } from "../../helpers/server-action";
 import { createUser } from "../fixtures";
 import { probes } from "./answers";
-import { connectDatabase, disconnectDatabase, fingerprint, profileId, query, row, totpFactorId, userId } from "./database";
+import { connectDatabase, disconnectDatabase, fingerprint, makeApiToken, profileId, query, row, totpFactorId, userId } from "./database";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 export const PASSWORD = "demo-password-1";
@@ -30,6 +30,8 @@ export interface World {
   pendingEnroll: Identity;
   hostileSessionCookies: Identity[];
   hostilePendingCookies: Identity[];
+  /** A revoked token of Acme's integration user: refused by the API, and by Revoke a second time. */
+  revokedApiToken: { token: string; id: string };
   ids: {
     admin: string;
     alice: string;
@@ -41,6 +43,8 @@ export interface World {
     globexStandardProfile: string;
     acmeEvent: string;
     globexEvent: string | null;
+    apiUser: string;
+    globexApiToken: string;
   };
   acmeSettings: Record<string, unknown>;
 }
@@ -94,6 +98,8 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
 
   const admin = await signedIn("admin@acme.test", "HIGH_ASSURANCE");
   const standard = await signedIn(standardUser, "STANDARD");
+  const revokedApiToken = await makeApiToken("api@acme.test", "revoked", { revoked: true });
+  const globexApiToken = await makeApiToken("admin@globex.test", "Globex");
   const globexEvent = await query<{ id: string }>("SELECT e.id::text FROM verification_events e JOIN orgs o ON o.id = e.org_id WHERE o.slug = 'globex' LIMIT 1");
   return {
     actions,
@@ -117,6 +123,7 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
       { label: "pending cookie: 4 KB", cookie: `mfa_pending=${"x".repeat(4000)}` },
       { label: "pending cookie: unknown token", cookie: `mfa_pending=${randomToken()}` },
     ],
+    revokedApiToken,
     ids: {
       admin: await userId("admin@acme.test"),
       alice: await userId("alice@acme.test"),
@@ -128,6 +135,8 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
       globexStandardProfile: await profileId("globex", "Standard User"),
       acmeEvent: (await row<{ id: string }>("SELECT e.id::text FROM verification_events e JOIN orgs o ON o.id = e.org_id WHERE o.slug = 'acme' LIMIT 1")).id,
       globexEvent: globexEvent.rows[0]?.id ?? null,
+      apiUser: await userId("api@acme.test"),
+      globexApiToken: globexApiToken.id,
     },
     // An enum array comes back from pg as its text form unless cast to text[].
     acmeSettings: await row<Record<string, unknown>>("SELECT s.*, s.high_assurance_methods::text[] AS high_assurance_methods FROM org_settings s JOIN orgs o ON o.id = s.org_id WHERE o.slug = 'acme'"),
@@ -158,9 +167,10 @@ export function setUpHostileWorld(): void {
 
   test.afterAll(async () => {
     // Only rows this spec made for the demo admin: its sessions, and the authenticator-app setup
-    // that opening "Add authenticator app" begins (an unconfirmed row, no login attached).
+    // that opening "Add authenticator app" begins (an unconfirmed row, no login attached); and its API tokens.
     if (current) {
       await query("DELETE FROM sessions WHERE user_agent = 'hostile-input e2e'");
+      await query("DELETE FROM api_tokens WHERE name LIKE 'Hostile e2e %'");
       await query("DELETE FROM totp_factors WHERE user_id = $1 AND verified_at IS NULL AND pending_login_id IS NULL", [current.ids.admin]);
     }
     current = undefined;

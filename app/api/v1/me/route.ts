@@ -1,4 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute, otherMethods } from "@/lib/http/api-route";
 import { meOperation } from "@/lib/api/v1/token-operations";
 
 export const GET = apiRoute(meOperation);
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,7 +4,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 const SWAGGER_UI_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "swagger-ui-dist");
-const FILES: Record<string, string> = { "swagger-ui-bundle.js": "text/javascript; charset=utf-8" };
+// A Map, not an object: "__proto__" or "toString" must find nothing.
+const FILES = new Map([["swagger-ui-bundle.js", "text/javascript; charset=utf-8"]]);
 
 // A file, not an inline script, so the page's CSP holds; the bundle it adds may run under
 // 'strict-dynamic' because a trusted script added it.
@@ -27,7 +28,7 @@ const START = `(function () {
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
   if (file === "start.js") return new Response(START, { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" } });
-  const type = FILES[file];
+  const type = FILES.get(file);
   if (!type) return new Response("Not found.", { status: 404 });
   const body = await readFile(path.join(SWAGGER_UI_DIR, file));
   return new Response(body, { headers: { "Content-Type": type, "Cache-Control": "public, max-age=86400" } });

@@ -1,4 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute, otherMethods } from "@/lib/http/api-route";
 import { listMethodsOperation } from "@/lib/api/v1/user-operations";
 
 export const GET = apiRoute(listMethodsOperation);
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
