@@ -21,28 +21,32 @@ export const UNKNOWN_API_CALLS: [method: string, path: string][] = [
   ["GET", "/api/v1/v2/users"],
 ];
 
-/** What Next.js's router answers before any handler of ours: /api/v1 itself, and a method an operation's path has no handler for. */
+/** /api/v1 itself (404) and a method an operation's path does not take (405): problem+json too (lib/http/api-route.ts). */
 export const UNROUTED_API_CALLS: [method: string, path: string][] = [
   ["GET", "/api/v1"],
+  ["POST", "/api/v1"],
+  ["PUT", "/api/v1"],
+  ["PATCH", "/api/v1"],
+  ["DELETE", "/api/v1"],
   ["PATCH", "/api/v1/users"],
   ["POST", "/api/v1/me"],
   ["DELETE", "/api/v1/openapi.json"],
 ];
 
 /** What the coverage test counts as probed under app/api/v1 (hostile-api.spec.ts): each operation's path, the catch-all's and the document's. */
-const API_PROBED_PATHS = [...API_OPERATIONS.map((op) => `${API_BASE_PATH}${op.path.replace(/\{\w+\}/g, "x")}`), ...UNKNOWN_API_CALLS.map(([, p]) => p), "/api/v1/openapi.json"];
+const API_PROBED_PATHS = [...API_OPERATIONS.map((op) => `${API_BASE_PATH}${op.path.replace(/\{\w+\}/g, "x")}`), ...UNKNOWN_API_CALLS.map(([, p]) => p), ...UNROUTED_API_CALLS.map(([, p]) => p), "/api/v1/openapi.json"];
 
 /** The route handlers the hostile specs send to (the coverage test checks that none is missing). */
 export const ROUTE_HANDLER_PATHS = ["/setup/activity/users", "/setup/activity/export", "/api/auth/callback/login-ticket", "/docs/api/assets/start.js", ...API_PROBED_PATHS];
 
 /** Each method a route handler under app/api/v1 exports ("PUT /api/v1/users/[id]/mfa/reset") that no probe sends. */
 export function unprobedApiMethods(): string[] {
-  const probed = new Set([...API_OPERATIONS.map((op) => `${op.method} ${API_BASE_PATH}${op.path.replace(/\{(\w+)\}/g, "[$1]")}`), ...UNKNOWN_API_CALLS.map(([m]) => `${m} /api/v1/[...unknown]`), "GET /api/v1/openapi.json"]);
+  const probed = new Set([...API_OPERATIONS.map((op) => `${op.method} ${API_BASE_PATH}${op.path.replace(/\{(\w+)\}/g, "[$1]")}`), ...UNKNOWN_API_CALLS.map(([m]) => `${m} /api/v1/[...unknown]`), ...UNROUTED_API_CALLS.filter(([, p]) => p === "/api/v1").map(([m]) => `${m} /api/v1`), "GET /api/v1/openapi.json"]);
   return readdirSync("app/api/v1", { recursive: true, encoding: "utf8" })
     .filter((f) => path.basename(f) === "route.ts")
     .flatMap((f) => {
       const source = readFileSync(path.join("app/api/v1", f), "utf8");
-      const route = `/api/v1/${path.dirname(f)}`;
+      const route = path.dirname(f) === "." ? "/api/v1" : `/api/v1/${path.dirname(f)}`;
       return [...source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+([A-Z]+)\b|\bas\s+([A-Z]+)\b/g)].map((m) => `${m[1] ?? m[2]} ${route}`);
     })
     .filter((m) => !probed.has(m));
