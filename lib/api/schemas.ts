@@ -1,7 +1,12 @@
-// zod schemas shared by forms, server actions and (later) the REST API.
+// zod schemas shared by forms, server actions and the REST API.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
 import { plainText } from "./text";
+import { formSchema } from "./form-adapter";
+import { methodRef, reasonBody, tempCodeTermsBody } from "./bodies";
+import { idSchema, reasonSchema } from "./fields";
+
+export { idSchema, reasonSchema };
 
 export const usernameSchema = z.string().trim().min(1, "Enter your username.").max(254, "That username is too long.").refine(...plainText("username"));
 
@@ -28,27 +33,9 @@ export const tempCodeSchema = z
   .transform((s) => s.replace(/\s+/g, ""))
   .pipe(z.string().regex(/^\d{8}$/, "Enter the 8-digit code your administrator gave you."));
 
-export const idSchema = z.uuid("Not a valid id.");
 
-/** B3: Generate, Disconnect and Reset MFA need a reason, kept in the event. */
-export const reasonSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a reason: it is kept in the verification history.")
-  .max(500, "Keep the reason under 500 characters.")
-  .refine(...plainText("reason", { multiline: true }));
 
-export const generateTempCodeSchema = z.object({
-  userId: idSchema,
-  expiresInHours: z.coerce.number().int("Pick a whole number of hours.").min(1, "Pick at least 1 hour.").max(24, "Pick at most 24 hours."),
-  // "" = unlimited (B2).
-  maxUses: z.preprocess((v) => (v === "" || v === "unlimited" || v == null ? null : v), z.coerce.number().int().min(1).max(100).nullable()),
-  reason: reasonSchema,
-});
-
-export const disconnectMethodSchema = z.object({
-  userId: idSchema,
-  methodType: z.enum(["TOTP", "WEBAUTHN"]),
-  methodId: idSchema,
-  reason: reasonSchema,
-});
+// The console's forms, derived from the JSON-first bodies the REST API documents (lib/api/bodies.ts).
+export const generateTempCodeSchema = formSchema(tempCodeTermsBody.extend({ userId: idSchema }));
+export const disconnectMethodSchema = formSchema(methodRef.extend({ reason: reasonSchema }));
+export const resetMfaSchema = formSchema(reasonBody.extend({ userId: idSchema }));

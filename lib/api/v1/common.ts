@@ -1,6 +1,6 @@
 // Pieces every REST operation shares: ids in paths, page sizes, cursors, reasons (SPEC P2).
 import { z } from "zod";
-import { reasonSchema } from "@/lib/api/schemas";
+import { reasonSchema } from "@/lib/api/fields";
 
 export const DEMO_USER_ID_EXAMPLE = "6f1c2a9e-3b4d-4c5e-8f70-91a2b3c4d5e6";
 

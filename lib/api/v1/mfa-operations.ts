@@ -10,6 +10,7 @@ import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
 import { formatTempCode } from "@/lib/mfa/temp-codes/temp-code-policy";
 import { BULK_MAX_USERS } from "@/lib/users/bulk-user-action";
 import { apiReason, DEMO_USER_ID_EXAMPLE, isoDateTime, userIdParam } from "./common";
+import { reasonBody, tempCodeTermsBody } from "@/lib/api/bodies";
 
 const pending = z.object({ userId: z.uuid(), result: z.literal("pending-approval"), requestId: z.uuid().optional() }).meta({ id: "PendingApproval", description: "Waiting for a second administrator (B3)." });
 const resetCounts = z.object({ authenticatorApps: z.number().int(), securityKeys: z.number().int(), recoveryCodes: z.number().int(), tempCodesExpired: z.number().int(), sessionsRevoked: z.number().int() });
@@ -26,7 +27,7 @@ export const resetUserMfaOperation = defineOperation({
     "For an administrator, with the org's second-administrator policy on, it becomes a request (202).",
   action: "mfa.reset",
   params: userIdParam,
-  body: z.object({ reason: apiReason }),
+  body: reasonBody,
   bodyExample: { reason: "Lost phone, identity confirmed by a video call" },
   responses: { 200: { description: "MFA was reset.", schema: resetDone }, 202: { description: "Waiting for a second administrator.", schema: pending } },
   failures: ["NOT_FOUND", "SELF_ACTION", "RESET_ALREADY_REQUESTED"],
@@ -68,12 +69,6 @@ export const bulkResetMfaOperation = defineOperation({
   },
 });
 
-const tempCodeBody = z.object({
-  expiresInHours: z.number("Give the hours as a number.").int("Pick a whole number of hours.").min(1, "Pick at least 1 hour.").max(24, "Pick at most 24 hours.").meta({ description: "Within the org's longest expiry (S4)." }),
-  maxUses: z.number("Give the uses as a number.").int("Give a whole number.").min(1, "At least 1.").max(100, "At most 100.").nullable().optional().meta({ description: "null or absent: unlimited until it expires (B2)." }),
-  reason: apiReason,
-});
-
 export const generateTempCodeOperation = defineOperation({
   operationId: "generateTempCode",
   method: "POST",
@@ -83,7 +78,7 @@ export const generateTempCodeOperation = defineOperation({
   description: "The code is in this answer once and never again (only its hash is stored); it bypasses the user's other methods until it expires (A3). No message is sent to the user.",
   action: "temp-code.generate",
   params: userIdParam,
-  body: tempCodeBody,
+  body: tempCodeTermsBody,
   bodyExample: { expiresInHours: 1, maxUses: null, reason: "Lost phone, identity confirmed by a video call" },
   responses: {
     201: { description: "The code, shown once.", schema: z.object({ userId: z.uuid(), code: z.string().meta({ example: "1234 5678" }), expiresAt: isoDateTime }).meta({ id: "TempCode" }) },

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
-import { disconnectMethodSchema, idSchema, reasonSchema } from "@/lib/api/schemas";
+import { disconnectMethodSchema, idSchema, resetMfaSchema } from "@/lib/api/schemas";
 import { errorMessage, type Failure } from "@/lib/errors";
 import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
 import { disconnectMethod } from "@/lib/mfa/admin/disconnect-method";
@@ -38,7 +38,7 @@ export async function expireTempCodeAction(_prev: ActionState, formData: FormDat
 }
 
 export async function disconnectMethodAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = disconnectMethodSchema.safeParse(Object.fromEntries(formData));
+  const parsed = disconnectMethodSchema.safeParse(formData);
   if (!parsed.success) return invalid(parsed.error);
   const { userId, methodType, methodId, reason } = parsed.data;
   const guard = await guardAdminAction({ action: "method.disconnect", returnTo: userPath(userId) });
@@ -47,7 +47,7 @@ export async function disconnectMethodAction(_prev: ActionState, formData: FormD
 }
 
 export async function resetMfaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = z.object({ userId: idSchema, reason: reasonSchema }).safeParse(Object.fromEntries(formData));
+  const parsed = resetMfaSchema.safeParse(formData);
   if (!parsed.success) return invalid(parsed.error);
   const guard = await guardAdminAction({ action: "mfa.reset", returnTo: userPath(parsed.data.userId) });
   if (!guard.ok) return guard;

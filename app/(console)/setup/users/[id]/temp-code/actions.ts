@@ -16,7 +16,7 @@ export interface GenerateState {
 }
 
 export async function generateTempCodeAction(_prev: GenerateState, formData: FormData): Promise<GenerateState> {
-  const parsed = generateTempCodeSchema.safeParse(Object.fromEntries(formData));
+  const parsed = generateTempCodeSchema.safeParse(formData);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   const { userId, expiresInHours, maxUses, reason } = parsed.data;
   const guard = await guardAdminAction({ action: "temp-code.generate", returnTo: `/setup/users/${userId}/temp-code` });
@@ -27,7 +27,7 @@ export async function generateTempCodeAction(_prev: GenerateState, formData: For
     actor: { id: guard.current.user.id },
     targetUserId: userId,
     expiresInHours,
-    maxUses,
+    maxUses: maxUses ?? null,
     reason,
     context: guard.context,
   });

@@ -1,0 +1,13 @@
+// The fields every schema builds on (forms, actions, the REST API): ids and reasons.
+import { z } from "zod";
+import { plainText } from "./text";
+
+export const idSchema = z.uuid("Not a valid id.");
+
+/** B3: Generate, Disconnect and Reset MFA need a reason, kept in the event. */
+export const reasonSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a reason: it is kept in the verification history.")
+  .max(500, "Keep the reason under 500 characters.")
+  .refine(...plainText("reason", { multiline: true }));
