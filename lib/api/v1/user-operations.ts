@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineOperation, ok } from "@/lib/http/api-operation";
 import { fail } from "@/lib/errors";
 import { listUsers } from "@/lib/users/list-users";
-import { getUserDetail } from "@/lib/users/get-user-detail";
+import { getUserRecord } from "@/lib/users/get-user-record";
 import { userIdParam } from "./common";
 import { listUsersQuery, methodSchema, methodsOf, userDetail, userDetailSchema, userSummary, userSummarySchema } from "./user-schemas";
 
@@ -37,7 +37,7 @@ export const getUserOperation = defineOperation({
   responses: { 200: { description: "The user.", schema: userDetailSchema } },
   failures: ["NOT_FOUND"],
   async run({ orgDb, params, nowMs }) {
-    const detail = await getUserDetail(orgDb, { userId: params.id, nowMs });
+    const detail = await getUserRecord(orgDb, { userId: params.id, nowMs });
     return detail ? ok(userDetail(detail)) : fail("NOT_FOUND");
   },
 });
@@ -53,7 +53,7 @@ export const listMethodsOperation = defineOperation({
   responses: { 200: { description: "Each authenticator app and security key.", schema: z.object({ data: z.array(methodSchema) }) } },
   failures: ["NOT_FOUND"],
   async run({ orgDb, params, nowMs }) {
-    const detail = await getUserDetail(orgDb, { userId: params.id, nowMs });
+    const detail = await getUserRecord(orgDb, { userId: params.id, nowMs });
     return detail ? ok({ data: methodsOf(detail) }) : fail("NOT_FOUND");
   },
 });

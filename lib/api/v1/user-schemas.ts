@@ -1,7 +1,7 @@
 // The users of the REST API as JSON (SPEC P2, A1, A2): what a list row and a user's page show.
 import { z } from "zod";
 import { decodeCursor, type UserListRow } from "@/lib/users/list-users";
-import type { UserDetail } from "@/lib/users/get-user-detail";
+import type { UserRecord } from "@/lib/users/get-user-record";
 import { userFiltersSchema } from "@/lib/users/user-filters";
 import { cursorParam, isoDateTime, limitParam } from "./common";
 
@@ -77,14 +77,14 @@ export const userDetailSchema = z
   })
   .meta({ id: "UserDetail" });
 
-export function methodsOf(detail: UserDetail): z.infer<typeof methodSchema>[] {
+export function methodsOf(detail: Pick<UserRecord, "user">): z.infer<typeof methodSchema>[] {
   return [
     ...detail.user.totpFactors.map((f) => ({ id: f.id, type: "TOTP" as const, name: f.name, registeredAt: (f.verifiedAt ?? f.createdAt).toISOString(), lastUsedAt: f.lastUsedAt?.toISOString() ?? null })),
     ...detail.user.webauthnCreds.map((c) => ({ id: c.id, type: "WEBAUTHN" as const, name: c.name, registeredAt: c.createdAt.toISOString(), lastUsedAt: c.lastUsedAt?.toISOString() ?? null })),
   ];
 }
 
-export function userDetail(detail: UserDetail): z.infer<typeof userDetailSchema> {
+export function userDetail(detail: UserRecord): z.infer<typeof userDetailSchema> {
   const { user } = detail;
   return {
     id: user.id,
@@ -99,6 +99,6 @@ export function userDetail(detail: UserDetail): z.infer<typeof userDetailSchema>
     methods: methodsOf(detail),
     tempCode: detail.tempCode ? { expiresAt: detail.tempCode.expiresAt.toISOString(), useCount: detail.tempCode.useCount, maxUses: detail.tempCode.maxUses } : null,
     recoveryCodesLeft: detail.recoveryCodesLeft,
-    pendingApproval: detail.pendingReset ? { id: detail.pendingReset.id, action: detail.pendingReset.action, requestedAt: detail.pendingReset.createdAt.toISOString() } : null,
+    pendingApproval: detail.pendingApproval ? { id: detail.pendingApproval.id, action: detail.pendingApproval.action, requestedAt: detail.pendingApproval.createdAt.toISOString() } : null,
   };
 }
