@@ -12,6 +12,7 @@ import { createMigratedDb } from "../tests/helpers/test-db";
 import { buildIfNeeded, SERVER_SCRIPT } from "../scripts/build-if-needed";
 import { seedDemo } from "@/lib/seed/demo";
 import { newApiToken } from "@/lib/api-tokens/token-format";
+import { TOKEN_LOOKUP_SQL } from "@/lib/api-tokens/authenticate-api-token";
 import { seedUsers } from "./seed-users";
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -38,11 +39,11 @@ try {
   });
   const ids = (await t.sql<{ id: string }>("SELECT id FROM users WHERE org_id = $1 ORDER BY random() LIMIT 1000", [acme.id])).map((r) => r.id);
 
-  const plan = await t.sql<{ "QUERY PLAN": string }>("EXPLAIN SELECT * FROM api_tokens WHERE token_hash = $1", [tokens[0]!.tokenHash]);
+  const plan = await t.sql<{ "QUERY PLAN": string }>(`EXPLAIN ${TOKEN_LOOKUP_SQL}`, [tokens[0]!.tokenHash]);
   console.log(`token check: ${plan.map((r) => r["QUERY PLAN"].trim()).join(" / ")}`);
 
   buildIfNeeded();
-  server = spawn(process.execPath, [SERVER_SCRIPT], {
+  server = spawn(process.execPath, [...(process.env.BENCH_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF_DIR}`] : []), SERVER_SCRIPT], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORT: String(PORT), DATABASE_URL: t.url!, NEXTAUTH_URL: `http://localhost:${PORT}`, NODE_ENV: "production" },
   });
@@ -52,11 +53,12 @@ try {
   }
 
   let call = 0;
-  const cases = [
+  const only = process.env.BENCH_CASE; const cases0 = [
     { label: "GET /users/{id}", path: () => `/api/v1/users/${ids[call % ids.length]}` },
     { label: "GET /users (first page, 50)", path: () => "/api/v1/users" },
     { label: 'GET /users?q=son', path: () => "/api/v1/users?q=son" },
   ];
+  const cases = only ? cases0.filter((c) => c.label.startsWith(only)) : cases0;
   console.log(`\n${USERS.toLocaleString("en-US")} users; ${SECONDS} s per run; load ${loadavg()[0]!.toFixed(2)}`);
   console.log("| case | concurrency | requests/s | p50 ms | p95 ms | non-2xx | p95 ≤ 50 ms |\n|---|---|---|---|---|---|---|");
   for (const c of cases) {

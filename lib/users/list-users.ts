@@ -1,10 +1,10 @@
 // Setup > Users list (SPEC A1): the caller's org only (the client is tenant-scoped), ordered by
 // name then id, keyset-paginated so page 4,000 costs what page 1 costs.
-import type { Prisma } from "@db/generated";
+import { Prisma } from "@db/generated";
 import type { OrgDb } from "@/lib/db/tenant";
 import { USERS_COUNT_CAP, USERS_PAGE_SIZE } from "@/lib/config";
 import { userFiltersWhere, type UserFilters } from "./user-filters";
-import { activeTempCodeWhere } from "@/lib/mfa/temp-codes/active-temp-code";
+import { activeTempCodeSql } from "@/lib/mfa/temp-codes/active-temp-code";
 import { isPlainText } from "@/lib/api/text";
 
 export interface UserListRow {
@@ -87,9 +87,7 @@ export async function listUsers(
   const search = opts.filters?.q ?? "";
   const pageArgs = { where, orderBy: [{ name: dir }, { id: dir }], take: pageSize + 1 } satisfies Prisma.UserFindManyArgs;
   const [found, counted] = await Promise.all([
-    search
-      ? findSearchPage(orgDb, pageArgs, nowMs)
-      : orgDb.user.findMany({ ...pageArgs, select: rowSelect(nowMs) }),
+    (search ? findSearchPage(orgDb, pageArgs) : orgDb.user.findMany({ ...pageArgs, select: ROW_SELECT })).then((users) => withMethods(orgDb, users, nowMs)),
     opts.withTotal === false ? { total: 0, capped: false } : countUsers(orgDb, filtered, search ? null : countCap),
   ]);
 
@@ -100,11 +98,11 @@ export async function listUsers(
     id: u.id,
     name: u.name,
     username: u.username,
-    profileName: u.profile.name,
+    profileName: u.profileName,
     isActive: u.isActive,
-    totpCount: u.totpFactors.length,
-    webauthnCount: u.webauthnCreds.length,
-    tempCodeActive: u.tempCodes.length > 0,
+    totpCount: u.totpCount,
+    webauthnCount: u.webauthnCount,
+    tempCodeActive: u.tempCodeActive,
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > nowMs ? u.lockedUntil : null,
   }));
   const first = rows[0];
@@ -132,22 +130,32 @@ async function countUsers(orgDb: OrgDb, where: Prisma.UserWhereInput, cap: numbe
   return { total: Math.min(counted, cap), capped: counted > cap };
 }
 
-function rowSelect(nowMs: number) {
-  return {
-    id: true,
-    name: true,
-    username: true,
-    isActive: true,
-    lockedUntil: true,
-    profile: { select: { name: true } },
-    // Relation rows, not `_count`: Prisma turns `_count` into LEFT JOINs on GROUP BY aggregates
-    // over the whole org's factor tables, which Postgres cannot limit to the page (≈ 150 ms at
-    // 100,000 users, bench/users-list.ts). Selected like this, each relation is one
-    // `user_id IN (…page…)` query on its index. A user has a handful of methods at most.
-    totpFactors: { where: { verifiedAt: { not: null } }, select: { id: true } },
-    webauthnCreds: { select: { id: true } },
-    tempCodes: { where: activeTempCodeWhere(nowMs), select: { id: true } },
-  } satisfies Prisma.UserSelect;
+const ROW_SELECT = { id: true, name: true, username: true, isActive: true, lockedUntil: true, profileId: true } satisfies Prisma.UserSelect;
+
+type PageUser = Prisma.UserGetPayload<{ select: typeof ROW_SELECT }>;
+
+/**
+ * The page's profile names and method counts in one statement. Not `_count`: Prisma turns it into
+ * LEFT JOINs on GROUP BY aggregates over the whole org's factor tables, which Postgres cannot
+ * limit to the page (≈ 150 ms at 100,000 users, bench/users-list.ts). Not relation selects
+ * either: Prisma loads each relation with a query of its own, four round trips a page where this
+ * is one (bench/api.ts). Each subquery is an index probe on user_id for the page's ids only, which
+ * came from the tenant-scoped query above.
+ */
+async function withMethods(orgDb: OrgDb, users: PageUser[], nowMs: number) {
+  if (users.length === 0) return [];
+  const rows = await orgDb.$queryRaw<{ id: string; profile_name: string; totp: number; webauthn: number; temp_code: boolean }[]>`
+    SELECT u.id, p.name AS profile_name,
+           (SELECT count(*)::int FROM totp_factors f WHERE f.user_id = u.id AND f.verified_at IS NOT NULL) AS totp,
+           (SELECT count(*)::int FROM webauthn_credentials w WHERE w.user_id = u.id) AS webauthn,
+           EXISTS (SELECT 1 FROM temp_codes c WHERE c.user_id = u.id AND ${activeTempCodeSql("c", nowMs)}) AS temp_code
+    FROM users u JOIN profiles p ON p.id = u.profile_id
+    WHERE u.id = ANY(${users.map((u) => u.id)}::uuid[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return users.flatMap((u) => {
+    const m = byId.get(u.id);
+    return m ? [{ ...u, profileName: m.profile_name, totpCount: m.totp, webauthnCount: m.webauthn, tempCodeActive: m.temp_code }] : [];
+  });
 }
 
 /**
@@ -159,12 +167,12 @@ function rowSelect(nowMs: number) {
  * the transaction: Prisma loads relations with concurrent queries, which one transaction's
  * connection would have to queue (pg warns that it will stop doing so).
  */
-async function findSearchPage(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">, nowMs: number) {
+async function findSearchPage(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">): Promise<PageUser[]> {
   const [, ids] = await orgDb.$transaction([
     orgDb.$executeRaw`SET LOCAL enable_indexscan = off`,
     orgDb.user.findMany({ ...args, select: { id: true } }),
   ]);
-  const found = await orgDb.user.findMany({ where: { id: { in: ids.map((u) => u.id) } }, select: rowSelect(nowMs) });
+  const found = await orgDb.user.findMany({ where: { id: { in: ids.map((u) => u.id) } }, select: ROW_SELECT });
   const byId = new Map(found.map((u) => [u.id, u]));
   return ids.flatMap(({ id }) => byId.get(id) ?? []);
 }

@@ -1,5 +1,5 @@
 // Whether a user has a usable temporary verification code right now (SPEC L2, L6, B2).
-import type { Prisma, TempCode } from "@db/generated";
+import { Prisma, type TempCode } from "@db/generated";
 
 // Structural, so both the plain client and a tenant-scoped one (lib/db/tenant) fit.
 type Reader = { tempCode: { findMany(args: Prisma.TempCodeFindManyArgs): Promise<TempCode[]> } };
@@ -10,6 +10,12 @@ type Reader = { tempCode: { findMany(args: Prisma.TempCodeFindManyArgs): Promise
  */
 export function activeTempCodeWhere(nowMs: number): Prisma.TempCodeWhereInput {
   return { expiredAt: null, expiresAt: { gt: new Date(nowMs) } };
+}
+
+/** The same test in SQL, on temp_codes aliased `alias`, for the raw queries of hot paths. */
+export function activeTempCodeSql(alias: string, nowMs: number): Prisma.Sql {
+  const table = Prisma.raw(alias);
+  return Prisma.sql`${table}.expired_at IS NULL AND ${table}.expires_at > ${new Date(nowMs)}`;
 }
 
 export async function findActiveTempCode(db: Reader, opts: { userId: string; nowMs: number }) {
