@@ -1,13 +1,13 @@
 "use server";
 // Setup > API Tokens: create (High Assurance, L10) and revoke. Guard → zod → one lib call.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
 import { createApiTokenSchema } from "@/lib/api-tokens/api-token-schemas";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { idSchema } from "@/lib/api/schemas";
 import { errorMessage } from "@/lib/errors";
+import { firstFieldErrors } from "@/lib/api/first-field-errors";
 import type { ActionState } from "@/components/console/confirm-action";
 import type { ApiTokenFormState } from "@/components/console/api-token-form";
 
@@ -17,8 +17,7 @@ export async function createApiTokenAction(_prev: ApiTokenFormState, formData: F
   if (!guard.ok) return { values, error: guard.error };
   const parsed = createApiTokenSchema.safeParse(values);
   if (!parsed.success) {
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    return { values, fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.[0]])) };
+    return { values, fieldErrors: firstFieldErrors(parsed.error) };
   }
   const result = await createApiToken({
     orgDb: guard.current.orgDb,

@@ -1,9 +1,9 @@
 "use server";
-import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
 import { createUserSchema } from "@/lib/users/user-schemas";
 import { createUser } from "@/lib/users/create-user";
 import { errorMessage } from "@/lib/errors";
+import { firstFieldErrors } from "@/lib/api/first-field-errors";
 import type { UserFormState } from "@/components/console/user-form";
 
 export async function createUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
@@ -17,8 +17,7 @@ export async function createUserAction(_prev: UserFormState, formData: FormData)
     extraPermissions: formData.getAll("extraPermissions"),
   });
   if (!parsed.success) {
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    return { fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.[0]])) };
+    return { fieldErrors: firstFieldErrors(parsed.error) };
   }
   const result = await createUser({
     orgDb: guard.current.orgDb,

@@ -1,11 +1,11 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
 import { userFieldsSchema } from "@/lib/users/user-schemas";
 import { updateUser } from "@/lib/users/update-user";
 import { idSchema } from "@/lib/api/schemas";
 import { errorMessage } from "@/lib/errors";
+import { firstFieldErrors } from "@/lib/api/first-field-errors";
 import type { UserFormState } from "@/components/console/user-form";
 
 export async function updateUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
@@ -16,8 +16,7 @@ export async function updateUserAction(_prev: UserFormState, formData: FormData)
   if (!guard.ok) return { error: guard.error };
   const parsed = userFieldsSchema.safeParse({ name: formData.get("name"), profileId: formData.get("profileId"), extraPermissions: formData.getAll("extraPermissions") });
   if (!parsed.success) {
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    return { fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v?.[0]])) };
+    return { fieldErrors: firstFieldErrors(parsed.error) };
   }
   const result = await updateUser({
     orgDb: guard.current.orgDb,
