@@ -13,6 +13,7 @@ import { buildIfNeeded, SERVER_SCRIPT } from "../scripts/build-if-needed";
 import { seedDemo } from "@/lib/seed/demo";
 import { newApiToken } from "@/lib/api-tokens/token-format";
 import { TOKEN_LOOKUP_SQL } from "@/lib/api-tokens/authenticate-api-token";
+import { counterSlot } from "@/lib/security/rate-limit";
 import { seedUsers } from "./seed-users";
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
@@ -39,7 +40,8 @@ try {
   });
   const ids = (await t.sql<{ id: string }>("SELECT id FROM users WHERE org_id = $1 ORDER BY random() LIMIT 1000", [acme.id])).map((r) => r.id);
 
-  const plan = await t.sql<{ "QUERY PLAN": string }>(`EXPLAIN ${TOKEN_LOOKUP_SQL}`, [tokens[0]!.tokenHash]);
+  const slot = counterSlot("API_CALLS_PER_TOKEN", tokens[0]!.tokenHash, Date.now());
+  const plan = await t.sql<{ "QUERY PLAN": string }>(`EXPLAIN ${TOKEN_LOOKUP_SQL}`, [tokens[0]!.tokenHash, slot.key, slot.windowStart, slot.windowEnd, new Date()]);
   console.log(`token check: ${plan.map((r) => r["QUERY PLAN"].trim()).join(" / ")}`);
 
   buildIfNeeded();

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { fail, type Result } from "@/lib/errors";
 import { effectivePermissions } from "@/lib/users/permissions";
 import { LAST_SEEN_WRITE_INTERVAL_SECONDS } from "@/lib/config";
+import { counterSlot, settleHit, type RateLimitHit } from "@/lib/security/rate-limit";
 import { apiTokenHash } from "./token-format";
 
 export interface ApiCaller {
@@ -25,12 +26,17 @@ export function bearerToken(header: string | null): string {
   return match?.[1] ?? "";
 }
 
-export async function authenticateApiToken(db: Db, opts: { presented: string; nowMs?: number }): Promise<Result<{ caller: ApiCaller }>> {
+/**
+ * The caller, and the per-token throttle's verdict on this call (SPEC L13: API_CALLS_PER_TOKEN,
+ * counted under the token's hash). Only a usable token's call is counted.
+ */
+export async function authenticateApiToken(db: Db, opts: { presented: string; nowMs?: number }): Promise<Result<{ caller: ApiCaller; limit: RateLimitHit }>> {
   const nowMs = opts.nowMs ?? Date.now();
   if (!opts.presented) return fail("API_TOKEN_MISSING");
   const hash = apiTokenHash(opts.presented);
   if (!hash) return fail("API_TOKEN_INVALID");
-  const token = await findToken(db, hash);
+  const slot = counterSlot("API_CALLS_PER_TOKEN", hash, nowMs);
+  const token = await findToken(db, hash, slot, nowMs);
   if (!token) return fail("API_TOKEN_INVALID");
   if (token.revokedAt) return fail("API_TOKEN_REVOKED");
   if (token.expiresAt && token.expiresAt.getTime() <= nowMs) return fail("API_TOKEN_EXPIRED");
@@ -41,8 +47,11 @@ export async function authenticateApiToken(db: Db, opts: { presented: string; no
     await db.apiToken.updateMany({ where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] }, data: { lastUsedAt: new Date(nowMs) } });
   }
   const held = effectivePermissions(token.actingUser);
+  // The counter was bumped by the lookup itself whenever the checks above pass (same conditions in SQL).
+  const limit = await settleHit(db, { limit: "API_CALLS_PER_TOKEN", key: slot.key, windowStart: slot.windowStart, hits: token.hits ?? 1, nowMs });
   return {
     ok: true,
+    limit,
     caller: {
       tokenId: token.id,
       tokenName: token.name,
@@ -63,27 +72,43 @@ interface TokenRow {
   expiresAt: Date | null;
   revokedAt: Date | null;
   actingUser: { id: string; username: string; name: string; isActive: boolean; extraPermissions: Permission[]; profile: { permissions: Permission[] } };
+  /** The throttle's count for this window after this call; null when the token was not usable. */
+  hits: number | null;
 }
 
-/** Exported for bench/api.ts, which prints its plan. $1 is the token's hash, bound, never spliced. */
+/**
+ * Exported for bench/api.ts, which prints its plan. $1 is the token's hash, bound, never spliced;
+ * $2–$4 the throttle's counter key and window (lib/security/rate-limit.ts), $5 now.
+ */
 export const TOKEN_LOOKUP_SQL = `
-    SELECT t.id, t.org_id, t.name, COALESCE(t.permissions, '{}')::text[] AS permissions, t.last_used_at, t.expires_at, t.revoked_at,
-           u.id AS user_id, u.username, u.name AS user_name, u.is_active, COALESCE(u.extra_permissions, '{}')::text[] AS extra_permissions,
-           COALESCE(p.permissions, '{}')::text[] AS profile_permissions
-    FROM api_tokens t
-    JOIN users u ON u.org_id = t.org_id AND u.id = t.acting_user_id
-    JOIN profiles p ON p.id = u.profile_id
-    WHERE t.token_hash = $1`;
+    WITH tok AS (
+      SELECT t.id, t.org_id, t.name, COALESCE(t.permissions, '{}')::text[] AS permissions, t.last_used_at, t.expires_at, t.revoked_at,
+             u.id AS user_id, u.username, u.name AS user_name, u.is_active, COALESCE(u.extra_permissions, '{}')::text[] AS extra_permissions,
+             COALESCE(p.permissions, '{}')::text[] AS profile_permissions
+      FROM api_tokens t
+      JOIN users u ON u.org_id = t.org_id AND u.id = t.acting_user_id
+      JOIN profiles p ON p.id = u.profile_id
+      WHERE t.token_hash = $1
+    ), hit AS (
+      INSERT INTO rate_limit_counters (key, window_start, hits, expires_at)
+      SELECT $2, $3::timestamptz, 1, $4::timestamptz FROM tok
+      WHERE tok.revoked_at IS NULL AND (tok.expires_at IS NULL OR tok.expires_at > $5::timestamptz) AND tok.is_active
+      ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1
+      RETURNING hits
+    )
+    SELECT tok.*, (SELECT hits FROM hit) AS hits FROM tok`;
 
 /**
- * The token, its acting user and that user's profile in one statement, on every call: the typed
- * client's include would make it three round trips (Prisma loads each relation apart), a fifth
- * of an API call's work. A list column may hold NULL (Prisma reads it as []), hence the COALESCE. The lookup is the unique index on token_hash (bench/api.ts prints the plan).
+ * The token, its acting user and that user's profile, and the throttle's count, in one statement
+ * on every call: the typed client's include would make it three round trips (Prisma loads each
+ * relation apart) and the throttle a fourth — together a quarter of a read call's work. A list
+ * column may hold NULL (Prisma reads it as []), hence the COALESCE. The lookup is the unique
+ * index on token_hash (bench/api.ts prints the plan).
  */
-async function findToken(db: Db, tokenHash: string): Promise<TokenRow | null> {
+async function findToken(db: Db, tokenHash: string, slot: { key: string; windowStart: Date; windowEnd: Date }, nowMs: number): Promise<TokenRow | null> {
   const rows = await db.$queryRawUnsafe<
-    { id: string; org_id: string; name: string; permissions: Permission[]; last_used_at: Date | null; expires_at: Date | null; revoked_at: Date | null; user_id: string; username: string; user_name: string; is_active: boolean; extra_permissions: Permission[]; profile_permissions: Permission[] }[]
-  >(TOKEN_LOOKUP_SQL, tokenHash);
+    { id: string; org_id: string; name: string; permissions: Permission[]; last_used_at: Date | null; expires_at: Date | null; revoked_at: Date | null; user_id: string; username: string; user_name: string; is_active: boolean; extra_permissions: Permission[]; profile_permissions: Permission[]; hits: number | null }[]
+  >(TOKEN_LOOKUP_SQL, tokenHash, slot.key, slot.windowStart, slot.windowEnd, new Date(nowMs));
   const r = rows[0];
   if (!r) return null;
   return {
@@ -95,5 +120,6 @@ async function findToken(db: Db, tokenHash: string): Promise<TokenRow | null> {
     expiresAt: r.expires_at,
     revokedAt: r.revoked_at,
     actingUser: { id: r.user_id, username: r.username, name: r.user_name, isActive: r.is_active, extraPermissions: r.extra_permissions, profile: { permissions: r.profile_permissions } },
+    hits: r.hits,
   };
 }

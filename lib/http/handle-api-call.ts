@@ -1,5 +1,5 @@
 // Every REST call, in the same order (STYLE habit 1): the token (401) → the per-token throttle
-// (429) → the policy (403: scopes ∩ the acting user's permissions) → zod on the path, the query
+// (429, counted by the token lookup's own statement) → the policy (403: scopes ∩ the acting user's permissions) → zod on the path, the query
 // and the JSON body (400, unknown fields refused) → one lib verb → its answer, or the Failure as
 // problem+json. Every call of a known token is one API_CALL event, whatever its outcome; the
 // verb writes its own event, with the token as actor, in its own transaction.
@@ -8,7 +8,6 @@ import type { Db } from "@/lib/db/client";
 import { forOrg } from "@/lib/db/tenant";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { authenticateApiToken, bearerToken, type ApiCaller } from "@/lib/api-tokens/authenticate-api-token";
-import { hitRateLimit } from "@/lib/security/rate-limit";
 import { RATE_LIMITS } from "@/lib/security/rate-limits";
 import { permits } from "@/lib/policy/actions";
 import { fail, ERRORS, type ErrorCode, type Failure } from "@/lib/errors";
@@ -29,10 +28,9 @@ export async function handleApiCall(db: Db, op: ApiOperation, req: ApiRequest): 
   const nowMs = req.nowMs ?? Date.now();
   const auth = await authenticateApiToken(db, { presented: bearerToken(req.request.headers.get("authorization")), nowMs });
   if (!auth.ok) return problemResponse(auth);
-  const { caller } = auth;
+  const { caller, limit } = auth;
   const orgDb = forOrg(db, caller.orgId);
 
-  const limit = await hitRateLimit(orgDb, { limit: "API_CALLS_PER_TOKEN", subject: caller.tokenId, nowMs });
   const rateHeaders = rateLimitHeaders(limit.ok ? limit.remaining : 0, limit.ok ? limit.resetAt : limit.retryAt, nowMs);
   const answer = async (outcome: ApiOutcome, errors?: FieldError[]): Promise<Response> => {
     const status = "ok" in outcome ? ERRORS[outcome.code].status : outcome.status;

@@ -34,20 +34,33 @@ function windowStartOf(limit: RateLimitName, nowMs: number): Date {
   return new Date(Math.floor(nowMs / windowMs) * windowMs);
 }
 
+/** Where a hit of `subject` against `limit` at `nowMs` is counted: the key and its window. */
+export function counterSlot(limit: RateLimitName, subject: string, nowMs: number): { key: string; windowStart: Date; windowEnd: Date } {
+  const windowStart = windowStartOf(limit, nowMs);
+  return { key: counterKey(limit, subject), windowStart, windowEnd: new Date(windowStart.getTime() + RATE_LIMITS[limit].windowSeconds * 1000) };
+}
+
 /** Counts one hit of `subject` against `limit`; refused once the window's count passes the limit. */
 export async function hitRateLimit(db: CounterDb, opts: { limit: RateLimitName; subject: string; nowMs?: number }): Promise<RateLimitHit> {
   const nowMs = opts.nowMs ?? Date.now();
-  const spec = RATE_LIMITS[opts.limit];
-  const key = counterKey(opts.limit, opts.subject);
-  const windowStart = windowStartOf(opts.limit, nowMs);
-  const windowEnd = new Date(windowStart.getTime() + spec.windowSeconds * 1000);
+  const { key, windowStart, windowEnd } = counterSlot(opts.limit, opts.subject, nowMs);
   const rows = await db.$queryRaw<{ hits: number }[]>`
     INSERT INTO rate_limit_counters (key, window_start, hits, expires_at)
     VALUES (${key}, ${windowStart}, 1, ${windowEnd})
     ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1
     RETURNING hits`;
-  if (Math.random() < 1 / SWEEP_ONE_IN) await sweepExpired(db, nowMs);
-  const hits = rows[0]?.hits ?? 1;
+  return settleHit(db, { limit: opts.limit, key, windowStart, hits: rows[0]?.hits ?? 1, nowMs });
+}
+
+/**
+ * The verdict on a hit already counted (by hitRateLimit, or by a caller that folds the same
+ * upsert into a statement of its own, as the API token lookup does): within the limit, or refused.
+ */
+export async function settleHit(db: CounterDb, opts: { limit: RateLimitName; key: string; windowStart: Date; hits: number; nowMs: number }): Promise<RateLimitHit> {
+  const spec = RATE_LIMITS[opts.limit];
+  const { key, windowStart, hits } = opts;
+  const windowEnd = new Date(windowStart.getTime() + spec.windowSeconds * 1000);
+  if (Math.random() < 1 / SWEEP_ONE_IN) await sweepExpired(db, opts.nowMs);
   if (hits <= spec.maxHits) return { ok: true, hit: { key, windowStart }, remaining: spec.maxHits - hits, resetAt: windowEnd };
   // A flag rather than `hits === max + 1`: a refund could bring the count back below the limit.
   const reported = await db.$executeRaw`

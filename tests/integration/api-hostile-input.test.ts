@@ -11,10 +11,10 @@ import { callApi, makeToken } from "../helpers/api";
 import { API_OPERATIONS } from "@/lib/api/v1/operations";
 import { RATE_LIMITS } from "@/lib/security/rate-limits";
 import { hitRateLimit } from "@/lib/security/rate-limit";
+import { apiTokenHash } from "@/lib/api-tokens/token-format";
 
 let t: TestDb;
 let token: string;
-let tokenId: string;
 let bob: string;
 
 const FINGERPRINTED = ["users", "totp_factors", "webauthn_credentials", "temp_codes", "recovery_codes", "sessions", "pending_logins", "mfa_reset_approvals", "org_settings", "profiles"];
@@ -31,7 +31,7 @@ beforeAll(async () => {
   t = await createMigratedDb();
   const demo = await seed(t.db);
   bob = demo.users["bob@acme.test"]!.id;
-  ({ token, id: tokenId } = await makeToken(t.db, { actingUsername: "api@acme.test" }));
+  ({ token } = await makeToken(t.db, { actingUsername: "api@acme.test" }));
 });
 afterAll(() => t?.close());
 
@@ -71,7 +71,7 @@ describe("hostile input on every REST operation", () => {
   it("throttles a token past its calls per minute, with Retry-After and the policy header", async () => {
     const nowMs = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;
     const { maxHits } = RATE_LIMITS.API_CALLS_PER_TOKEN;
-    for (let i = 0; i < maxHits; i++) await hitRateLimit(t.db, { limit: "API_CALLS_PER_TOKEN", subject: tokenId, nowMs });
+    for (let i = 0; i < maxHits; i++) await hitRateLimit(t.db, { limit: "API_CALLS_PER_TOKEN", subject: apiTokenHash(token)!, nowMs });
     const me = API_OPERATIONS.find((o) => o.operationId === "getMe")!;
     const answer = await callApi(t.db, me, { token, nowMs });
     expect(answer).toMatchObject({ status: 429, body: { code: "RATE_LIMITED", retryAt: new Date(nowMs - 1_000 + 60_000).toISOString() } });

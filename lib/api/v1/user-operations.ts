@@ -36,8 +36,8 @@ export const getUserOperation = defineOperation({
   params: userIdParam,
   responses: { 200: { description: "The user.", schema: userDetailSchema } },
   failures: ["NOT_FOUND"],
-  async run({ orgDb, params, nowMs }) {
-    const detail = await getUserRecord(orgDb, { userId: params.id, nowMs });
+  async run({ orgDb, caller, params, nowMs }) {
+    const detail = await getUserRecord(orgDb, { orgId: caller.orgId, userId: params.id, nowMs });
     return detail ? ok(userDetail(detail)) : fail("NOT_FOUND");
   },
 });
@@ -52,8 +52,8 @@ export const listMethodsOperation = defineOperation({
   params: userIdParam,
   responses: { 200: { description: "Each authenticator app and security key.", schema: z.object({ data: z.array(methodSchema) }) } },
   failures: ["NOT_FOUND"],
-  async run({ orgDb, params, nowMs }) {
-    const detail = await getUserRecord(orgDb, { userId: params.id, nowMs });
+  async run({ orgDb, caller, params, nowMs }) {
+    const detail = await getUserRecord(orgDb, { orgId: caller.orgId, userId: params.id, nowMs });
     return detail ? ok({ data: methodsOf(detail) }) : fail("NOT_FOUND");
   },
 });
