@@ -58,6 +58,11 @@ export const ERRORS = {
   API_TOKEN_USER_NOT_API_ONLY: { status: 400, message: "A token acts as an Api Only user. Pick one, or give the user the Api Only permission first." },
   HTTP_METHOD_NOT_ALLOWED: { status: 405, message: "This address doesn't take that HTTP method: see the API docs." },
   NOT_FOUND: { status: 404, message: "Not found." },
+  ACTIVATION_LINK_INVALID: { status: 404, message: "This link isn't valid. Check that you copied all of it, or ask your administrator for a new one." },
+  ACTIVATION_LINK_EXPIRED: { status: 410, message: "This link has expired. Ask your administrator for a new one." },
+  ACTIVATION_LINK_USED: { status: 410, message: "This link was already used, or a newer one replaced it. Log in with the password you set, or ask your administrator for a new link." },
+  PASSWORD_NOT_ACCEPTED: { status: 400, message: "That password can't be used:" },
+  CURRENT_PASSWORD_WRONG: { status: 400, message: "Your current password isn't right." },
   FORBIDDEN: { status: 403, message: "You don't have permission to do that." },
   INVALID_INPUT: { status: 400, message: "Check the highlighted fields." },
 } as const;

@@ -62,6 +62,11 @@ export function SecuritySettingsForm({ settings }: { settings: OrgSettings }) {
         {num("sessionAbsoluteHours", "Session lifetime (hours)", "1–24.")}
         {num("tempCodeMaxHours", "Longest temporary code expiry (hours)", "The most an admin may pick. 1–24.")}
       </fieldset>
+      <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <legend className="col-span-full font-medium">Passwords</legend>
+        {num("passwordMinLength", "Shortest password (characters)", "8–64. No composition rules: length and a blocklist of breached passwords protect best (NIST SP 800-63B).")}
+        {num("activationLinkHours", "Activation link validity (hours)", "How long a new user's or a reset password's link works. 1–168.")}
+      </fieldset>
       <fieldset className="space-y-2">
         <legend className="font-medium">Safeguards</legend>
         <Check

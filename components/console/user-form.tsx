@@ -1,18 +1,18 @@
 "use client";
 // A8: the user fields (create and edit). Bad input comes back field by field; nothing is saved.
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import Link from "next/link";
-import { Copy } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { ActivationLinkReveal } from "./activation-link-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { SelectField } from "@/components/ui/select-field";
 
 export interface UserFormState {
   error?: string;
   fieldErrors?: Record<string, string | undefined>;
-  /** Create only: shown once. */
-  initialPassword?: string;
+  /** Create only: the activation link (W1), shown once. */
+  activationLink?: { url: string; expiresAt: string };
   userId?: string;
 }
 
@@ -35,20 +35,13 @@ export function UserForm({
   cancelHref: string;
 }) {
   const [state, formAction, pending] = useActionState<UserFormState, FormData>(action, {});
-  const [copied, setCopied] = useState(false);
 
-  if (state.initialPassword) {
+  if (state.activationLink) {
     return (
       <div className="space-y-4">
-        <Alert tone="info">User created. Give them this initial password; it is shown only now.</Alert>
-        <p aria-label="Initial password" className="rounded-md bg-slate-100 py-3 text-center font-mono text-lg text-slate-900">
-          {state.initialPassword}
-        </p>
-        <div className="flex justify-between">
-          <Button type="button" variant="secondary" onClick={() => navigator.clipboard.writeText(state.initialPassword!).then(() => setCopied(true))}>
-            <Copy aria-hidden className="h-4 w-4" />
-            {copied ? "Copied" : "Copy"}
-          </Button>
+        <Alert tone="info">User created. They set their own password with this link, then register a verification method.</Alert>
+        <ActivationLinkReveal url={state.activationLink.url} expiresAt={state.activationLink.expiresAt} userName="the user" />
+        <div className="flex justify-end">
           <Link href={`/setup/users/${state.userId}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
             Done
           </Link>

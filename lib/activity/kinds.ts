@@ -27,6 +27,9 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   API_TOKEN_REVOKED: "API token revoked",
   API_CALL: "API call",
   HISTORY_EXPORTED: "Verification history exported",
+  ACCOUNT_ACTIVATED: "Password set with an activation link",
+  PASSWORD_RESET: "Password reset by an administrator",
+  PASSWORD_CHANGED: "Password changed",
 };
 
 export const METHOD_LABELS: Record<VerificationMethod, string> = {

@@ -20,18 +20,21 @@ const ARGON2_OPTIONS = {
 } as const;
 
 /** PHC string, e.g. `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`; the salt is random per call. */
+// NFC first (NIST SP 800-63B 5.1.1.2): "é" typed as one code point or as e + accent is one password.
 export function hashPassword(plain: string): Promise<string> {
-  return hash(plain, ARGON2_OPTIONS);
+  return hash(plain.normalize("NFC"), ARGON2_OPTIONS);
 }
 
 /**
  * False for a wrong password and for a hash that cannot be parsed (empty column, imported junk):
  * a login handler must never turn a bad row into a 500 that tells the caller the user exists.
+ * A user without a password yet (empty hash: waiting for an activation link, W1) costs the same
+ * argon2 work as any other, so the answer's time does not tell that such a user exists.
  */
 export async function verifyPassword(storedHash: string, plain: string): Promise<boolean> {
-  if (!storedHash.startsWith("$argon2")) return false;
+  if (!storedHash.startsWith("$argon2")) return verifyAgainstDummy(plain);
   try {
-    return await verify(storedHash, plain);
+    return await verify(storedHash, plain.normalize("NFC"));
   } catch {
     return false;
   }

@@ -5,6 +5,8 @@ import type { OrgDb } from "@/lib/db/tenant";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import type { Result } from "@/lib/errors";
 import type { AdminActor } from "@/lib/mfa/admin/admin-action";
+import { ACTIVATION_LINK_HOURS_BOUNDS } from "@/lib/activation/activation-link";
+import { PASSWORD_MIN_LENGTH_BOUNDS } from "@/lib/auth/password-rules";
 
 // An HTML checkbox sends "on" when ticked and nothing when not; anything else is not a choice.
 const checkbox = z.preprocess(
@@ -27,6 +29,8 @@ export const securitySettingsSchema = z.object({
   sessionIdleMinutes: int(5, 1440, "Idle timeout"),
   sessionAbsoluteHours: int(1, 24, "Session lifetime"),
   requireSecondAdminForAdminReset: checkbox,
+  activationLinkHours: int(ACTIVATION_LINK_HOURS_BOUNDS.min, ACTIVATION_LINK_HOURS_BOUNDS.max, "Activation link validity"),
+  passwordMinLength: int(PASSWORD_MIN_LENGTH_BOUNDS.min, PASSWORD_MIN_LENGTH_BOUNDS.max, "Shortest password"),
 });
 export type SecuritySettingsInput = z.infer<typeof securitySettingsSchema>;
 

@@ -1,8 +1,8 @@
-// A8 "New user": created with an initial password shown once to the admin (only its argon2id
-// hash is stored). The profile must be one of the caller's org. One event, same transaction.
-import { randomBytes } from "node:crypto";
+// A8 "New user", W1: created without a password — the admin gets a one-time activation link
+// where the user sets their own, so no password an admin has seen ever works. The profile must be
+// one of the caller's org. The user, the link and one event commit together.
 import type { OrgDb } from "@/lib/db/tenant";
-import { hashPassword } from "@/lib/auth/password";
+import { issueActivationLink, ACTIVATION_LINK_HOURS_DEFAULT, type IssuedLink } from "@/lib/activation/activation-link";
 import { recordEvent } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
 import type { AdminActor } from "@/lib/mfa/admin/admin-action";
@@ -10,11 +10,6 @@ import type { RequestContext } from "@/lib/activity/record-event";
 import type { CreateUserInput } from "./user-schemas";
 import type { Permission } from "@db/generated";
 import { grantsOnlyHeld } from "./permissions";
-
-/** 18 random bytes → 24 base64url characters (144 bits). */
-function newInitialPassword(): string {
-  return randomBytes(18).toString("base64url");
-}
 
 export async function createUser(opts: {
   orgDb: OrgDb;
@@ -24,12 +19,12 @@ export async function createUser(opts: {
   actorPermissions: Set<Permission>;
   input: CreateUserInput;
   context: RequestContext;
-}): Promise<Result<{ userId: string; initialPassword: string }>> {
+  nowMs?: number;
+}): Promise<Result<{ userId: string; activationLink: IssuedLink }>> {
+  const nowMs = opts.nowMs ?? Date.now();
   const profile = await opts.orgDb.profile.findUnique({ where: { id: opts.input.profileId } });
   if (!profile) return fail("PROFILE_NOT_FOUND");
   if (!grantsOnlyHeld(profile.permissions, opts.actorPermissions)) return fail("PERMISSION_ESCALATION");
-  const initialPassword = newInitialPassword();
-  const passwordHash = await hashPassword(initialPassword);
   try {
     return await opts.orgDb.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -39,8 +34,17 @@ export async function createUser(opts: {
           name: opts.input.name,
           profileId: profile.id,
           extraPermissions: opts.input.extraPermissions,
-          passwordHash,
+          passwordHash: "",
         },
+      });
+      const settings = await tx.orgSettings.findUnique({ where: { orgId: opts.orgId }, select: { activationLinkHours: true } });
+      const activationLink = await issueActivationLink(tx, {
+        orgId: opts.orgId,
+        userId: user.id,
+        purpose: "NEW_USER",
+        actor: opts.actor,
+        validHours: settings?.activationLinkHours ?? ACTIVATION_LINK_HOURS_DEFAULT,
+        nowMs,
       });
       await recordEvent(tx, {
         orgId: opts.orgId,
@@ -51,9 +55,9 @@ export async function createUser(opts: {
         activity: "USER_CREATED",
         status: "SUCCEEDED",
         context: opts.context,
-        detail: { profile: profile.name, extraPermissions: opts.input.extraPermissions },
+        detail: { profile: profile.name, extraPermissions: opts.input.extraPermissions, activationLinkExpiresAt: activationLink.expiresAt.toISOString() },
       });
-      return { ok: true as const, userId: user.id, initialPassword };
+      return { ok: true as const, userId: user.id, activationLink };
     });
   } catch (error) {
     // Usernames are unique across all orgs; the message must not say where it is taken (T1).

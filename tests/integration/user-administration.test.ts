@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDb, type TestDb } from "../helpers/test-db";
 import { ctx, seed } from "../helpers/demo";
 import { forOrg } from "@/lib/db/tenant";
+import { activateAccount } from "@/lib/activation/activate-account";
+import { sha256Hex } from "@/lib/security/tokens";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
 import { setUserActive } from "@/lib/users/set-user-active";
@@ -29,17 +31,24 @@ const scoped = () => ({ orgDb: forOrg(t.db, admin().orgId), orgId: admin().orgId
 const events = () => t.db.verificationEvent.count();
 
 describe("user administration", () => {
-  it("creates a user with a one-time initial password that logs in, and refuses another org's profile", async () => {
+  it("creates a user without a password, with a one-time activation link where they set their own, and refuses another org's profile", async () => {
     const profileId = demo.users["bob@acme.test"]!.profileId;
     const before = await events();
     const created = await createUser({ ...scoped(), input: { name: "Nina New", username: "nina@acme.test", profileId, extraPermissions: [] } });
     if (!created.ok) throw new Error(created.code);
-    expect(created.initialPassword.length).toBeGreaterThanOrEqual(20);
+    expect(created.activationLink.url).toMatch(/^http:\/\/localhost:\d+\/activate\/[A-Za-z0-9_-]{43}$/);
     expect(await events()).toBe(before + 1);
     const row = await t.db.user.findUniqueOrThrow({ where: { id: created.userId } });
-    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verifyPassword(row.passwordHash, created.initialPassword)).toBe(true);
-    expect(await startPasswordLogin(t.db, { username: "nina@acme.test", password: created.initialPassword, context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
+    // No password exists until the user sets one: nothing the admin saw can log in.
+    expect(row.passwordHash).toBe("");
+    expect(await verifyPassword(row.passwordHash, "")).toBe(false);
+    const token = created.activationLink.url.split("/").at(-1)!;
+    const link = await t.db.activationLink.findFirstOrThrow({ where: { userId: created.userId } });
+    expect(link.tokenHash).toBe(sha256Hex(token));
+    expect(link.tokenHash).not.toContain(token);
+    const activated = await activateAccount(t.db, { token, password: "nina sets her own phrase", confirm: "nina sets her own phrase", context: ctx });
+    expect(activated).toMatchObject({ ok: true, next: "ENROLL" });
+    expect(await startPasswordLogin(t.db, { username: "nina@acme.test", password: "nina sets her own phrase", context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
 
     const globexProfile = demo.users["admin@globex.test"]!.profileId;
     expect(await createUser({ ...scoped(), input: { name: "X", username: "x@acme.test", profileId: globexProfile, extraPermissions: [] } })).toEqual({ ok: false, code: "PROFILE_NOT_FOUND" });

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
+import Link from "next/link";
 import { loginAction, type LoginState } from "./actions";
 import { finishLogin } from "@/components/auth/finish-login";
 import { TextField } from "@/components/ui/text-field";
@@ -50,6 +51,11 @@ export function LoginForm() {
       <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
         {pending || state.ticket ? "Logging in…" : "Log In"}
       </Button>
+      <p className="text-center text-sm">
+        <Link href="/login/forgot" className="font-medium text-blue-700 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
     </form>
   );
 }

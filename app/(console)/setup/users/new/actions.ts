@@ -28,5 +28,5 @@ export async function createUserAction(_prev: UserFormState, formData: FormData)
     context: guard.context,
   });
   if (!result.ok) return { error: errorMessage(result.code) };
-  return { initialPassword: result.initialPassword, userId: result.userId };
+  return { activationLink: { url: result.activationLink.url, expiresAt: result.activationLink.expiresAt.toISOString() }, userId: result.userId };
 }
