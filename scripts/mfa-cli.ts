@@ -1,6 +1,7 @@
 // Break-glass for operators (SPEC E3), when the only administrator is locked out:
 //   npm run mfa -- reset <username> --reason "…"
 //   npm run mfa -- temp-code <username> --hours 1 [--max-uses N] --reason "…"
+//   npm run mfa -- reset-password <username> --reason "…"
 //   npm run mfa -- unlock <username>
 //   npm run mfa -- second-admin-approval on|off --org <slug> --reason "…"
 // Acts directly on the database with the same rules and events as the console; the actor is
@@ -18,6 +19,7 @@ import { resetMfa } from "@/lib/mfa/admin/reset-mfa";
 import { generateTempCode } from "@/lib/mfa/temp-codes/generate-temp-code";
 import { formatTempCode } from "@/lib/mfa/temp-codes/temp-code-policy";
 import { unlockUser } from "@/lib/users/unlock-user";
+import { resetPassword } from "@/lib/users/reset-password";
 import { errorMessage } from "@/lib/errors";
 import { securitySettingsSchema, updateSecuritySettings } from "@/lib/orgs/security-settings";
 
@@ -26,6 +28,7 @@ class CliError extends Error {}
 const USAGE = `Usage:
   npm run mfa -- reset <username> --reason "why"
   npm run mfa -- temp-code <username> --hours <1-24> [--max-uses N] --reason "why"
+  npm run mfa -- reset-password <username> --reason "why"
   npm run mfa -- unlock <username>
   npm run mfa -- second-admin-approval on|off --org <slug> --reason "why"`;
 
@@ -34,7 +37,7 @@ const { positionals, values } = parseArgs({
   options: { reason: { type: "string" }, hours: { type: "string" }, "max-uses": { type: "string" }, org: { type: "string" } },
 });
 const [command, rawUsername] = positionals;
-const knownCommand = ["reset", "temp-code", "unlock"].includes(command ?? "") || (command === "second-admin-approval" && (rawUsername === "on" || rawUsername === "off") && values.org);
+const knownCommand = ["reset", "reset-password", "temp-code", "unlock"].includes(command ?? "") || (command === "second-admin-approval" && (rawUsername === "on" || rawUsername === "off") && values.org);
 if (!command || !rawUsername || !knownCommand) {
   console.error(USAGE);
   process.exit(2);
@@ -74,6 +77,11 @@ async function actOnUser(): Promise<void> {
     if (!result.ok) throw new CliError(errorMessage(result.code));
     if (result.pendingApproval) console.log(`Reset of ${user.username} requested. ${PENDING}`);
     else console.log(`MFA reset for ${user.username}: they register a method at their next login.`);
+  } else if (command === "reset-password") {
+    const result = await resetPassword({ ...base, reason: values.reason ?? "" });
+    if (!result.ok) throw new CliError(errorMessage(result.code));
+    if (result.pendingApproval) console.log(`Password reset of ${user.username} requested. ${PENDING} The approving administrator sees the activation link.`);
+    else console.log(`Password reset for ${user.username}; their sessions ended. Activation link (shown once, valid until ${result.link.expiresAt.toISOString()}):\n\n    ${result.link.url}\n`);
   } else if (command === "temp-code") {
     const maxUses = values["max-uses"] ? Number(values["max-uses"]) : null;
     const result = await generateTempCode({ ...base, expiresInHours: Number(values.hours ?? 1), maxUses, reason: values.reason ?? "" });

@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { TempCodeReveal } from "./temp-code-reveal";
+import { ActivationLinkReveal } from "./activation-link-reveal";
 
 export interface ActionState {
   ok?: boolean;
@@ -14,6 +15,8 @@ export interface ActionState {
   /** An approved temporary code (B3): shown once in the dialog instead of closing it. */
   code?: string;
   expiresAt?: string;
+  /** A new activation link (W1, W2): shown once in the dialog instead of closing it. */
+  activationLink?: { url: string; expiresAt: string };
 }
 
 export function ConfirmAction({
@@ -46,7 +49,7 @@ export function ConfirmAction({
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, formData) => {
     const result = await action(prev, formData);
-    if (result.ok && !result.code) {
+    if (result.ok && !result.code && !result.activationLink) {
       setOpen(false);
       router.refresh();
     }
@@ -60,8 +63,18 @@ export function ConfirmAction({
       <Button type="button" variant={variant === "danger" ? "dangerOutline" : "secondary"} onClick={openOrStepUp}>
         {label}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={title} description={state.code ? undefined : description}>
-        {state.code ? (
+      <Dialog open={open} onClose={() => setOpen(false)} title={title} description={state.code || state.activationLink ? undefined : description}>
+        {state.activationLink ? (
+          <ActivationLinkReveal
+            url={state.activationLink.url}
+            expiresAt={state.activationLink.expiresAt}
+            userName={revealFor ?? "the user"}
+            onDone={() => {
+              setOpen(false);
+              router.refresh();
+            }}
+          />
+        ) : state.code ? (
           <TempCodeReveal
             code={state.code}
             expiresAt={state.expiresAt!}

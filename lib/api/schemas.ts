@@ -39,3 +39,5 @@ export const tempCodeSchema = z
 export const generateTempCodeSchema = formSchema(tempCodeTermsBody.extend({ userId: idSchema }));
 export const disconnectMethodSchema = formSchema(methodRef.extend({ reason: reasonSchema }));
 export const resetMfaSchema = formSchema(reasonBody.extend({ userId: idSchema }));
+// W2: the same shape as Reset MFA — the user and a reason.
+export const resetPasswordSchema = resetMfaSchema;

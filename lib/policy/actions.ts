@@ -7,7 +7,7 @@
 // - `secondAdminApproval`: with the org policy on, done to an administrator it becomes a request
 //   another administrator approves (lib/policy/second-admin-approval.ts).
 // - `notOnSelf`: never on one's own account (B3, A8).
-import type { Permission } from "@db/generated";
+import type { ApprovalAction, Permission } from "@db/generated";
 
 export interface ActionPolicy {
   anyOf: readonly Permission[];
@@ -33,7 +33,8 @@ export const ACTIONS = {
   "temp-code.expire": { anyOf: MFA, highAssurance: false },
   "method.disconnect": { anyOf: MFA, highAssurance: true, secondAdminApproval: true, notOnSelf: true },
   "mfa.reset": { anyOf: MFA, highAssurance: true, secondAdminApproval: true, notOnSelf: true },
-  "approval.decide": { anyOf: MFA, highAssurance: true, notOnSelf: true },
+  // Deciding also needs the permission of the request's own action (APPROVAL_ACTIONS below).
+  "approval.decide": { anyOf: MFA_OR_USERS, highAssurance: true, notOnSelf: true },
   "lost-device.view": { anyOf: MFA, highAssurance: false, notOnSelf: true },
   "sessions.revoke": { anyOf: MFA_OR_USERS, highAssurance: true, notOnSelf: true },
 
@@ -47,6 +48,9 @@ export const ACTIONS = {
   "user.update": { anyOf: USERS, highAssurance: true },
   "user.set-active": { anyOf: USERS, highAssurance: true, notOnSelf: true },
   "user.unlock": { anyOf: USERS, highAssurance: true, notOnSelf: true },
+  // W2: a new activation link instead of the password; the user's methods stay.
+  "password.reset": { anyOf: USERS, highAssurance: true, secondAdminApproval: true, notOnSelf: true },
+  "bulk.reset-password": { anyOf: USERS, highAssurance: true, secondAdminApproval: true },
 
   // P1: API tokens. Revoking needs no step-up: stopping a leaked token must never wait.
   "api-tokens.view": { anyOf: USERS, highAssurance: false },
@@ -79,3 +83,11 @@ export function capabilities(permissions: ReadonlySet<Permission>): Record<Actio
 export function permissionsFor(action: Action): readonly Permission[] {
   return ACTIONS[action].anyOf;
 }
+
+/** B3: the action a second administrator's request stands for; whoever decides it must be allowed it. */
+export const APPROVAL_ACTIONS: Record<ApprovalAction, Action> = {
+  RESET_MFA: "mfa.reset",
+  DISCONNECT_METHOD: "method.disconnect",
+  TEMP_CODE: "temp-code.generate",
+  RESET_PASSWORD: "password.reset",
+};

@@ -19,7 +19,7 @@ export async function getUserDetail(orgDb: OrgDb, opts: { userId: string; nowMs?
     },
   });
   if (!user) return null;
-  const [tempCode, recentTempCodes, recoveryCodesLeft, events, pendingReset] = await Promise.all([
+  const [tempCode, recentTempCodes, recoveryCodesLeft, events, pendingReset, activationLink] = await Promise.all([
     orgDb.tempCode.findFirst({
       where: { userId: user.id, ...activeTempCodeWhere(nowMs) },
       orderBy: { createdAt: "desc" },
@@ -37,6 +37,11 @@ export async function getUserDetail(orgDb: OrgDb, opts: { userId: string; nowMs?
       where: { targetUserId: opts.userId, status: "PENDING" },
       include: { requestedBy: { select: { id: true, name: true } } },
     }),
+    // W1: the link that would still work (never the token: only its hash is stored).
+    orgDb.activationLink.findFirst({
+      where: { userId: opts.userId, usedAt: null, revokedAt: null, expiresAt: { gt: new Date(nowMs) } },
+      select: { expiresAt: true, purpose: true },
+    }),
   ]);
   const { passwordHash: _secret, ...safeUser } = user;
   return {
@@ -48,6 +53,9 @@ export async function getUserDetail(orgDb: OrgDb, opts: { userId: string; nowMs?
     recoveryCodesLeft,
     events,
     pendingReset,
+    /** False until the user sets a password with an activation link (W1). */
+    hasPassword: user.passwordHash !== "",
+    activationLink,
   };
 }
 

@@ -57,6 +57,7 @@ function validRequest(op: ApiOperation, org: "acme" | "globex" = "acme"): { para
   const reason = { reason: "API access test" };
   switch (op.operationId) {
     case "resetUserMfa":
+    case "resetUserPassword":
       return { params: { id: user }, body: reason };
     case "resetMfaOfUsers":
       return { body: { userIds: [user], ...reason } };

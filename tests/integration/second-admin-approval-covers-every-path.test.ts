@@ -21,6 +21,7 @@ import { bulkUserAction } from "@/lib/users/bulk-user-action";
 import { updateUser } from "@/lib/users/update-user";
 import { verifyTempCodeAtLogin } from "@/lib/mfa/verify-temp-code-login";
 import { effectivePermissions } from "@/lib/users/permissions";
+import type { Permission } from "@db/generated";
 
 const run = promisify(execFile);
 let t: TestDb;
@@ -35,8 +36,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+// What a System Administrator holds: allowed to decide every kind of request.
+const ADMIN_PERMISSIONS = new Set<Permission>(["MANAGE_USERS", "MANAGE_MFA", "VIEW_VERIFICATION_ACTIVITY"]);
 const as = (username: string) => ({ orgDb: forOrg(t.db, orgId), orgId, actor: { id: demo.users[username]!.id }, context: ctx });
-const approve = (approver: string, requestId: string) => decideApproval({ ...as(approver), actorId: demo.users[approver]!.id, requestId, approve: true });
+const approve = (approver: string, requestId: string) => decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as(approver), actorId: demo.users[approver]!.id, requestId, approve: true });
 const pendingRequest = (userId: string) => t.db.mfaResetApproval.findFirst({ where: { targetUserId: userId, status: "PENDING" } });
 
 /** A System Administrator with an authenticator app and a security key: what the policy protects. */
@@ -116,7 +119,7 @@ describe("second-administrator approval", () => {
     const request = (await pendingRequest(target.id))!;
     expect(await approve("admin@acme.test", request.id)).toEqual({ ok: false, code: "TARGET_INACTIVE" });
     expect(await pendingRequest(target.id)).toMatchObject({ id: request.id });
-    expect(await decideApproval({ ...as("admin@acme.test"), actorId: demo.users["admin@acme.test"]!.id, requestId: request.id, approve: false })).toEqual({ ok: true, decided: "denied" });
+    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: demo.users["admin@acme.test"]!.id, requestId: request.id, approve: false })).toEqual({ ok: true, decided: "denied" });
   });
 
   it.skipIf(usePglite)("lets exactly one of two administrators approving at once win", async () => {
@@ -126,7 +129,7 @@ describe("second-administrator approval", () => {
     const second = await createTestUser(t.db, { prefix: "approval-second", profile: "System Administrator" });
     const [a, b] = await Promise.all([
       approve("admin@acme.test", request.id),
-      decideApproval({ ...as("admin@acme.test"), actorId: second.id, requestId: request.id, approve: true }),
+      decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: second.id, requestId: request.id, approve: true }),
     ]);
     expect([a, b].filter((r) => r.ok)).toHaveLength(1);
     expect(await t.db.verificationEvent.count({ where: { userId: target.id, activity: "MFA_RESET" } })).toBe(1);

@@ -6,12 +6,14 @@ import { bulkResetMfaOperation, expireTempCodeOperation, generateTempCodeOperati
 import { disconnectMethodOperation, revokeSessionsOperation, unlockUserOperation } from "./account-operations";
 import { getEventOperation, listEventsOperation } from "./event-operations";
 import { meOperation } from "./token-operations";
+import { resetPasswordOperation } from "./password-operations";
 
 export const API_OPERATIONS: ApiOperation[] = [
   listUsersOperation,
   getUserOperation,
   resetUserMfaOperation,
   bulkResetMfaOperation,
+  resetPasswordOperation,
   generateTempCodeOperation,
   expireTempCodeOperation,
   listMethodsOperation,

@@ -71,7 +71,7 @@ export const userDetailSchema = z
       .meta({ description: "The active temporary verification code, or null." }),
     recoveryCodesLeft: z.number().int(),
     pendingApproval: z
-      .object({ id: z.uuid(), action: z.enum(["RESET_MFA", "DISCONNECT_METHOD", "TEMP_CODE"]), requestedAt: isoDateTime })
+      .object({ id: z.uuid(), action: z.enum(["RESET_MFA", "DISCONNECT_METHOD", "TEMP_CODE", "RESET_PASSWORD"]), requestedAt: isoDateTime })
       .nullable()
       .meta({ description: "A change waiting for a second administrator (B3)." }),
   })

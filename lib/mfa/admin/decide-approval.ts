@@ -12,16 +12,22 @@ import type { OrgDb, OrgTx } from "@/lib/db/tenant";
 import { issueTempCode, refuseTempCode } from "@/lib/mfa/temp-codes/generate-temp-code";
 import { resetUserMfa } from "./reset-mfa";
 import { removeMethod } from "./disconnect-method";
+import { resetUserPassword } from "@/lib/users/reset-password";
+import { APPROVAL_ACTIONS, permits } from "@/lib/policy/actions";
+import type { IssuedLink } from "@/lib/activation/activation-link";
+import type { Permission } from "@db/generated";
 
 const methodParams = z.object({ type: z.enum(["TOTP", "WEBAUTHN"]), id: z.uuid() });
 const tempCodeParams = z.object({ expiresInHours: z.number().int().min(1).max(24), maxUses: z.number().int().min(1).nullable() });
 
-export type Decision = { decided: "denied" | "approved"; code?: string; expiresAt?: Date };
+export type Decision = { decided: "denied" | "approved"; code?: string; expiresAt?: Date; activationLink?: IssuedLink };
 
 export async function decideApproval(opts: {
   orgDb: OrgDb;
   orgId: string;
   actorId: string;
+  /** The decider's permissions: a request is decided only by someone allowed its action. */
+  deciderPermissions: ReadonlySet<Permission>;
   requestId: string;
   approve: boolean;
   context: RequestContext;
@@ -31,6 +37,7 @@ export async function decideApproval(opts: {
   const request = await opts.orgDb.mfaResetApproval.findUnique({ where: { id: opts.requestId }, include: { target: true } });
   if (!request || request.status !== "PENDING") return fail("RESET_REQUEST_NOT_FOUND");
   if (request.requestedById === opts.actorId || request.targetUserId === opts.actorId) return fail("SECOND_ADMIN_REQUIRED");
+  if (!permits(opts.deciderPermissions, APPROVAL_ACTIONS[request.action])) return fail("FORBIDDEN");
   return retryOnDeadlock(() =>
     opts.orgDb
       .$transaction(async (tx): Promise<Result<Decision>> => {
@@ -88,6 +95,21 @@ async function applyApproved(
     if (refused) return refused;
     const issued = await issueTempCode(tx, { ...terms.data, reason: request.reason, orgId: opts.orgId, actor, target, context: opts.context, nowMs: opts.nowMs, detail: about });
     return { ok: true, decided: "approved", ...issued };
+  }
+  if (request.action === "RESET_PASSWORD") {
+    // The new link is shown once, to the approver, who hands it to the user.
+    const done = await resetUserPassword(tx, { orgId: opts.orgId, userId: target.id, actor, nowMs: opts.nowMs });
+    await recordEvent(tx, {
+      orgId: opts.orgId,
+      userId: target.id,
+      username: target.username,
+      actorId: opts.actorId,
+      activity: "PASSWORD_RESET",
+      status: "SUCCEEDED",
+      context: opts.context,
+      detail: { ...about, sessionsRevoked: done.sessionsRevoked, linkExpiresAt: done.link.expiresAt.toISOString() },
+    });
+    return { ok: true, decided: "approved", activationLink: done.link };
   }
   const counts = await resetUserMfa(tx, { orgId: opts.orgId, userId: target.id, actorId: opts.actorId, nowMs: opts.nowMs });
   await recordEvent(tx, {

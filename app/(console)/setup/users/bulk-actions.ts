@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
-import { BULK_ACTIONS, BULK_MAX_USERS, bulkUserAction, type BulkResult } from "@/lib/users/bulk-user-action";
+import { BULK_ACTIONS, BULK_ACTIONS_WITH_REASON, BULK_MAX_USERS, bulkUserAction, type BulkResult } from "@/lib/users/bulk-user-action";
 import { plainText } from "@/lib/api/text";
 
 export interface BulkState {
@@ -20,7 +20,7 @@ export async function bulkAction(_prev: BulkState, formData: FormData): Promise<
   const parsed = schema.safeParse({ action: formData.get("action"), userIds: formData.getAll("userIds"), reason: formData.get("reason") ?? "" });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   const { action, userIds, reason } = parsed.data;
-  if (action === "reset-mfa" && !reason) return { error: "Enter a reason: it is kept in the verification history." };
+  if (BULK_ACTIONS_WITH_REASON.includes(action) && !reason) return { error: "Enter a reason: it is kept in the verification history." };
   // Bulk actions need High Assurance (L10); the step-up returns to the list.
   const guard = await guardAdminAction({ action: `bulk.${action}`, returnTo: "/setup/users" });
   if (!guard.ok) return { error: guard.error };

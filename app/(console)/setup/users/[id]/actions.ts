@@ -4,11 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
-import { disconnectMethodSchema, idSchema, resetMfaSchema } from "@/lib/api/schemas";
+import { disconnectMethodSchema, idSchema, resetMfaSchema, resetPasswordSchema } from "@/lib/api/schemas";
 import { errorMessage, type Failure } from "@/lib/errors";
 import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
 import { disconnectMethod } from "@/lib/mfa/admin/disconnect-method";
 import { resetMfa } from "@/lib/mfa/admin/reset-mfa";
+import { resetPassword } from "@/lib/users/reset-password";
 import { unlockUser } from "@/lib/users/unlock-user";
 import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
 import { setUserActive } from "@/lib/users/set-user-active";
@@ -88,6 +89,7 @@ export async function decideApprovalAction(_prev: ActionState, formData: FormDat
     orgDb: guard.current.orgDb,
     orgId: guard.current.user.orgId,
     actorId: guard.current.user.id,
+    deciderPermissions: guard.current.permissions,
     requestId,
     approve: decision === "approve",
     context: guard.context,
@@ -96,5 +98,17 @@ export async function decideApprovalAction(_prev: ActionState, formData: FormDat
   // is not re-rendered now — the dialog showing it would go with the request's banner — but
   // when they click Done.
   if (result.ok && result.code) return { ok: true, code: formatTempCode(result.code), expiresAt: result.expiresAt?.toISOString() };
+  if (result.ok && result.activationLink) return { ok: true, activationLink: { url: result.activationLink.url, expiresAt: result.activationLink.expiresAt.toISOString() } };
   return answer(result, userId);
+}
+
+export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = resetPasswordSchema.safeParse(formData);
+  if (!parsed.success) return invalid(parsed.error);
+  const guard = await guardAdminAction({ action: "password.reset", returnTo: userPath(parsed.data.userId) });
+  if (!guard.ok) return guard;
+  const result = await resetPassword({ ...actorFor(guard, parsed.data.userId), reason: parsed.data.reason });
+  // The new link is shown once in the dialog; the page re-renders when the admin clicks Done.
+  if (result.ok && !result.pendingApproval) return { ok: true, activationLink: { url: result.link.url, expiresAt: result.link.expiresAt.toISOString() } };
+  return answer(result, parsed.data.userId);
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireAction } from "@/lib/next/guards";
 import { PERMISSION_LABELS } from "@/lib/users/permissions";
 import { getUserDetail } from "@/lib/users/get-user-detail";
-import { capabilities } from "@/lib/policy/actions";
+import { APPROVAL_ACTIONS, capabilities } from "@/lib/policy/actions";
 import { describeApproval } from "@/lib/mfa/admin/describe-approval";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
@@ -18,7 +18,7 @@ import { MethodsSection } from "@/components/console/user-detail/methods-section
 import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
 import { SessionsSection } from "@/components/console/user-detail/sessions-section";
 import { ActivitySection } from "@/components/console/user-detail/activity-section";
-import { decideApprovalAction, resetMfaAction, setUserActiveAction, unlockUserAction } from "./actions";
+import { decideApprovalAction, resetMfaAction, resetPasswordAction, setUserActiveAction, unlockUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -102,6 +102,25 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               Lost or stolen device
             </Link>
           )}
+          {can["password.reset"] && !self && !request && user.isActive && (
+            <ConfirmAction
+              label="Reset password"
+              title="Reset this user's password?"
+              description={
+                <>
+                  {user.name}&apos;s password stops working now and all their sessions end. You get a one-time activation link to give them: they
+                  set a new password with it, then verify with their usual method, which stays registered.
+                </>
+              }
+              confirmLabel="Reset password"
+              variant="danger"
+              askReason
+              action={resetPasswordAction}
+              hidden={{ userId: user.id }}
+              stepUpHref={stepUpHref}
+              revealFor={user.name}
+            />
+          )}
           {canActOnMfa && !request && (
             <ConfirmAction
               label="Reset MFA"
@@ -131,7 +150,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
             {request.reason}&rdquo;.
             {requestedByMe && " Another administrator must approve it."}
           </p>
-          {can["approval.decide"] && !self && !requestedByMe && (
+          {can["approval.decide"] && can[APPROVAL_ACTIONS[request.action]] && !self && !requestedByMe && (
             <div className="flex gap-2">
               <ConfirmAction
                 label="Approve"
@@ -170,6 +189,22 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           <div>
             <dt className="text-slate-500">Recovery codes left</dt>
             <dd>{detail.recoveryCodesLeft} of 10</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Password</dt>
+            <dd>
+              {!detail.hasPassword ? (
+                detail.activationLink ? (
+                  <>Not set — activation link valid until <LocalTime iso={detail.activationLink.expiresAt.toISOString()} /></>
+                ) : (
+                  "Not set — the activation link expired or was used. Reset password issues a new one."
+                )
+              ) : user.passwordChangedAt ? (
+                <>Set <LocalTime iso={user.passwordChangedAt.toISOString()} /></>
+              ) : (
+                "Set"
+              )}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-500">Last login</dt>
