@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db/client";
 import { forOrg, type OrgDb } from "@/lib/db/tenant";
 import type { VerificationMethod } from "@db/generated";
-import { verifyAgainstDummy, verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./password";
 import { createPendingLogin, completePendingLogin } from "./pending-login";
 import { isMfaRequired, firstChallenge, type Challenge } from "./mfa-policy";
 import { failedEvent, failLoginStep, settingsOf } from "./login-failure";
@@ -15,7 +15,7 @@ import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Failure, type Result } from "@/lib/errors";
 import { findActiveTempCode } from "@/lib/mfa/temp-codes/active-temp-code";
 import { admitPasswordAttempt, refundAttempt, runningLock, settleSuccess } from "@/lib/security/lockout";
-import { hitRateLimit, refundRateLimit, type CounterRef, type RateLimitHit } from "@/lib/security/rate-limit";
+import { hitRateLimit, refundRateLimit, type RateLimitHit } from "@/lib/security/rate-limit";
 
 export type StartLoginResult = Result<
   { next: "session"; pendingToken: string; ticket: string } | { next: Challenge; pendingToken: string }
@@ -105,12 +105,24 @@ async function checkPassword(
 
   // The password is right: from here the answer may be specific (L1). Its throttle hits go back.
   for (const hit of counted) await refundRateLimit(db, hit);
-  return afterRightPassword(scoped(), { userId: row.id, username, context, nowMs, counted });
+  // A hash made with older argon2 parameters is replaced now that the password is known (L1).
+  if (needsRehash(row.passwordHash)) later(() => rehashPassword(scoped(), { userId: row.id, oldHash: row.passwordHash, password: opts.password }));
+  return continueAfterPassword(scoped(), { userId: row.id, username, context, nowMs });
 }
 
-async function afterRightPassword(
+/** Only if the hash is still the one verified: a password reset or change meanwhile wins. */
+async function rehashPassword(orgDb: OrgDb, opts: { userId: string; oldHash: string; password: string }): Promise<void> {
+  const passwordHash = await hashPassword(opts.password);
+  await orgDb.user.updateMany({ where: { id: opts.userId, passwordHash: opts.oldHash }, data: { passwordHash } });
+}
+
+/**
+ * What follows a proven password — at the login page, or a password just set with an activation
+ * link (lib/activation): the user's state decides the second step, or the session when that is all.
+ */
+export async function continueAfterPassword(
   orgDb: OrgDb,
-  opts: { userId: string; username: string; context: RequestContext; nowMs: number; counted: CounterRef[] },
+  opts: { userId: string; username: string; context: RequestContext; nowMs: number },
 ): Promise<StartLoginResult> {
   const { nowMs, context } = opts;
   const user = await loadUser(orgDb, opts.userId);

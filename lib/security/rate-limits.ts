@@ -22,6 +22,8 @@ export const RATE_LIMITS = {
   PASSWORD_FAILURES_PER_USERNAME: { name: "pw-user", maxHits: 20, windowSeconds: 60 * 60, refundOnSuccess: true },
   /** Any code or key answer, per pending login (which lives 10 minutes): tries per login. */
   CODE_ATTEMPTS_PER_PENDING_LOGIN: { name: "code-login", maxHits: 20, windowSeconds: 10 * 60, refundOnSuccess: false },
+  /** Change password (W3), per user: wrong current passwords from a signed-in session. */
+  CURRENT_PASSWORD_FAILURES_PER_USER: { name: "pw-change", maxHits: 5, windowSeconds: 15 * 60, refundOnSuccess: true },
   /** REST API calls, per API token (for the REST API; lib/http). */
   API_CALLS_PER_TOKEN: { name: "api-token", maxHits: 600, windowSeconds: 60, refundOnSuccess: false },
 } as const satisfies Record<string, RateLimit>;

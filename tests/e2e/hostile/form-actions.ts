@@ -41,6 +41,8 @@ export function formActions(world: World): FormAction[] {
     number("highAssuranceMinutes"),
     number("sessionIdleMinutes"),
     number("sessionAbsoluteHours"),
+    number("activationLinkHours"),
+    number("passwordMinLength"),
   ];
   return [
     { name: "loginAction", path: "/login", identities: [world.anonymous], fields: [{ name: "username", kind: "text", valid: "hostile-nobody@acme.test" }, { name: "password", kind: "text", valid: PASSWORD }] },
@@ -116,6 +118,31 @@ export function formActions(world: World): FormAction[] {
       ],
     },
     { name: "resetMfaAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [userField, reason] },
+    { name: "resetPasswordAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [userField, reason] },
+    // W1: a well-formed token of no link, so a hostile password that happens to meet the rules
+    // still changes nothing; the token itself is fuzzed too.
+    {
+      name: "activateAction",
+      path: `/activate/${"A".repeat(43)}`,
+      identities: [world.anonymous],
+      fields: [
+        { name: "token", kind: "text", valid: "A".repeat(43) },
+        { name: "password", kind: "text", valid: "lantern orbit velvet canyon" },
+        { name: "confirm", kind: "text", valid: "lantern orbit velvet canyon" },
+      ],
+    },
+    // W3: the confirmation never matches, so no hostile value can change the admin's password or
+    // reach the current-password check (whose failure is an event).
+    {
+      name: "changePasswordAction",
+      path: "/account/security/change-password",
+      identities: anyone,
+      fields: [
+        { name: "currentPassword", kind: "text", valid: PASSWORD },
+        { name: "newPassword", kind: "text", valid: "lantern orbit velvet canyon" },
+        { name: "confirm", kind: "text", valid: "a different phrase entirely" },
+      ],
+    },
     { name: "revokeSessionsAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
     { name: "unlockUserAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
     { name: "setUserActiveAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [userField, { name: "active", kind: "text", valid: "false" }] },
@@ -136,7 +163,7 @@ export function formActions(world: World): FormAction[] {
       path: "/setup/users",
       identities: anyone,
       fields: [
-        { name: "action", kind: "text", valid: "expire-temp-codes" },
+        { name: "action", kind: "text", valid: "expire-temp-codes", extra: [one("reset-password without a reason", "reset-password")] },
         {
           name: "userIds",
           kind: "list",

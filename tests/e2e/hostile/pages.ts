@@ -39,6 +39,10 @@ export function pageProbes(world: World): PageProbe[] {
     { path: "/", queries: [""] },
     { path: "/no-such-page", queries: [""] },
     { path: "/login", queries: ["", "?callbackUrl=http://[::1", "?callbackUrl=%00&error=%00"] },
+    { path: "/login/forgot", queries: [""] },
+    // W1: a link of no row, malformed ones, a NUL and broken percent-encoding in the token.
+    { path: `/activate/${"A".repeat(43)}`, queries: [""] },
+    ...["x", "%00", "%ED%A0%80", "a".repeat(3000), "..%2F..%2Fsetup"].map((token) => ({ path: `/activate/${token}`, queries: [""], hostilePath: true as const })),
     { path: "/verify", queries: [""] },
     { path: "/verify/totp", queries: [""] },
     { path: "/verify/temp-code", queries: [""] },
@@ -53,6 +57,7 @@ export function pageProbes(world: World): PageProbe[] {
     // Opening it begins the signed-in user's authenticator-app setup (one unconfirmed factor).
     { path: "/account/security/add-authenticator", queries: [""], mayChange: ["totp_factors"] },
     { path: "/account/security/add-key", queries: [""] },
+    { path: "/account/security/change-password", queries: [""] },
     { path: "/setup", queries: [""] },
     {
       path: "/setup/users",

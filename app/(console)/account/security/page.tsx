@@ -17,7 +17,8 @@ import { SessionsTable } from "./sessions-table";
 import { ActivityTable } from "./activity-table";
 import { ConfirmButton } from "./confirm-button";
 import { endOtherSessionsAction } from "./actions";
-import { ADD_AUTHENTICATOR_PATH, ADD_KEY_PATH, confirmPath, NOTICES, REGENERATE_DIALOG, type Notice } from "./state";
+import { ADD_AUTHENTICATOR_PATH, ADD_KEY_PATH, CHANGE_PASSWORD_PATH, confirmPath, NOTICES, REGENERATE_DIALOG, type Notice } from "./state";
+import { LocalTime } from "@/components/console/local-time";
 
 export const metadata: Metadata = { title: "My security" };
 
@@ -112,6 +113,24 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
           stepUpHref={stepUpFor(REGENERATE_DIALOG)}
           openOnLoad={reopen === REGENERATE_DIALOG}
         />
+      </Section>
+
+      <Section id="password" title="Password" action={
+        <Link
+          href={CHANGE_PASSWORD_PATH}
+          className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
+          Change password
+        </Link>
+      }>
+        <p className="text-sm text-slate-700">
+          {user.passwordChangedAt ? (
+            <>Last changed <LocalTime iso={user.passwordChangedAt.toISOString()} />.</>
+          ) : (
+            "Set by you when your account was activated, or not changed since this console began recording it."
+          )}{" "}
+          Changing it ends your other sessions.
+        </p>
       </Section>
 
       <Section id="sessions" title="Sessions" action={

@@ -17,12 +17,15 @@ export const NOTICES = {
   "no-other-sessions": "There were no other sessions to end.",
   "authenticator-added": "Your authenticator app was added.",
   "key-added": "Your security key or passkey was added.",
+  "password-changed": "Your password was changed.",
+  "password-changed-sessions-ended": "Your password was changed, and your other sessions were ended.",
 } as const;
 export type Notice = keyof typeof NOTICES;
 
 export const MY_SECURITY_PATH = "/account/security";
 export const ADD_AUTHENTICATOR_PATH = `${MY_SECURITY_PATH}/add-authenticator`;
 export const ADD_KEY_PATH = `${MY_SECURITY_PATH}/add-key`;
+export const CHANGE_PASSWORD_PATH = `${MY_SECURITY_PATH}/change-password`;
 
 export const REGENERATE_DIALOG = "regenerate-codes";
 
