@@ -65,6 +65,7 @@ export const ERRORS = {
   CURRENT_PASSWORD_WRONG: { status: 400, message: "Your current password isn't right." },
   FORBIDDEN: { status: 403, message: "You don't have permission to do that." },
   INVALID_INPUT: { status: 400, message: "Check the highlighted fields." },
+  SERVICE_UNAVAILABLE: { status: 503, message: "The console can't reach its database right now. Try again in a few seconds." },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

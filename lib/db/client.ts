@@ -3,6 +3,8 @@
 // migration and test runs the same code on either.
 import { PrismaClient } from "@db/generated";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { isConnectionError, markDatabaseAvailable, markDatabaseUnavailable } from "./availability";
 import { config } from "@/lib/config";
 import { openPglite } from "./pglite";
 
@@ -17,7 +19,7 @@ export interface OpenedDb {
 export async function openDatabase(opts: { url?: string; pgliteDir?: string } = {}): Promise<OpenedDb> {
   const url = opts.url ?? config.databaseUrl;
   if (url) {
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const db = new PrismaClient({ adapter: new PrismaPg(watchedPool(url)) });
     return { db, kind: "postgres", close: () => db.$disconnect() };
   }
   // Imported lazily: the WASM build is only loaded when the embedded database is used.
@@ -32,6 +34,35 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string } = 
       await pglite.close();
     },
   };
+}
+
+/**
+ * A pg pool that reports whether Postgres can be reached (./availability.ts): a failed connect or
+ * a connection the server ends marks it down, the next connection it hands out marks it up.
+ * pg's own Pool.query calls connect() with a callback, the adapter with a promise: both are seen.
+ */
+function watchedPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString });
+  // An idle client's error (Postgres restarted) is emitted here; without a listener it would crash the process.
+  pool.on("error", (error) => isConnectionError(error) && markDatabaseUnavailable(error));
+  const connect = pool.connect.bind(pool) as (callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => Promise<pg.PoolClient> | void;
+  const settle = (error: unknown) => (error ? isConnectionError(error) && markDatabaseUnavailable(error) : markDatabaseAvailable());
+  pool.connect = ((callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => {
+    if (callback) {
+      return connect((err, client, done) => {
+        settle(err);
+        callback(err, client, done);
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).then(
+      (client) => (settle(undefined), client),
+      (error: unknown) => {
+        settle(error);
+        throw error;
+      },
+    );
+  }) as typeof pool.connect;
+  return pool;
 }
 
 // Kept on globalThis so module re-evaluation (dev reloads, several route bundles) shares one pool.

@@ -3,6 +3,7 @@
 import { getDb } from "@/lib/db/client";
 import { contextFromHeaders } from "@/lib/next/request-context";
 import { fail } from "@/lib/errors";
+import { databaseUnavailable, isConnectionError } from "@/lib/db/availability";
 import { handleApiCall } from "./handle-api-call";
 import { problemResponse } from "./problem";
 import type { ApiOperation } from "./api-operation";
@@ -10,8 +11,15 @@ import type { ApiOperation } from "./api-operation";
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 export function apiRoute(op: ApiOperation) {
-  return async (request: Request, route: RouteContext): Promise<Response> =>
-    handleApiCall(await getDb(), op, { request, params: await route.params, context: contextFromHeaders(request.headers) });
+  return async (request: Request, route: RouteContext): Promise<Response> => {
+    try {
+      return await handleApiCall(await getDb(), op, { request, params: await route.params, context: contextFromHeaders(request.headers) });
+    } catch (error) {
+      // A database outage is the one failure a client can wait out: 503 problem+json, Retry-After.
+      if (databaseUnavailable() || isConnectionError(error)) return problemResponse(fail("SERVICE_UNAVAILABLE"), { headers: { "Retry-After": "5" } });
+      throw error;
+    }
+  };
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

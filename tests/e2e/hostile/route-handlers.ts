@@ -37,7 +37,8 @@ export const UNROUTED_API_CALLS: [method: string, path: string][] = [
 const API_PROBED_PATHS = [...API_OPERATIONS.map((op) => `${API_BASE_PATH}${op.path.replace(/\{\w+\}/g, "x")}`), ...UNKNOWN_API_CALLS.map(([, p]) => p), ...UNROUTED_API_CALLS.map(([, p]) => p), "/api/v1/openapi.json"];
 
 /** The route handlers the hostile specs send to (the coverage test checks that none is missing). */
-export const ROUTE_HANDLER_PATHS = ["/setup/activity/users", "/setup/activity/export", "/api/auth/callback/login-ticket", "/docs/api/assets/start.js", ...API_PROBED_PATHS];
+// /api/health and /api/ready take no input: tests/e2e/health.spec.ts sends them hostile query strings.
+export const ROUTE_HANDLER_PATHS = ["/api/health", "/api/ready", "/setup/activity/users", "/setup/activity/export", "/api/auth/callback/login-ticket", "/docs/api/assets/start.js", ...API_PROBED_PATHS];
 
 /** Each method a route handler under app/api/v1 exports ("PUT /api/v1/users/[id]/mfa/reset") that no probe sends. */
 export function unprobedApiMethods(): string[] {
