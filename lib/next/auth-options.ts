@@ -8,7 +8,7 @@ import { contextFromHeaders } from "./request-context";
 import { clearPendingCookie, pendingTokenFromCookieHeader } from "./pending-cookie";
 import { secureCookies } from "./cookies";
 
-const COOKIE_MAX_AGE_SECONDS = 24 * 3600; // the row's absolute timeout is the real limit
+export const COOKIE_MAX_AGE_SECONDS = 24 * 3600; // the row's absolute timeout is the real limit
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,

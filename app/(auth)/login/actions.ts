@@ -9,13 +9,13 @@ import { failureState, type FailureState } from "@/lib/next/failure-state";
 import { getRequestContext } from "@/lib/next/request-context";
 import { setPendingCookie } from "@/lib/next/pending-cookie";
 import { afterResponse } from "@/lib/next/after-response";
+import { finishLoginOnServer } from "@/lib/next/sign-in-with-ticket";
 
 export interface LoginState extends Partial<FailureState> {
   /** INVALID_CREDENTIALS: the form adds the (unconditional) lockout hint. */
   invalidCredentials?: boolean;
   username?: string;
   fieldErrors?: { username?: string; password?: string };
-  ticket?: string;
 }
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
@@ -28,6 +28,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   const result = await startPasswordLogin(await getDb(), { ...parsed.data, context: await getRequestContext(), defer: afterResponse });
   if (!result.ok) return { username, ...failureState(result), invalidCredentials: result.code === "INVALID_CREDENTIALS" };
   await setPendingCookie(result.pendingToken);
-  if (result.next === "session") return { ticket: result.ticket };
+  // Password alone completes this login: the session is made here (lib/next/sign-in-with-ticket.ts).
+  if (result.next === "session") return { username, ...(await finishLoginOnServer(result.ticket)) };
   redirect(CHALLENGE_PATHS[result.next]);
 }

@@ -1,8 +1,7 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
 import Link from "next/link";
 import { loginAction, type LoginState } from "./actions";
-import { finishLogin } from "@/components/auth/finish-login";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -10,14 +9,7 @@ import { FailureDetail } from "@/components/auth/failure-detail";
 
 export function LoginForm() {
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
-  const [finishError, setFinishError] = useState<string>();
-
-  useEffect(() => {
-    if (!state.ticket) return;
-    finishLogin(state.ticket).then((ok) => ok || setFinishError("We couldn't start your session. Please log in again."));
-  }, [state.ticket]);
-
-  const error = state.error ?? finishError;
+  const error = state.error;
   return (
     <form action={action} className="space-y-4" noValidate>
       {error && (
@@ -48,11 +40,11 @@ export function LoginForm() {
         error={state.fieldErrors?.password}
         required
       />
-      <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
-        {pending || state.ticket ? "Logging in…" : "Log In"}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Logging in…" : "Log In"}
       </Button>
       <p className="text-center text-sm">
-        <Link href="/login/forgot" className="font-medium text-blue-700 hover:underline">
+        <Link prefetch={false} href="/login/forgot" className="font-medium text-blue-700 hover:underline">
           Forgot password?
         </Link>
       </p>

@@ -10,6 +10,7 @@ import { passwordProblemMessage, PASSWORD_MAX_LENGTH } from "@/lib/auth/password
 import { errorMessage } from "@/lib/errors";
 import { getRequestContext } from "@/lib/next/request-context";
 import { setPendingCookie } from "@/lib/next/pending-cookie";
+import { finishLoginOnServer } from "@/lib/next/sign-in-with-ticket";
 
 export interface ActivationState {
   error?: string;
@@ -17,7 +18,6 @@ export interface ActivationState {
   problems?: string[];
   /** The link cannot be used (any more): the form gives way to what to do. */
   linkDead?: boolean;
-  ticket?: string;
 }
 
 // Generous bounds: the lib applies the real rules; these stop megabyte bodies before argon2.
@@ -37,6 +37,6 @@ export async function activateAction(_prev: ActivationState, formData: FormData)
     return { error: errorMessage(result.code), linkDead };
   }
   await setPendingCookie(result.pendingToken);
-  if (result.next === "session") return { ticket: result.ticket };
+  if (result.next === "session") return finishLoginOnServer(result.ticket);
   redirect(CHALLENGE_PATHS[result.next]);
 }

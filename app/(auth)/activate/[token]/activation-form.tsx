@@ -1,8 +1,7 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import Link from "next/link";
 import { activateAction, type ActivationState } from "./actions";
-import { finishLogin } from "@/components/auth/finish-login";
 import { PasswordStrength } from "@/components/auth/password-strength";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
@@ -12,24 +11,17 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 export function ActivationForm({ token, username, orgName, minLength }: { token: string; username: string; orgName: string; minLength: number }) {
   const [state, action, pending] = useActionState<ActivationState, FormData>(activateAction, {});
   const [password, setPassword] = useState("");
-  const [finishError, setFinishError] = useState<string>();
-
-  useEffect(() => {
-    if (!state.ticket) return;
-    finishLogin(state.ticket).then((ok) => ok || setFinishError("Your password is set, but we couldn't start your session. Log in with it."));
-  }, [state.ticket]);
-
   if (state.linkDead) {
     return (
       <div className="space-y-4">
         <Alert>{state.error}</Alert>
-        <Link href="/login" className="inline-block text-sm font-medium text-blue-700 hover:underline">
+        <Link prefetch={false} href="/login" className="inline-block text-sm font-medium text-blue-700 hover:underline">
           Go to the login page
         </Link>
       </div>
     );
   }
-  const error = state.error ?? finishError;
+  const error = state.error;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
@@ -65,8 +57,8 @@ export function ActivationForm({ token, username, orgName, minLength }: { token:
         <PasswordStrength id="password-strength" password={password} username={username} orgName={orgName} minLength={minLength} />
       </div>
       <TextField id="confirm" name="confirm" label="Confirm new password" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX_LENGTH} required />
-      <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
-        {pending || state.ticket ? "Setting password…" : "Set password"}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Setting password…" : "Set password"}
       </Button>
     </form>
   );

@@ -18,7 +18,7 @@ export default async function ActivatePage({ params }: { params: Promise<{ token
       <AuthCard title="This link can't be used">
         <div className="space-y-4">
           <Alert>{errorMessage(read.code)}</Alert>
-          <Link href="/login" className="inline-block text-sm font-medium text-blue-700 hover:underline">
+          <Link prefetch={false} href="/login" className="inline-block text-sm font-medium text-blue-700 hover:underline">
             Go to the login page
           </Link>
         </div>

@@ -36,7 +36,7 @@ export default async function EnrollChoicePage() {
       <ul className="space-y-3">
         {CHOICES.map(({ href, icon: Icon, title, text }) => (
           <li key={href}>
-            <Link href={href} className="flex gap-3 rounded-md border border-slate-200 p-3 hover:border-blue-600 hover:bg-blue-50">
+            <Link prefetch={false} href={href} className="flex gap-3 rounded-md border border-slate-200 p-3 hover:border-blue-600 hover:bg-blue-50">
               <Icon aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-blue-700" />
               <span>
                 <span className="block text-sm font-medium text-slate-900">{title}</span>
@@ -46,7 +46,7 @@ export default async function EnrollChoicePage() {
           </li>
         ))}
       </ul>
-      <Link href="/login" className="mt-4 block text-center text-sm text-slate-600 underline">
+      <Link prefetch={false} href="/login" className="mt-4 block text-center text-sm text-slate-600 underline">
         Cancel and log in as someone else
       </Link>
     </AuthCard>

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { verifyRecoveryCodeAtLogin } from "@/lib/mfa/verify-recovery-code-login";
 import { recoveryCodeSchema } from "@/lib/api/schemas";
 import { failureState } from "@/lib/next/failure-state";
+import { finishLoginOnServer } from "@/lib/next/sign-in-with-ticket";
 import { getRequestContext } from "@/lib/next/request-context";
 import { readPendingCookie } from "@/lib/next/pending-cookie";
 import type { CodeFormState } from "@/components/auth/code-form-state";
@@ -15,5 +16,6 @@ export async function verifyRecoveryCodeAction(_prev: CodeFormState, formData: F
     code: parsed.data,
     context: await getRequestContext(),
   });
-  return result.ok ? { ticket: result.ticket } : failureState(result);
+  // The session is made here and the answer is a redirect to the start page (lib/next/sign-in-with-ticket.ts).
+  return result.ok ? finishLoginOnServer(result.ticket) : failureState(result);
 }

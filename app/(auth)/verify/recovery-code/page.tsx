@@ -23,7 +23,7 @@ export default async function RecoveryCodePage() {
         hint="Enter one of the recovery codes you saved when you set up MFA. Each code works once."
         input={{ label: "Recovery code", inputMode: "text", maxLength: 20 }}
       />
-      <Link href="/verify" className="mt-3 block text-center text-sm text-slate-600 underline">
+      <Link prefetch={false} href="/verify" className="mt-3 block text-center text-sm text-slate-600 underline">
         Use another method
       </Link>
     </AuthCard>

@@ -18,12 +18,12 @@ export default async function SecurityKeyChallengePage() {
       {(challenge.offerTotp || challenge.offerRecoveryCode) && (
         <nav aria-label="Other ways to verify" className="mt-4 flex flex-col items-center gap-1 border-t border-slate-100 pt-4 text-sm">
           {challenge.offerTotp && (
-            <Link href="/verify/totp" className="text-slate-600 underline">
+            <Link prefetch={false} href="/verify/totp" className="text-slate-600 underline">
               Use authenticator app instead
             </Link>
           )}
           {challenge.offerRecoveryCode && (
-            <Link href="/verify/recovery-code" className="text-slate-600 underline">
+            <Link prefetch={false} href="/verify/recovery-code" className="text-slate-600 underline">
               Use a recovery code
             </Link>
           )}

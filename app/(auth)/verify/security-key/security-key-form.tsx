@@ -36,7 +36,7 @@ export function SecurityKeyForm() {
           {state.error ?? finishError}
           <FailureDetail retryAt={state.retryAt} />
         </Alert>
-        <Link href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
+        <Link prefetch={false} href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
           Back to log in
         </Link>
       </div>
@@ -55,7 +55,7 @@ export function SecurityKeyForm() {
       <Button type="button" className="w-full" onClick={verify} disabled={!supported || busy || Boolean(state.ticket)}>
         {state.ticket ? "Signing in…" : busy ? "Waiting for your security key…" : "Use security key or passkey"}
       </Button>
-      <Link href="/login" className="block text-center text-sm text-slate-600 underline">
+      <Link prefetch={false} href="/login" className="block text-center text-sm text-slate-600 underline">
         Cancel and log in as someone else
       </Link>
     </div>

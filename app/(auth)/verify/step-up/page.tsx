@@ -74,7 +74,7 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
               {offered
                 .filter((m) => m !== chosen)
                 .map((m) => (
-                  <Link key={m} href={`/verify/step-up?method=${VIEWS[m].slug}&next=${encodeURIComponent(next)}`} className="text-slate-600 underline">
+                  <Link prefetch={false} key={m} href={`/verify/step-up?method=${VIEWS[m].slug}&next=${encodeURIComponent(next)}`} className="text-slate-600 underline">
                     {VIEWS[m].switchLabel}
                   </Link>
                 ))}
@@ -84,7 +84,7 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
       ) : (
         <NoUsableMethod hasAnyMethod={methods.hasAnyMethod} />
       )}
-      <Link href="/" className="mt-3 block text-center text-sm text-slate-600 underline">
+      <Link prefetch={false} href="/" className="mt-3 block text-center text-sm text-slate-600 underline">
         Cancel
       </Link>
     </AuthCard>
@@ -99,7 +99,7 @@ function NoUsableMethod({ hasAnyMethod }: { hasAnyMethod: boolean }) {
       ) : (
         <p>You don&apos;t have a verification method yet, so your identity can&apos;t be confirmed. Add an authenticator app or a security key first.</p>
       )}
-      <Link href="/account/security" className="inline-block font-medium text-blue-700 underline">
+      <Link prefetch={false} href="/account/security" className="inline-block font-medium text-blue-700 underline">
         Go to My security
       </Link>
     </div>

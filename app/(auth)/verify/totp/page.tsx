@@ -24,12 +24,12 @@ export default async function TotpChallengePage() {
       />
       <nav aria-label="Other ways to verify" className="mt-3 flex flex-col items-center gap-1 text-sm">
         {pending.allowedMethods.includes("WEBAUTHN") && (
-          <Link href="/verify/security-key" className="text-slate-600 underline">
+          <Link prefetch={false} href="/verify/security-key" className="text-slate-600 underline">
             Use a security key or passkey instead
           </Link>
         )}
         {pending.allowedMethods.includes("RECOVERY_CODE") && (
-          <Link href="/verify/recovery-code" className="text-slate-600 underline">
+          <Link prefetch={false} href="/verify/recovery-code" className="text-slate-600 underline">
             Use a recovery code
           </Link>
         )}

@@ -48,7 +48,7 @@ export function RegisterKeyForm({ defaultName, maxNameLength }: { defaultName: s
           {state.error ?? finishError}
           <FailureDetail retryAt={state.retryAt} />
         </Alert>
-        <Link href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
+        <Link prefetch={false} href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
           Back to log in
         </Link>
       </div>
@@ -84,7 +84,7 @@ export function RegisterKeyForm({ defaultName, maxNameLength }: { defaultName: s
         {state.ticket ? "Signing in…" : busy ? "Waiting for your security key…" : "Register security key"}
       </Button>
       {/* Not while recovery codes are shown: by then the key is registered and the login complete. */}
-      <Link href="/verify/enroll" className="block text-center text-sm text-slate-600 underline">
+      <Link prefetch={false} href="/verify/enroll" className="block text-center text-sm text-slate-600 underline">
         Choose another method
       </Link>
     </form>
