@@ -3,15 +3,16 @@
 // login (Playwright, headless). Each virtual user is a loop with its own cookie jar that starts
 // every login empty, like a fresh browser:
 //
-//   GET /login → (prefetch its links) → POST /login, loginAction → (prefetch /verify/totp's links)
-//   → POST /verify/totp, verifyTotpAction → GET /api/auth/providers → GET /api/auth/csrf →
-//   POST /api/auth/callback/login-ticket → GET / (307) → GET /account/security → (prefetch its links)
+//   GET /login → POST /login, loginAction → POST /verify/totp, verifyTotpAction
 //
-// The browser never GETs /verify/totp: Next renders the page the action redirects to inside the
-// action's own answer (it fetches that page from this same server; one request the driver never
-// sees). Link prefetches are RSC requests the browser sends on its own as links come into view
-// (BENCH_PREFETCH=0 leaves them out). Only documents and RSC are fetched: JS, CSS and fonts
-// would come from the browser's cache.
+// Three requests. The browser never GETs /verify/totp nor /account/security: Next renders the page
+// an action redirects to inside the action's own answer (it fetches that page from this same
+// server; one request the driver never sees). verifyTotpAction sets the session cookie itself
+// (lib/next/sign-in-with-ticket.ts) — until issue 11 the browser then asked next-auth for its
+// providers, a CSRF token and the callback, then "/" and its redirect: 8 requests — and links are
+// not prefetched any more (they were 14 more RSC renders per login). Only documents and RSC are
+// fetched: JS, CSS and fonts would come from the browser's cache. Chromium's own requests for
+// one login were recorded with Playwright to check this sequence.
 //
 // On a fresh Postgres database: the demo orgs plus BENCH_USERS Standard Users of Acme with an
 // authenticator app (landing page /account/security). A TOTP step is accepted once per user, so
@@ -19,7 +20,7 @@
 // BENCH_CONCURRENCY="1,8"), BENCH_SECONDS each; before each level, the argon2id verify rate of
 // this process at the same concurrency, as the yardstick of what a login must cost at least.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { randomBytes, webcrypto } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { createInterface } from "node:readline";
@@ -37,7 +38,6 @@ const SECONDS_PER_LEVEL = Number(process.env.BENCH_SECONDS ?? 15);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? "1,4,8,16").split(",").map(Number);
 const USER_COUNT = Number(process.env.BENCH_USERS ?? 2000);
 const ARGON2_SECONDS = Number(process.env.BENCH_ARGON2_SECONDS ?? 3);
-const PREFETCH = process.env.BENCH_PREFETCH !== "0";
 const WEB_CONCURRENCY = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10) || os.availableParallelism();
 // Every worker compiles and caches each route on first use; those logins are not measured.
 const WARMUP_LOGINS = Number(process.env.BENCH_WARMUP_LOGINS ?? 4 * WEB_CONCURRENCY);
@@ -56,29 +56,9 @@ const DOCUMENT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,i
 // What Next's client router sends as the current route with an action (captured from Chromium).
 const LOGIN_ROUTER_TREE = ["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
 const TOTP_ROUTER_TREE = ["", { children: ["(auth)", { children: ["verify", { children: ["totp", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
-// The links in view at 1280×720 that Chromium prefetched on each page, for this user.
-const PREFETCHED_LINKS: Record<string, string[]> = {
-  "/login": ["/login/forgot"],
-  "/verify/totp": ["/login", "/verify/recovery-code"],
-  [LANDING_PATH]: ["/", "/account/security/add-authenticator", "/account/security/add-key", "/account/security/change-password"],
-};
-
-const STEPS = [
-  "GET /login",
-  "prefetch /login links",
-  "POST /login (loginAction)",
-  "prefetch /verify/totp links",
-  "POST /verify/totp (verifyTotpAction)",
-  "GET /api/auth/providers",
-  "GET /api/auth/csrf",
-  "POST /api/auth/callback/login-ticket",
-  "GET / (307)",
-  `GET ${LANDING_PATH}`,
-  `prefetch ${LANDING_PATH} links`,
-] as const;
+const STEPS = ["GET /login", "POST /login (loginAction)", "POST /verify/totp (verifyTotpAction)"] as const;
 type Step = (typeof STEPS)[number];
-const isPrefetch = (step: Step) => step.startsWith("prefetch");
-const MEASURED_STEPS = STEPS.filter((s) => PREFETCH || !isPrefetch(s));
+const MEASURED_STEPS = STEPS;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
@@ -127,12 +107,6 @@ class LoginFailure extends Error {
   }
 }
 
-/** Next's `_rsc` cache-busting value of a prefetch (next/dist/shared/lib/router/utils/cache-busting-search-param.js). */
-async function rscSearchParam(headers: { prefetch: string; segmentPrefetch?: string; stateTree?: string; nextUrl: string }): Promise<string> {
-  const input = [headers.prefetch, headers.segmentPrefetch ?? "0", headers.stateTree ?? "0", headers.nextUrl].join(",");
-  const digest = new Uint8Array(await webcrypto.subtle.digest("SHA-256", new TextEncoder().encode(input))).subarray(0, 12);
-  return Buffer.from(digest).toString("base64url");
-}
 
 /** `<input type="hidden">`s React renders into a server-rendered action form; the browser sends them with the fields. */
 function hiddenFormFields(html: string): FormFields {
@@ -148,7 +122,7 @@ interface BenchUser {
 
 interface LoginTiming {
   stepMs: Map<Step, number>;
-  /** What the person waits for: every step but the prefetches, which a browser sends while they type. */
+  /** What the person waits for: every step. */
   waitMs: number;
 }
 
@@ -208,46 +182,9 @@ class VirtualUser {
     });
   }
 
-  /** next-auth's client fetches (next-auth/react, client/_utils.js): JSON content type even on GET. */
-  private authFetch(path: string, init: { method?: string; contentType: string; body?: string }) {
-    return this.send(path, {
-      method: init.method,
-      headers: {
-        accept: "*/*",
-        "content-type": init.contentType,
-        referer: `${ORIGIN}/verify/totp`,
-        "sec-fetch-dest": "empty",
-        "sec-fetch-site": "same-origin",
-        ...(init.method === "POST" ? { origin: ORIGIN } : {}),
-      },
-      body: init.body,
-    });
-  }
 
-  /** The client router's prefetch of each link in view: the route tree first, then the page's head. */
-  private async prefetchLinks(page: string): Promise<void> {
-    const links = PREFETCHED_LINKS[page]!;
-    const rsc = async (href: string, headers: { segmentPrefetch?: string; stateTree?: string }) => {
-      const hash = await rscSearchParam({ prefetch: "1", nextUrl: page, ...headers });
-      const { response } = await this.send(`${href}?_rsc=${hash}`, {
-        headers: {
-          accept: "*/*",
-          rsc: "1",
-          "next-router-prefetch": "1",
-          ...(headers.segmentPrefetch ? { "next-router-segment-prefetch": headers.segmentPrefetch } : {}),
-          ...(headers.stateTree ? { "next-router-state-tree": headers.stateTree } : {}),
-          "next-url": page,
-          referer: `${ORIGIN}${page}`,
-          "sec-fetch-dest": "empty",
-          "sec-fetch-site": "same-origin",
-        },
-      });
-      if (response.status !== 200) throw new Error(`prefetch of ${href} answered ${response.status}`);
-    };
-    await Promise.all(links.map((href) => rsc(href, { segmentPrefetch: "/_tree" })));
-    const headOnly = encodeURIComponent(JSON.stringify(["", {}, null, "metadata-only"]));
-    await Promise.all(links.map((href) => rsc(href, { stateTree: headOnly })));
-  }
+
+
 
   private async step<T>(name: Step, run: () => Promise<T>): Promise<T> {
     const startMs = performance.now();
@@ -272,7 +209,6 @@ class VirtualUser {
       if (response.status !== 200) fail("GET /login", `status ${response.status}`);
       return body.toString("utf8");
     });
-    if (PREFETCH) await this.step("prefetch /login links", () => this.prefetchLinks("/login"));
 
     await this.step("POST /login (loginAction)", async () => {
       // As useActionState's form action sends them: the form's fields as `_1_<name>`, then the previous state.
@@ -287,53 +223,22 @@ class VirtualUser {
       // The challenge page rendered into the action's answer; without it the browser would GET it.
       if (!body.toString("utf8").includes(`Signing in as ${user.username}`)) fail("POST /login (loginAction)", "the answer does not hold the challenge page");
     });
-    if (PREFETCH) await this.step("prefetch /verify/totp links", () => this.prefetchLinks("/verify/totp"));
 
-    const ticket = await this.step("POST /verify/totp (verifyTotpAction)", async () => {
+    await this.step("POST /verify/totp (verifyTotpAction)", async () => {
       const code = totpCodeAt(DEMO_TOTP_SECRET, Date.now());
       const { response, body } = await this.postAction("/verify/totp", this.actions.verifyTotp, TOTP_ROUTER_TREE, [["_1_code", code], ["0", '[{},"$K1"]']]);
-      const state = actionState(body) as { ticket?: string; error?: string } | undefined;
-      if (response.status !== 200 || !state?.ticket) fail("POST /verify/totp (verifyTotpAction)", `status ${response.status}: ${state?.error ?? body.toString("utf8").slice(0, 200)}`);
-      return state!.ticket!;
+      const redirect = response.headers.get("x-action-redirect")?.split(";")[0];
+      if (response.status !== 200 || redirect !== LANDING_PATH) {
+        const state = actionState(body) as { error?: string } | undefined;
+        fail("POST /verify/totp (verifyTotpAction)", `status ${response.status}, redirect ${redirect}: ${state?.error ?? body.toString("utf8").slice(0, 200)}`);
+      }
+      if (!this.jar.has("next-auth.session-token")) fail("POST /verify/totp (verifyTotpAction)", "no session cookie");
+      // The start page rendered into the action's answer, as the signed-in user.
+      const text = body.toString("utf8");
+      if (!text.includes("My security") || !text.includes(user.name)) fail("POST /verify/totp (verifyTotpAction)", "the answer does not hold the signed-in start page");
     });
 
-    // next-auth's signIn("login-ticket", { ticket, redirect: false }).
-    await this.step("GET /api/auth/providers", async () => {
-      const { response, body } = await this.authFetch("/api/auth/providers", { contentType: "application/json" });
-      const providers = JSON.parse(body.toString("utf8") || "{}") as Record<string, { type?: string }>;
-      if (response.status !== 200 || providers["login-ticket"]?.type !== "credentials") fail("GET /api/auth/providers", `status ${response.status}`);
-    });
-    const csrfToken = await this.step("GET /api/auth/csrf", async () => {
-      const { response, body } = await this.authFetch("/api/auth/csrf", { contentType: "application/json" });
-      const { csrfToken } = JSON.parse(body.toString("utf8") || "{}") as { csrfToken?: string };
-      if (response.status !== 200 || !csrfToken) fail("GET /api/auth/csrf", `status ${response.status}`);
-      return csrfToken!;
-    });
-    await this.step("POST /api/auth/callback/login-ticket", async () => {
-      const form = new URLSearchParams({ ticket, redirect: "false", csrfToken, callbackUrl: `${ORIGIN}/verify/totp`, json: "true" });
-      const { response, body } = await this.authFetch("/api/auth/callback/login-ticket", { method: "POST", contentType: "application/x-www-form-urlencoded", body: form.toString() });
-      const { url } = JSON.parse(body.toString("utf8") || "{}") as { url?: string };
-      const error = url ? new URL(url).searchParams.get("error") : "no url";
-      if (response.status !== 200 || error) fail("POST /api/auth/callback/login-ticket", `status ${response.status}, error ${error}`);
-      if (!this.jar.has("next-auth.session-token")) fail("POST /api/auth/callback/login-ticket", "no session cookie");
-    });
-
-    // window.location.assign("/"): a navigation, whose redirect the browser follows.
-    const landing = await this.step("GET / (307)", async () => {
-      const { response } = await this.document("/", "/verify/totp");
-      const location = response.headers.get("location");
-      if (response.status !== 307 || !location) fail("GET / (307)", `status ${response.status}, location ${location}`);
-      return new URL(location!, ORIGIN).pathname;
-    });
-    if (landing !== LANDING_PATH) fail("GET / (307)", `sent to ${landing}, not ${LANDING_PATH}`);
-    await this.step(`GET ${LANDING_PATH}`, async () => {
-      const { response, body } = await this.document(LANDING_PATH, "/verify/totp");
-      const html = body.toString("utf8");
-      if (response.status !== 200 || !html.includes(">My security</h1>") || !html.includes(user.name)) fail(`GET ${LANDING_PATH}`, `status ${response.status}, location ${response.headers.get("location")}`);
-    });
-    if (PREFETCH) await this.step(`prefetch ${LANDING_PATH} links`, () => this.prefetchLinks(LANDING_PATH));
-
-    const waitMs = [...this.stepMs].filter(([step]) => !isPrefetch(step)).reduce((sum, [, ms]) => sum + ms, 0);
+    const waitMs = [...this.stepMs.values()].reduce((sum, ms) => sum + ms, 0);
     return { stepMs: this.stepMs, waitMs };
   }
 }
@@ -431,7 +336,7 @@ function cpuMeter(pids: () => number[]) {
 }
 
 function startServer(db: TestDb): ChildProcess {
-  return spawn(process.execPath, [SERVER_SCRIPT], {
+  return spawn(process.execPath, [...(process.env.BENCH_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF_DIR}`] : []), SERVER_SCRIPT], {
     stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
@@ -594,9 +499,9 @@ function report(results: LevelResult[], users: UserRotation, sessionRows: number
   console.log(`- os.cpus().length: ${os.cpus().length}; server WEB_CONCURRENCY: ${WEB_CONCURRENCY}; bench UV_THREADPOOL_SIZE: ${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"}`);
   console.log(`- users: ${USER_COUNT} Standard Users with an authenticator app, landing page ${LANDING_PATH}; none reused within ${USER_REUSE_AFTER_MS / 1000} s${users.waitedMs ? ` (**virtual users waited ${(users.waitedMs / 1000).toFixed(1)} s for a free user: raise BENCH_USERS**)` : ""}`);
   console.log(`- ${SECONDS_PER_LEVEL} s per level after ${WARMUP_LOGINS} warm-up logins; argon2 verify rate measured for ${ARGON2_SECONDS} s before each level, in the bench process, at the level's concurrency`);
-  console.log(`- only HTML documents and RSC requests are fetched — no JS, CSS or fonts (a returning browser has them cached); link prefetches ${PREFETCH ? "included" : "left out (BENCH_PREFETCH=0)"}`);
-  console.log(`- ${requestsPerLogin.toFixed(1)} requests per login from the browser, plus 1 the server sends itself (Next renders /verify/totp into loginAction's answer)`);
-  console.log(`- login ms = what the person waits: all steps but the prefetches (which a browser sends while they type); CPU % is of one core, summed over processes (server: the primary and its workers; Postgres: every postgres process on this machine); RSS is the server's peak`);
+  console.log(`- only HTML documents and RSC requests are fetched — no JS, CSS or fonts (a returning browser has them cached); the console prefetches no links`);
+  console.log(`- ${requestsPerLogin.toFixed(1)} requests per login from the browser, plus 2 the server sends itself (Next renders the page each action redirects to into its answer)`);
+  console.log(`- login ms = what the person waits: all steps; CPU % is of one core, summed over processes (server: the primary and its workers; Postgres: every postgres process on this machine); RSS is the server's peak`);
 
   console.log(`\n| concurrency | logins | failed | logins/s | login p50 ms | p95 ms | p99 ms | server CPU % | server RSS MB | Postgres CPU % | bench CPU % | load 1m | argon2 verifies/s | logins/s ÷ argon2/s |`);
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);

@@ -23,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
           <div className="flex items-center gap-6">
-            <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <Link prefetch={false} href="/" className="flex items-center gap-2 font-semibold text-slate-900">
               <ShieldCheck aria-hidden className="h-6 w-6 text-blue-700" />
               MFA Console
             </Link>
@@ -33,7 +33,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             {canSeeUsers && (
               <nav aria-label="Setup" className="flex gap-4">
                 {SETUP_LINKS.filter((l) => permits(permissions, l.needs)).map((l) => (
-                  <Link key={l.href} href={l.href} className="text-sm font-medium text-slate-700 hover:text-slate-900">
+                  <Link prefetch={false} key={l.href} href={l.href} className="text-sm font-medium text-slate-700 hover:text-slate-900">
                     {l.label}
                   </Link>
                 ))}
@@ -43,7 +43,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <div className="flex flex-wrap items-center gap-3">
             <SessionLevelBadge highAssuranceUntil={currentLevel(session).until} />
             <span className="text-sm text-slate-700">{user.name}</span>
-            <Link href="/account/security" className="text-sm font-medium text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline">
+            <Link prefetch={false} href="/account/security" className="text-sm font-medium text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline">
               My security
             </Link>
             <LogoutButton />

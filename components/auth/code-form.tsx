@@ -53,7 +53,7 @@ export function CodeForm({
           {state.error ?? finishError}
           <FailureDetail retryAt={state.retryAt} />
         </Alert>
-        <Link href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
+        <Link prefetch={false} href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
           Back to log in
         </Link>
       </div>
@@ -83,11 +83,11 @@ export function CodeForm({
         {pending || state.ticket ? "Verifying…" : submitLabel}
       </Button>
       {otherMethodsHref && (
-        <Link href={otherMethodsHref} className="block text-center text-sm text-slate-600 underline">
+        <Link prefetch={false} href={otherMethodsHref} className="block text-center text-sm text-slate-600 underline">
           Choose another method
         </Link>
       )}
-      <Link href="/login" className="block text-center text-sm text-slate-600 underline">
+      <Link prefetch={false} href="/login" className="block text-center text-sm text-slate-600 underline">
         Cancel and log in as someone else
       </Link>
     </form>

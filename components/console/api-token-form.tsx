@@ -51,10 +51,10 @@ export function ApiTokenForm({
             {copied ? "Copied" : "Copy"}
           </Button>
           <div className="flex gap-2">
-            <Link href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link prefetch={false} href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
               API Docs
             </Link>
-            <Link href="/setup/api-tokens" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+            <Link prefetch={false} href="/setup/api-tokens" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
               Done
             </Link>
           </div>
@@ -70,7 +70,7 @@ export function ApiTokenForm({
       <TextField id="name" name="name" label="Name" hint="After the system that uses it, e.g. “HR sync”." defaultValue={v?.name} error={fe.name} required maxLength={80} />
       {actingUsers.length === 0 ? (
         <Alert tone="info">
-          There is no active Api Only user to act as. Create one in <Link href="/setup/users/new" className="underline">Setup &gt; Users</Link> with the Integration User profile.
+          There is no active Api Only user to act as. Create one in <Link prefetch={false} href="/setup/users/new" className="underline">Setup &gt; Users</Link> with the Integration User profile.
         </Alert>
       ) : (
         <div>
@@ -93,7 +93,7 @@ export function ApiTokenForm({
       </fieldset>
       <SelectField id="expiresInDays" name="expiresInDays" label="Expires after" defaultValue={v?.expiresInDays ?? "90"} options={EXPIRY} />
       <div className="flex justify-end gap-2">
-        <Link href="/setup/api-tokens" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <Link prefetch={false} href="/setup/api-tokens" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
           Cancel
         </Link>
         <Button type="submit" disabled={pending || actingUsers.length === 0}>

@@ -19,10 +19,17 @@ export function LocalTime({ iso, format = "datetime" }: { iso: string; format?: 
   );
 }
 
+// One formatter per (format, zone), made once: building an Intl.DateTimeFormat costs far more than
+// using one, and a history page renders hundreds of times (13.6% of its server CPU, issue 11).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function render(date: Date, format: "time" | "datetime", timeZone: string | undefined): string {
-  const options: Intl.DateTimeFormatOptions =
-    format === "time"
-      ? { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }
-      : { dateStyle: "medium", timeStyle: "short", timeZone };
-  return new Intl.DateTimeFormat("en-GB", options).format(date);
+  const key = `${format}|${timeZone ?? ""}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions =
+      format === "time" ? { hour: "2-digit", minute: "2-digit", hour12: false, timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone };
+    formatters.set(key, (formatter = new Intl.DateTimeFormat("en-GB", options)));
+  }
+  return formatter.format(date);
 }

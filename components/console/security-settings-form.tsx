@@ -72,6 +72,7 @@ export function SecuritySettingsForm({ settings }: { settings: OrgSettings }) {
         <Check
           name="requireSecondAdminForAdminReset"
           label="Require a second administrator to approve MFA resets of administrators"
+          hint="Also covers a temporary code, disconnecting a method and a password reset for an administrator, from the console, the CLI and the API."
           defaultChecked={settings.requireSecondAdminForAdminReset}
         />
       </fieldset>

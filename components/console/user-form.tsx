@@ -42,7 +42,7 @@ export function UserForm({
         <Alert tone="info">User created. They set their own password with this link, then register a verification method.</Alert>
         <ActivationLinkReveal url={state.activationLink.url} expiresAt={state.activationLink.expiresAt} userName="the user" />
         <div className="flex justify-end">
-          <Link href={`/setup/users/${state.userId}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+          <Link prefetch={false} href={`/setup/users/${state.userId}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
             Done
           </Link>
         </div>
@@ -78,7 +78,7 @@ export function UserForm({
         ))}
       </fieldset>
       <div className="flex justify-end gap-2">
-        <Link href={cancelHref} className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <Link prefetch={false} href={cancelHref} className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>

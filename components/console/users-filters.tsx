@@ -28,7 +28,7 @@ export function UsersFilters({ filters, profiles }: { filters: UserFilters; prof
       <SelectField id="profile" name="profile" label="Profile" defaultValue={filters.profile ?? ""} options={[{ value: "", label: "All profiles" }, ...profiles.map((p) => ({ value: p.id, label: p.name }))]} />
       <SelectField id="mfa" name="mfa" label="MFA" defaultValue={filters.mfa ?? ""} options={[{ value: "", label: "Any" }, ...MFA_STATES.map((m) => ({ value: m, label: MFA_STATE_LABELS[m] }))]} />
       <div className="flex gap-2 sm:col-span-5 sm:justify-end">
-        <Link href="/setup/users" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <Link prefetch={false} href="/setup/users" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
           Clear
         </Link>
         <Button type="submit">

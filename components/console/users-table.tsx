@@ -48,7 +48,7 @@ export function UsersTable({ rows, filtered = false, selectable = false }: { row
                   </td>
                 )}
                 <td className="px-4 py-3 font-medium">
-                  <Link href={`/setup/users/${row.id}`} className="text-blue-800 hover:underline">
+                  <Link prefetch={false} href={`/setup/users/${row.id}`} className="text-blue-800 hover:underline">
                     {row.name}
                   </Link>
                 </td>

@@ -1,6 +1,6 @@
 // zod schemas shared by forms, server actions and the REST API.
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
+import { LOGIN_PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
 import { plainText } from "./text";
 import { formSchema } from "./form-adapter";
 import { methodRef, reasonBody, tempCodeTermsBody } from "./bodies";
@@ -12,7 +12,7 @@ export const usernameSchema = z.string().trim().min(1, "Enter your username.").m
 
 export const loginSchema = z.object({
   username: usernameSchema,
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+  password: z.string().min(1, "Enter your password.").max(LOGIN_PASSWORD_MAX_LENGTH, "That password is too long."),
 });
 
 /** A 6-digit authenticator code; spaces (as apps display "123 456") are ignored. */

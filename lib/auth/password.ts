@@ -4,9 +4,9 @@
 import { argon2id, hash, needsRehash as argon2NeedsRehash, verify } from "argon2";
 import { randomBytes } from "node:crypto";
 
-export const PASSWORD_MIN_LENGTH = 12;
 // Generous so passphrases fit; a bound still stops megabyte "passwords" from costing hash time.
-export const PASSWORD_MAX_LENGTH = 256;
+/** What the login form accepts (UTF-16 units): above the 128 code points a new password may have (lib/auth/password-rules.ts). */
+export const LOGIN_PASSWORD_MAX_LENGTH = 256;
 
 export const ARGON2_MEMORY_KIB = 19_456; // 19 MiB
 export const ARGON2_TIME_COST_PASSES = 2;

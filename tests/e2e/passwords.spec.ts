@@ -145,3 +145,25 @@ test("a user changes their password on My security after step-up; their other se
   await page.reload();
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
 });
+
+test("bulk Reset password gives a link per selected user, shown once in the results", async ({ page }) => {
+  await createUser({ username: "mia.bulk@acme.test", name: "Mia Bulkreset", profile: "Standard User", totp: true });
+  await createUser({ username: "ned.bulk@acme.test", name: "Ned Bulkreset", profile: "Standard User", totp: true });
+  await logIn(page, await newAdmin("bulk-password"));
+  await page.goto("/setup/users?q=Bulkreset");
+  for (const name of ["Mia Bulkreset", "Ned Bulkreset"]) await page.getByLabel(`Select ${name}`).check();
+  await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Reset password" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reset password for 2 selected users?" });
+  await expect(dialog.getByText("Their passwords stop working now")).toBeVisible();
+  await dialog.getByLabel("Reason").fill("Contractors' passwords rotated after the audit");
+  await dialog.getByRole("button", { name: "Reset password" }).click();
+  const results = page.getByRole("region", { name: "Bulk action results" });
+  await expect(results).toContainText("Mia Bulkreset: Password reset: give them this activation link");
+  await expect(results).toContainText("Ned Bulkreset: Password reset: give them this activation link");
+  const links = await Promise.all(["Mia Bulkreset", "Ned Bulkreset"].map(async (n) => (await results.getByLabel(`Activation link for ${n}`).textContent())!.trim()));
+  expect(links[0]).not.toBe(links[1]);
+  const visitor = await newPage(page.context().browser()!);
+  await visitor.goto(links[1]!);
+  await expect(visitor.getByRole("heading", { name: "Set a new password" })).toBeVisible();
+  await expect(visitor.getByText("For ned.bulk@acme.test at Acme.")).toBeVisible();
+});

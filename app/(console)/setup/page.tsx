@@ -32,7 +32,7 @@ export default async function SetupHome() {
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">Overview</h1>
         {/* The seed's "Swagger Docs" tile of the Admin Overview. */}
-        <Link href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        <Link prefetch={false} href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
           API Docs (Swagger)
         </Link>
       </div>
@@ -83,7 +83,7 @@ export default async function SetupHome() {
           <ol className="space-y-1 text-sm">
             {failures.reasons.map((r) => (
               <li key={r.reason} className="flex justify-between gap-4 border-b border-slate-100 py-1">
-                <Link href={`/setup/activity?status=FAILED`} className="text-blue-800 hover:underline">{r.label}</Link>
+                <Link prefetch={false} href={`/setup/activity?status=FAILED`} className="text-blue-800 hover:underline">{r.label}</Link>
                 <span className="font-medium">{r.failures} ({percentOf(r.failures, failures.total)} %)</span>
               </li>
             ))}

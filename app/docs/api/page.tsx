@@ -22,12 +22,12 @@ export default async function ApiDocsPage() {
     <div className="min-h-screen bg-white">
       <header className="border-b border-slate-200">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
-          <Link href="/setup" className="flex items-center gap-2 font-semibold text-slate-900">
+          <Link prefetch={false} href="/setup" className="flex items-center gap-2 font-semibold text-slate-900">
             <ShieldCheck aria-hidden className="h-6 w-6 text-blue-700" />
             MFA Console
           </Link>
           <nav aria-label="API" className="flex gap-4 text-sm font-medium text-slate-700">
-            <Link href="/setup/api-tokens" className="hover:text-slate-900">API Tokens</Link>
+            <Link prefetch={false} href="/setup/api-tokens" className="hover:text-slate-900">API Tokens</Link>
             <a href="/api/v1/openapi.json" className="hover:text-slate-900">openapi.json</a>
           </nav>
         </div>

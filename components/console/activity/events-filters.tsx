@@ -34,7 +34,7 @@ export function EventsFilters({ filters, user }: { filters: EventFilters; user: 
         <TimeZoneField fallback={filters.tz ?? "UTC"} />
       </div>
       <div className="flex gap-2 sm:col-span-4 sm:justify-end">
-        <Link href="/setup/activity" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <Link prefetch={false} href="/setup/activity" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
           Clear
         </Link>
         <Button type="submit">

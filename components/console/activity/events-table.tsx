@@ -41,7 +41,7 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: EventRow[];
               <td className="px-3 py-2 whitespace-nowrap"><LocalTime iso={r.occurredAt.toISOString()} /></td>
               <td className="px-3 py-2">
                 {r.userId ? (
-                  <Link href={`/setup/users/${r.userId}`} className="text-blue-800 hover:underline">{r.userName ?? r.username}</Link>
+                  <Link prefetch={false} href={`/setup/users/${r.userId}`} className="text-blue-800 hover:underline">{r.userName ?? r.username}</Link>
                 ) : (r.username ?? dash)}
                 {r.userId && r.username && <span className="block text-xs text-slate-500">{r.username}</span>}
               </td>
@@ -53,7 +53,7 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: EventRow[];
               <td className="px-3 py-2">{r.actorName ?? <span className="text-slate-500">The user</span>}</td>
               <td className="px-3 py-2">
                 <span className="block max-w-56 truncate text-xs text-slate-600">{detailPreview(r.detail)}</span>
-                <Link href={`/setup/activity/${r.id}${suffix}`} aria-label={`View event ${r.id}`} className="text-xs font-medium text-blue-800 hover:underline">
+                <Link prefetch={false} href={`/setup/activity/${r.id}${suffix}`} aria-label={`View event ${r.id}`} className="text-xs font-medium text-blue-800 hover:underline">
                   View
                 </Link>
               </td>

@@ -14,7 +14,7 @@ export function ActivitySection({ detail, stepUpHref }: { detail: UserDetail; st
       <Section title="Recent verification activity">
         <Empty>
           Your organization requires a recently verified session to view verification history.{" "}
-          <Link href={stepUpHref} className="font-medium text-blue-800 underline">
+          <Link prefetch={false} href={stepUpHref} className="font-medium text-blue-800 underline">
             Verify your identity
           </Link>
         </Empty>
@@ -25,7 +25,7 @@ export function ActivitySection({ detail, stepUpHref }: { detail: UserDetail; st
     <Section
       title="Recent verification activity"
       actions={
-        <Link href={`/setup/activity?user=${detail.user.id}`} className="text-sm font-medium text-blue-800 hover:underline">
+        <Link prefetch={false} href={`/setup/activity?user=${detail.user.id}`} className="text-sm font-medium text-blue-800 hover:underline">
           View all
         </Link>
       }

@@ -11,7 +11,7 @@ import type { UserDetail } from "@/lib/users/get-user-detail";
 export function TempCodeSection({ detail, canAct, generateHref }: { detail: UserDetail; canAct: boolean; generateHref?: string }) {
   const code = detail.tempCode;
   const generate = canAct && !code && (
-    <Link href={generateHref ?? `/setup/users/${detail.user.id}/temp-code`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+    <Link prefetch={false} href={generateHref ?? `/setup/users/${detail.user.id}/temp-code`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
       Generate
     </Link>
   );

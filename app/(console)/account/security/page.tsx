@@ -118,6 +118,7 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
       <Section id="password" title="Password" action={
         <Link
           href={CHANGE_PASSWORD_PATH}
+          prefetch={false}
           className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
         >
           Change password
@@ -127,7 +128,7 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
           {user.passwordChangedAt ? (
             <>Last changed <LocalTime iso={user.passwordChangedAt.toISOString()} />.</>
           ) : (
-            "Set by you when your account was activated, or not changed since this console began recording it."
+            "No change recorded yet."
           )}{" "}
           Changing it ends your other sessions.
         </p>
@@ -174,6 +175,7 @@ function AddMethodLink({ href, children }: { href: string; children: React.React
   return (
     <Link
       href={href}
+      prefetch={false}
       className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
     >
       <Plus aria-hidden className="h-4 w-4" />

@@ -56,8 +56,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       <EventsFilters key={query} filters={filters} user={user} />
       <EventsTable rows={page.rows} filtered={hasEventFilters(filters)} detailQuery={query} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
-        {page.newer ? <Link href={href({ newer: page.newer })} className={pagerClass}>Newer</Link> : <span aria-disabled className={pagerOffClass}>Newer</span>}
-        {page.older ? <Link href={href({ older: page.older })} className={pagerClass}>Older</Link> : <span aria-disabled className={pagerOffClass}>Older</span>}
+        {page.newer ? <Link prefetch={false} href={href({ newer: page.newer })} className={pagerClass}>Newer</Link> : <span aria-disabled className={pagerOffClass}>Newer</span>}
+        {page.older ? <Link prefetch={false} href={href({ older: page.older })} className={pagerClass}>Older</Link> : <span aria-disabled className={pagerOffClass}>Older</span>}
       </nav>
     </main>
   );

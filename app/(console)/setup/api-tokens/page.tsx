@@ -34,11 +34,11 @@ export default async function ApiTokensPage() {
           </p>
         </div>
         <div className="flex gap-2">
-          <Link href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <Link prefetch={false} href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
             API Docs
           </Link>
           {can["api-tokens.create"] && (
-            <Link href={newHref} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+            <Link prefetch={false} href={newHref} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
               New token
             </Link>
           )}
@@ -71,7 +71,7 @@ export default async function ApiTokensPage() {
                       {t.name} {state && <Badge tone="slate">{state}</Badge>}
                     </td>
                     <td className="px-4 py-3">
-                      <Link href={`/setup/users/${t.actingUser.id}`} className="text-blue-700 hover:underline">{t.actingUser.name}</Link>
+                      <Link prefetch={false} href={`/setup/users/${t.actingUser.id}`} className="text-blue-700 hover:underline">{t.actingUser.name}</Link>
                       <div className="text-xs text-slate-500">{t.actingUser.username}</div>
                     </td>
                     <td className="px-4 py-3">

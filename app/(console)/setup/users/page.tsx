@@ -42,7 +42,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {page.totalCapped ? "+" : ""} {page.total === 1 && !page.totalCapped ? "user" : "users"} {filtered ? "match" : "in your org"}
           </p>
           {can["user.create"] && (
-            <Link href="/setup/users/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+            <Link prefetch={false} href="/setup/users/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
               New user
             </Link>
           )}
@@ -58,14 +58,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <UsersTable rows={page.rows} filtered={filtered} selectable={canBulk} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
         {page.prev ? (
-          <Link href={pageHref(filters, { before: page.prev })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link prefetch={false} href={pageHref(filters, { before: page.prev })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             Previous
           </Link>
         ) : (
           <span aria-disabled className="rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400">Previous</span>
         )}
         {page.next ? (
-          <Link href={pageHref(filters, { after: page.next })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link prefetch={false} href={pageHref(filters, { after: page.next })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             Next
           </Link>
         ) : (

@@ -38,7 +38,7 @@ export function AddAuthenticatorForm({ defaultName }: { defaultName: string }) {
         <Button type="submit" disabled={pending}>
           {pending ? "Verifying…" : "Verify and add"}
         </Button>
-        <Link href="/account/security" className="text-sm text-slate-600 underline">
+        <Link prefetch={false} href="/account/security" className="text-sm text-slate-600 underline">
           Cancel
         </Link>
       </div>

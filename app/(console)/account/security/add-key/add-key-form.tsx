@@ -49,7 +49,7 @@ export function AddKeyForm({ defaultName, maxNameLength }: { defaultName: string
         <Button type="submit" disabled={!supported || busy}>
           {busy ? "Waiting for your security key…" : "Register security key"}
         </Button>
-        <Link href={MY_SECURITY_PATH} className="text-sm text-slate-600 underline">
+        <Link prefetch={false} href={MY_SECURITY_PATH} className="text-sm text-slate-600 underline">
           Cancel
         </Link>
       </div>

@@ -17,7 +17,7 @@ export default async function AddKeyPage() {
     <main className="max-w-2xl space-y-6">
       <div>
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href={MY_SECURITY_PATH} className="underline-offset-4 hover:underline">
+          <Link prefetch={false} href={MY_SECURITY_PATH} className="underline-offset-4 hover:underline">
             My security
           </Link>{" "}
           <span aria-hidden>›</span> Add security key or passkey

@@ -45,7 +45,7 @@ export function ChangePasswordForm({ username, orgName, minLength }: { username:
       </div>
       <TextField id="confirm" name="confirm" label="Confirm new password" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX_LENGTH} required />
       <div className="flex justify-end gap-2">
-        <Link href="/account/security" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <Link prefetch={false} href="/account/security" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>

@@ -17,7 +17,7 @@ export default async function ChangePasswordPage() {
     <main className="max-w-xl space-y-6">
       <div>
         <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/account/security" className="underline-offset-4 hover:underline">
+          <Link prefetch={false} href="/account/security" className="underline-offset-4 hover:underline">
             My security
           </Link>{" "}
           <span aria-hidden>›</span> Change password

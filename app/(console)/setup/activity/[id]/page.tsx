@@ -27,27 +27,27 @@ export default async function EventDetailPage({
   const fields: [string, React.ReactNode][] = [
     ["Time", <LocalTime key="t" iso={event.occurredAt.toISOString()} />],
     ["Time (UTC)", <span key="u" className="font-mono text-xs">{event.occurredAt.toISOString()}</span>],
-    ["User", event.userId ? <Link key="l" href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">{event.userName} ({event.username})</Link> : (event.username ?? "—")],
+    ["User", event.userId ? <Link prefetch={false} key="l" href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">{event.userName} ({event.username})</Link> : (event.username ?? "—")],
     ["Activity", event.activityLabel],
     ["Method", event.methodLabel ?? "—"],
     ["Status", <EventStatus key="s" row={event} />],
     ["Source IP", event.ip ?? "—"],
     ["Browser", event.browser ?? "—"],
     ["User agent", <span key="a" className="break-all font-mono text-xs">{event.userAgent ?? "—"}</span>],
-    ["Acting admin", event.actorId ? <Link key="c" href={`/setup/users/${event.actorId}`} className="text-blue-800 hover:underline">{event.actorName}</Link> : (event.actorName ?? "The user")],
+    ["Acting admin", event.actorId ? <Link prefetch={false} key="c" href={`/setup/users/${event.actorId}`} className="text-blue-800 hover:underline">{event.actorName}</Link> : (event.actorName ?? "The user")],
     ["Event ID", event.id],
   ];
   return (
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         Setup <span aria-hidden>›</span>{" "}
-        <Link href={listHref} className="hover:underline">Identity Verification History</Link> <span aria-hidden>›</span> Event {event.id}
+        <Link prefetch={false} href={listHref} className="hover:underline">Identity Verification History</Link> <span aria-hidden>›</span> Event {event.id}
       </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">{event.activityLabel}</h1>
         <div className="flex gap-4 text-sm font-medium">
-          <Link href={listHref} className="text-blue-800 hover:underline">Back to history</Link>
-          {event.userId && <Link href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">Open user</Link>}
+          <Link prefetch={false} href={listHref} className="text-blue-800 hover:underline">Back to history</Link>
+          {event.userId && <Link prefetch={false} href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">Open user</Link>}
         </div>
       </div>
       <Section title="Event">

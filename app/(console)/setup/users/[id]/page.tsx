@@ -45,7 +45,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
         Setup <span aria-hidden>›</span>{" "}
-        <Link href="/setup/users" className="hover:underline">
+        <Link prefetch={false} href="/setup/users" className="hover:underline">
           Users
         </Link>{" "}
         <span aria-hidden>›</span> {user.name}
@@ -66,7 +66,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         </div>
         <div className="flex flex-wrap gap-2">
           {can["user.update"] && (
-            <Link href={`/setup/users/${user.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link prefetch={false} href={`/setup/users/${user.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
               Edit
             </Link>
           )}
@@ -98,7 +98,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
             />
           )}
           {can["lost-device.view"] && !self && (
-            <Link href={`/setup/users/${user.id}/lost-device`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link prefetch={false} href={`/setup/users/${user.id}/lost-device`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
               Lost or stolen device
             </Link>
           )}

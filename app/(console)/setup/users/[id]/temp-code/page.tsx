@@ -29,8 +29,8 @@ export default async function GenerateTempCodePage({
   return (
     <main className="mx-auto max-w-lg space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> <Link href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
-        <Link href={`/setup/users/${id.data}`} className="hover:underline">{detail.user.name}</Link>
+        Setup <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href={`/setup/users/${id.data}`} className="hover:underline">{detail.user.name}</Link>
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">Temporary Verification Code</h1>
