@@ -40,6 +40,9 @@ Object.assign(process.env, {
   NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
   MFA_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
   NEXT_TELEMETRY_DISABLED: "1",
+  // Specs change data and then read the Overview within the same minute: no cached figures here
+  // (the cache itself is tested in lib/dashboard/dashboard-cache.test.ts).
+  MFA_DASHBOARD_REFRESH_SECONDS: "0",
 });
 
 console.log(`e2e: database ${dbName} on ${new URL(serverUrl).host}, server on :${PORT}`);

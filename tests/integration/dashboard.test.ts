@@ -40,10 +40,10 @@ afterAll(() => t?.close());
 
 describe("Setup home dashboard", () => {
   it("counts active users by method, active temp codes and locked users in the org", async () => {
-    const acme = await getMfaAdoption(forOrg(t.db, demo.orgs.acme!.id), { nowMs: NOW_MS });
+    const acme = await getMfaAdoption(forOrg(t.db, demo.orgs.acme!.id), { orgId: demo.orgs.acme!.id, nowMs: NOW_MS });
     // Acme's 6 demo users: admin and alice have TOTP, bob now a key; support, delegate, api none.
     expect(acme).toEqual({ activeUsers: 6, totp: 2, webauthn: 1, recoveryCodes: 0, none: 3, tempCodesActive: 1, lockedUsers: 1 });
-    const globex = await getMfaAdoption(forOrg(t.db, demo.orgs.globex!.id), { nowMs: NOW_MS });
+    const globex = await getMfaAdoption(forOrg(t.db, demo.orgs.globex!.id), { orgId: demo.orgs.globex!.id, nowMs: NOW_MS });
     expect(globex).toEqual({ activeUsers: 1, totp: 1, webauthn: 0, recoveryCodes: 0, none: 0, tempCodesActive: 0, lockedUsers: 0 });
   });
 

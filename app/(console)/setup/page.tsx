@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireAction } from "@/lib/next/guards";
 import { getMfaAdoption } from "@/lib/dashboard/mfa-adoption";
 import { getVerificationFailures, FAILURE_WINDOW_DAYS } from "@/lib/dashboard/verification-failures";
+import { cachedFigures } from "@/lib/dashboard/dashboard-cache";
+import { LocalTime } from "@/components/console/local-time";
 import { Section } from "@/components/console/user-detail/section";
 import { AdoptionChart, type AdoptionBar } from "@/components/console/dashboard/adoption-chart";
 import { FailuresChart } from "@/components/console/dashboard/failures-chart";
@@ -14,7 +16,14 @@ const cell = "px-3 py-1.5";
 
 export default async function SetupHome() {
   const { orgDb, user } = await requireAction("console.view");
-  const [adoption, failures] = await Promise.all([getMfaAdoption(orgDb), getVerificationFailures(orgDb, { orgId: user.orgId })]);
+  const orgId = user.orgId;
+  const [cachedAdoption, cachedFailures] = await Promise.all([
+    cachedFigures(`adoption:${orgId}`, () => getMfaAdoption(orgDb, { orgId })),
+    cachedFigures(`failures:${orgId}`, () => getVerificationFailures(orgDb, { orgId })),
+  ]);
+  const adoption = cachedAdoption.value;
+  const failures = cachedFailures.value;
+  const asOf = new Date(Math.min(cachedAdoption.computedAtMs, cachedFailures.computedAtMs)).toISOString();
   const withMethod = adoption.activeUsers - adoption.none;
   const bars: AdoptionBar[] = [
     { label: "Authenticator app", percent: percentOf(adoption.totp, adoption.activeUsers), pattern: "solid" },
@@ -30,7 +39,12 @@ export default async function SetupHome() {
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">Setup <span aria-hidden>›</span> Overview</nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Overview</h1>
+        <div>
+          <h1 className="text-2xl font-semibold">Overview</h1>
+          <p className="text-xs text-slate-500">
+            Figures as of <LocalTime iso={asOf} format="time" />; they are refreshed at most once a minute.
+          </p>
+        </div>
         {/* The seed's "Swagger Docs" tile of the Admin Overview. */}
         <Link prefetch={false} href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
           API Docs (Swagger)
