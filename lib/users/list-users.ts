@@ -87,7 +87,7 @@ export async function listUsers(
   const search = opts.filters?.q ?? "";
   const pageArgs = { where, orderBy: [{ name: dir }, { id: dir }], take: pageSize + 1 } satisfies Prisma.UserFindManyArgs;
   const [found, counted] = await Promise.all([
-    (search ? findSearchPage(orgDb, pageArgs) : orgDb.user.findMany({ ...pageArgs, select: ROW_SELECT })).then((users) => withMethods(orgDb, users, nowMs)),
+    (search ? findSearchPageIds(orgDb, pageArgs) : orgDb.user.findMany({ ...pageArgs, select: { id: true } })).then((ids) => pageRows(orgDb, ids.map((u) => u.id), nowMs)),
     opts.withTotal === false ? { total: 0, capped: false } : countUsers(orgDb, filtered, search ? null : countCap),
   ]);
 
@@ -130,31 +130,31 @@ async function countUsers(orgDb: OrgDb, where: Prisma.UserWhereInput, cap: numbe
   return { total: Math.min(counted, cap), capped: counted > cap };
 }
 
-const ROW_SELECT = { id: true, name: true, username: true, isActive: true, lockedUntil: true, profileId: true } satisfies Prisma.UserSelect;
-
-type PageUser = Prisma.UserGetPayload<{ select: typeof ROW_SELECT }>;
-
 /**
- * The page's profile names and method counts in one statement. Not `_count`: Prisma turns it into
- * LEFT JOINs on GROUP BY aggregates over the whole org's factor tables, which Postgres cannot
- * limit to the page (≈ 150 ms at 100,000 users, bench/users-list.ts). Not relation selects
- * either: Prisma loads each relation with a query of its own, four round trips a page where this
- * is one (bench/api.ts). Each subquery is an index probe on user_id for the page's ids only, which
- * came from the tenant-scoped query above.
+ * The page's rows, profile names and method counts in one statement, for ids in page order. Not
+ * `_count`: Prisma turns it into LEFT JOINs on GROUP BY aggregates over the whole org's factor
+ * tables, which Postgres cannot limit to the page (≈ 150 ms at 100,000 users, bench/users-list.ts).
+ * Not relation selects either: Prisma loads each relation with a query of its own, four round
+ * trips a page where this is one (bench/api.ts). Each subquery is an index probe on user_id for
+ * the page's ids only, which came from the tenant-scoped query above.
  */
-async function withMethods(orgDb: OrgDb, users: PageUser[], nowMs: number) {
-  if (users.length === 0) return [];
-  const rows = await orgDb.$queryRaw<{ id: string; profile_name: string; totp: number; webauthn: number; temp_code: boolean }[]>`
-    SELECT u.id, p.name AS profile_name,
+async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number) {
+  if (ids.length === 0) return [];
+  const rows = await orgDb.$queryRaw<
+    { id: string; name: string; username: string; is_active: boolean; locked_until: Date | null; profile_name: string; totp: number; webauthn: number; temp_code: boolean }[]
+  >`
+    SELECT u.id, u.name, u.username, u.is_active, u.locked_until, p.name AS profile_name,
            (SELECT count(*)::int FROM totp_factors f WHERE f.user_id = u.id AND f.verified_at IS NOT NULL) AS totp,
            (SELECT count(*)::int FROM webauthn_credentials w WHERE w.user_id = u.id) AS webauthn,
            EXISTS (SELECT 1 FROM temp_codes c WHERE c.user_id = u.id AND ${activeTempCodeSql("c", nowMs)}) AS temp_code
     FROM users u JOIN profiles p ON p.id = u.profile_id
-    WHERE u.id = ANY(${users.map((u) => u.id)}::uuid[])`;
+    WHERE u.id = ANY(${ids}::uuid[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return users.flatMap((u) => {
-    const m = byId.get(u.id);
-    return m ? [{ ...u, profileName: m.profile_name, totpCount: m.totp, webauthnCount: m.webauthn, tempCodeActive: m.temp_code }] : [];
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [{ id: r.id, name: r.name, username: r.username, isActive: r.is_active, lockedUntil: r.locked_until, profileName: r.profile_name, totpCount: r.totp, webauthnCount: r.webauthn, tempCodeActive: r.temp_code }]
+      : [];
   });
 }
 
@@ -163,16 +163,14 @@ async function withMethods(orgDb: OrgDb, users: PageUser[], nowMs: number) {
  * order and expects a page after a few rows, but "patricia" matches only names from P onward: it
  * read 70% of the org first (100–350 ms at 100,000 users, bench/users-list.ts). With plain index
  * scans off (SET LOCAL: this transaction only) it takes the matches from the trigram indexes and
- * sorts them, a cost that follows the number of matches. The rows are then read by id outside
+ * sorts them, a cost that follows the number of matches. The rows are then read by id (pageRows) outside
  * the transaction: Prisma loads relations with concurrent queries, which one transaction's
  * connection would have to queue (pg warns that it will stop doing so).
  */
-async function findSearchPage(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">): Promise<PageUser[]> {
+async function findSearchPageIds(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">): Promise<{ id: string }[]> {
   const [, ids] = await orgDb.$transaction([
     orgDb.$executeRaw`SET LOCAL enable_indexscan = off`,
     orgDb.user.findMany({ ...args, select: { id: true } }),
   ]);
-  const found = await orgDb.user.findMany({ where: { id: { in: ids.map((u) => u.id) } }, select: ROW_SELECT });
-  const byId = new Map(found.map((u) => [u.id, u]));
-  return ids.flatMap(({ id }) => byId.get(id) ?? []);
+  return ids;
 }
