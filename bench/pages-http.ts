@@ -230,6 +230,46 @@ function processTree(rootPid: number): number[] {
   return tree;
 }
 
+function rssBytes(pids: number[]): number {
+  return pids.reduce((sum, pid) => {
+    try {
+      return sum + Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * 4096;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/**
+ * The history's "Export CSV" of every event, as the page's form posts it, read to the end: rows
+ * per second, and the server's memory (all its processes) before and at its peak meanwhile.
+ */
+async function measureExport(server: ChildProcess, cookie: string): Promise<{ rows: number; bytes: number; seconds: number; rssBeforeMb: number; rssPeakMb: number }> {
+  const pids = () => processTree(server.pid!);
+  const rssBefore = rssBytes(pids());
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssBytes(pids()))), 200);
+  const boundary = `----bench${randomBytes(8).toString("hex")}`;
+  const startMs = performance.now();
+  try {
+    const response = await fetch(`${ORIGIN}/setup/activity/export`, {
+      method: "POST",
+      headers: { "user-agent": USER_AGENT, origin: ORIGIN, referer: `${ORIGIN}/setup/activity`, cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body: `--${boundary}--\r\n`,
+    });
+    if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
+    let rows = -1; // the header line
+    let bytes = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 0x0a) rows++;
+    }
+    return { rows, bytes, seconds: (performance.now() - startMs) / 1000, rssBeforeMb: rssBefore / 1048576, rssPeakMb: rssPeak / 1048576 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 function startServer(t: TestDb): ChildProcess {
   // WEB_CONCURRENCY passes through with the rest of the environment (server.mjs: default one worker per core).
   return spawn(process.execPath, [SERVER_SCRIPT], {
@@ -341,6 +381,13 @@ try {
     const p95Ms = percentile(sortedMs, 0.95);
     console.log(`| ${page.label} | ${percentile(sortedMs, 0.5).toFixed(1)} | ${p95Ms.toFixed(1)} | ${p95Ms <= TARGET_P95_MS ? "yes" : "no"} | ${withCommas(samples.at(-1)!.bytes)} |`);
   }
+
+  const exported = await measureExport(server, await signedIn(t, "admin@acme.test"));
+  const rowsPerSecond = exported.rows / exported.seconds;
+  console.log(
+    `\nCSV export of every event over HTTP: ${withCommas(exported.rows)} rows, ${(exported.bytes / 1048576).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s = ` +
+      `${withCommas(Math.round(rowsPerSecond))} rows/s (target ≥ 50,000: ${rowsPerSecond >= 50_000 ? "yes" : "no"}); server RSS ${exported.rssBeforeMb.toFixed(0)} MB before, ${exported.rssPeakMb.toFixed(0)} MB at its peak`,
+  );
 } finally {
   await cleanUp();
 }
