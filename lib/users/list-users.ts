@@ -1,7 +1,7 @@
 // Setup > Users list (SPEC A1): the caller's org only (the client is tenant-scoped), ordered by
 // name then id, keyset-paginated so page 4,000 costs what page 1 costs.
 import { Prisma } from "@db/generated";
-import type { OrgDb } from "@/lib/db/tenant";
+import type { OrgDb, OrgTx } from "@/lib/db/tenant";
 import { USERS_COUNT_CAP, USERS_PAGE_SIZE } from "@/lib/config";
 import { userFiltersWhere, type UserFilters } from "./user-filters";
 import { activeTempCodeSql } from "@/lib/mfa/temp-codes/active-temp-code";
@@ -21,7 +21,7 @@ export interface UserListRow {
 
 export interface UserListPage {
   rows: UserListRow[];
-  /** Users matching: exact for a search; otherwise exact up to USERS_COUNT_CAP, where `totalCapped` is set. */
+  /** Users matching: exact up to SEARCH_COUNT_CAP for a search, USERS_COUNT_CAP otherwise; past it `totalCapped` is set. */
   total: number;
   /** More than `total` users match: show "10,000+", not an exact figure. */
   totalCapped: boolean;
@@ -88,7 +88,7 @@ export async function listUsers(
   const pageArgs = { where, orderBy: [{ name: dir }, { id: dir }], take: pageSize + 1 } satisfies Prisma.UserFindManyArgs;
   const [found, counted] = await Promise.all([
     (search ? findSearchPageIds(orgDb, pageArgs) : orgDb.user.findMany({ ...pageArgs, select: { id: true } })).then((ids) => pageRows(orgDb, ids.map((u) => u.id), nowMs)),
-    opts.withTotal === false ? { total: 0, capped: false } : countUsers(orgDb, filtered, search ? null : countCap),
+    opts.withTotal === false ? { total: 0, capped: false } : search ? countSearch(orgDb, filtered) : countUsers(orgDb, filtered, countCap),
   ]);
 
   const hasMore = found.length > pageSize;
@@ -114,6 +114,44 @@ export async function listUsers(
     next: last && (backwards || hasMore) ? encodeCursor(last) : null,
     prev: first && (backwards ? hasMore : at !== null) ? encodeCursor(first) : null,
   };
+}
+
+/** How long a search may walk the name or id index before the trigram path takes over. */
+const SEARCH_WALK_BUDGET_MS = 15;
+/** A search counts exactly up to this many matches, then says "1,000+". */
+export const SEARCH_COUNT_CAP = 1_000;
+
+/**
+ * A search's count: a walk along the id index that stops at SEARCH_COUNT_CAP matches — fast when
+ * matches are dense, where an exact count would read every one of them (77 ms for a term everyone
+ * matches) — and, when the walk runs out of budget because matches are sparse, the exact count
+ * from the trigram indexes, whose cost follows the few matches there are.
+ */
+async function countSearch(orgDb: OrgDb, where: Prisma.UserWhereInput): Promise<{ total: number; capped: boolean }> {
+  const walked = await withinBudget(orgDb, SEARCH_WALK_BUDGET_MS, (tx) => tx.user.count({ where, take: SEARCH_COUNT_CAP + 1 }));
+  if (walked !== null) return { total: Math.min(walked, SEARCH_COUNT_CAP), capped: walked > SEARCH_COUNT_CAP };
+  return { total: await orgDb.user.count({ where }), capped: false };
+}
+
+/** The query's result, or null when Postgres cancelled it past `budgetMs` (in its own transaction, so nothing else is cancelled). */
+async function withinBudget<T>(orgDb: OrgDb, budgetMs: number, run: (tx: OrgTx) => Promise<T>): Promise<T | null> {
+  try {
+    return await orgDb.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.trunc(budgetMs)}`);
+      return run(tx);
+    });
+  } catch (error) {
+    if (cancelledByTimeout(error)) return null;
+    throw error;
+  }
+}
+
+function cancelledByTimeout(error: unknown): boolean {
+  let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (e.code === "57014" || (typeof e.message === "string" && e.message.includes("statement timeout"))) return true;
+  }
+  return false;
 }
 
 /**
@@ -168,6 +206,12 @@ async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number) {
  * connection would have to queue (pg warns that it will stop doing so).
  */
 async function findSearchPageIds(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">): Promise<{ id: string }[]> {
+  // A term most users match ("acme" in every username) finds its page at the start of the name
+  // index at once, where the trigram path would fetch and sort every match (over 100 ms at
+  // 100,000 users): the walk is tried first, for a few milliseconds only, and given up when the
+  // matches are sparse or clustered late in name order.
+  const walked = await withinBudget(orgDb, SEARCH_WALK_BUDGET_MS, (tx) => tx.user.findMany({ ...args, select: { id: true } }));
+  if (walked) return walked;
   const [, ids] = await orgDb.$transaction([
     orgDb.$executeRaw`SET LOCAL enable_indexscan = off`,
     orgDb.user.findMany({ ...args, select: { id: true } }),
