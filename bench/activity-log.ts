@@ -8,6 +8,7 @@ import { createMigratedDb } from "../tests/helpers/test-db";
 import { seedDemo } from "@/lib/seed/demo";
 import { forOrg } from "@/lib/db/tenant";
 import { listEvents } from "@/lib/activity/list-events";
+import { seedEvents } from "./seed-events";
 import { eventCsvChunks } from "@/lib/activity/export-events-csv";
 import type { EventFilters } from "@/lib/activity/event-filters";
 
@@ -24,27 +25,6 @@ function summary(name: string, samplesMs: number[]) {
   console.log(`${name.padEnd(44)} n=${String(sorted.length).padStart(3)}  p50 ${at(0.5).toFixed(2).padStart(7)} ms  p95 ${at(0.95).toFixed(2).padStart(7)} ms${flag}`);
 }
 
-async function seedEvents(sql: (text: string, params?: unknown[]) => Promise<unknown>, orgId: string, count: number) {
-  // Realistic mix: mostly logins (a third still Pending after the password), ~8 % failures,
-  // a few step-ups, and rare admin actions (resets, temp codes, unlocks), over 90 days.
-  await sql(
-    `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE org_id = $1)
-     INSERT INTO verification_events (org_id, user_id, username, activity, method, status, reason, ip, user_agent, detail, occurred_at)
-     SELECT $1::uuid, u.ids[1 + (i::bigint * 7919 % array_length(u.ids, 1))::int], NULL,
-            CASE WHEN i % 1000 = 0 THEN 'MFA_RESET' WHEN i % 500 = 1 THEN 'TEMP_CODE_GENERATED' WHEN i % 997 = 2 THEN 'UNLOCK'
-                 WHEN i % 12 = 3 THEN 'STEP_UP' WHEN i % 50 = 4 THEN 'LOGOUT' ELSE 'LOGIN' END::"ActivityKind",
-            (ARRAY['PASSWORD', 'TOTP', 'TOTP', 'WEBAUTHN', 'PASSWORD', 'RECOVERY_CODE'])[1 + i % 6]::"VerificationMethod",
-            CASE WHEN i % 13 = 0 THEN 'FAILED' WHEN i % 6 IN (0, 4) THEN 'PENDING' ELSE 'SUCCEEDED' END::"EventStatus",
-            CASE WHEN i % 13 = 0 THEN (ARRAY['INVALID_CODE', 'REPLAYED', 'INVALID_CREDENTIALS', 'LOCKED'])[1 + i % 4] END,
-            '198.51.100.' || (i % 250),
-            'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-            jsonb_build_object('n', i),
-            now() - (i::double precision / $2) * interval '${DAYS} days'
-       FROM u, generate_series(1, $2::int) AS i`,
-    [orgId, count],
-  );
-}
-
 const t = await createMigratedDb();
 try {
   await seedDemo(t.db);
@@ -56,8 +36,8 @@ try {
     [acme!.id, acme!.profile_id, USERS],
   );
   let start = performance.now();
-  await seedEvents(t.sql, acme!.id, EVENTS);
-  await seedEvents(t.sql, globex!.id, NOISE_EVENTS);
+  await seedEvents(t.sql, { orgId: acme!.id, count: EVENTS, days: DAYS });
+  await seedEvents(t.sql, { orgId: globex!.id, count: NOISE_EVENTS, days: DAYS });
   await t.sql("ANALYZE verification_events");
   console.log(`seeded ${EVENTS.toLocaleString("en-US")} events in Acme + ${NOISE_EVENTS.toLocaleString("en-US")} in Globex in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 

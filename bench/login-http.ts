@@ -19,18 +19,17 @@
 // users rotate and none logs in again within 90 s. Runs at concurrency 1, 4, 8, 16 (or
 // BENCH_CONCURRENCY="1,8"), BENCH_SECONDS each; before each level, the argon2id verify rate of
 // this process at the same concurrency, as the yardstick of what a login must cost at least.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
-import { createInterface } from "node:readline";
 import { createMigratedDb, type TestDb } from "../tests/helpers/test-db";
-import { actionState, multipartBody, serverActionsOfBuild, type FormFields } from "../tests/helpers/server-action";
+import { serverActionsOfBuild } from "../tests/helpers/server-action";
 import { buildIfNeeded, SERVER_SCRIPT } from "../scripts/build-if-needed";
 import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/seed/demo";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
-import { totpCodeAt } from "@/lib/mfa/totp";
+import { cpuMeter, postgresPids, processTree, rssBytes, serverReady, stopServer } from "./server-processes";
+import { LANDING_PATH, STEPS, USER_REUSE_AFTER_MS, UserRotation, VirtualUser, type Actions, type BenchUser, LoginFailure, type LoginTiming } from "./login-browser";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -42,298 +41,15 @@ const WEB_CONCURRENCY = Number.parseInt(process.env.WEB_CONCURRENCY ?? "", 10) |
 // Every worker compiles and caches each route on first use; those logins are not measured.
 const WARMUP_LOGINS = Number(process.env.BENCH_WARMUP_LOGINS ?? 4 * WEB_CONCURRENCY);
 
-// A code's time step is stored as used (lib/mfa/verify-totp-login.ts) and codes are accepted
-// ±1 step (30 s): after 90 s a user's next code is surely of a later step.
-const USER_REUSE_AFTER_MS = 90_000;
-const LANDING_PATH = "/account/security"; // Standard User's start page (app/page.tsx)
 const TARGET_LOGINS_PER_SECOND = 30;
 const TARGET_P95_MS = 1000;
 const TARGET_CONCURRENCY = 8;
 const TARGET_ARGON2_SHARE = 0.5;
 
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36 bench/login-http";
-const DOCUMENT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8";
-// What Next's client router sends as the current route with an action (captured from Chromium).
-const LOGIN_ROUTER_TREE = ["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
-const TOTP_ROUTER_TREE = ["", { children: ["(auth)", { children: ["verify", { children: ["totp", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
-const STEPS = ["GET /login", "POST /login (loginAction)", "POST /verify/totp (verifyTotpAction)"] as const;
-type Step = (typeof STEPS)[number];
 const MEASURED_STEPS = STEPS;
+const SERVER_READY_TIMEOUT_MS = 120_000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
-
-// ---- the browser ---------------------------------------------------------------------------
-
-/** One browser's cookies for this one origin (every cookie the console sets has Path=/). */
-class CookieJar {
-  private readonly values = new Map<string, string>();
-
-  header(): Record<string, string> {
-    return this.values.size ? { cookie: [...this.values].map(([name, value]) => `${name}=${value}`).join("; ") } : {};
-  }
-
-  store(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(";");
-      const at = pair!.indexOf("=");
-      const name = pair!.slice(0, at).trim();
-      const expired = attributes.some((a) => {
-        const [key, value = ""] = a.trim().split("=");
-        if (key!.toLowerCase() === "max-age") return Number(value) <= 0;
-        if (key!.toLowerCase() === "expires") return Date.parse(value) <= Date.now();
-        return false;
-      });
-      if (expired) this.values.delete(name);
-      else this.values.set(name, pair!.slice(at + 1).trim());
-    }
-  }
-
-  has(name: string): boolean {
-    return this.values.has(name);
-  }
-
-  clear(): void {
-    this.values.clear();
-  }
-}
-
-class LoginFailure extends Error {
-  constructor(
-    readonly step: Step,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-
-/** `<input type="hidden">`s React renders into a server-rendered action form; the browser sends them with the fields. */
-function hiddenFormFields(html: string): FormFields {
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]) => [unescape(name!), unescape(value ?? "")]);
-}
-
-interface BenchUser {
-  username: string;
-  name: string;
-  lastLoginEndMs: number;
-}
-
-interface LoginTiming {
-  stepMs: Map<Step, number>;
-  /** What the person waits for: every step. */
-  waitMs: number;
-}
-
-interface Actions {
-  login: string;
-  verifyTotp: string;
-}
-
-/** One virtual user: a browser that logs in again and again, each time with an empty cookie jar. */
-class VirtualUser {
-  private readonly jar = new CookieJar();
-  private stepMs = new Map<Step, number>();
-  requests = 0;
-
-  constructor(private readonly actions: Actions) {}
-
-  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: BodyInit }): Promise<{ response: Response; body: Buffer }> {
-    this.requests++;
-    const response = await fetch(`${ORIGIN}${path}`, {
-      method: init.method ?? "GET",
-      // undici sets Sec-Fetch-Mode: cors itself; the edge reads Sec-Fetch-Site and Origin only.
-      headers: { "user-agent": USER_AGENT, "accept-encoding": "gzip, deflate, br, zstd", ...init.headers, ...this.jar.header() },
-      body: init.body,
-      redirect: "manual",
-    });
-    this.jar.store(response);
-    return { response, body: Buffer.from(await response.arrayBuffer()) };
-  }
-
-  private document(path: string, referer: string | null) {
-    return this.send(path, {
-      headers: {
-        accept: DOCUMENT_ACCEPT,
-        "sec-fetch-dest": "document",
-        "sec-fetch-site": referer ? "same-origin" : "none",
-        "upgrade-insecure-requests": "1",
-        ...(referer ? { referer: `${ORIGIN}${referer}` } : {}),
-      },
-    });
-  }
-
-  private postAction(path: string, actionId: string, routerTree: unknown, fields: FormFields) {
-    const { body, contentType } = multipartBody(fields);
-    return this.send(path, {
-      method: "POST",
-      headers: {
-        accept: "text/x-component",
-        "content-type": contentType,
-        "next-action": actionId,
-        "next-router-state-tree": encodeURIComponent(JSON.stringify(routerTree)),
-        origin: ORIGIN,
-        referer: `${ORIGIN}${path}`,
-        "sec-fetch-dest": "empty",
-        "sec-fetch-site": "same-origin",
-      },
-      body: Uint8Array.from(body), // fetch's BodyInit type does not take a Buffer
-    });
-  }
-
-
-
-
-
-  private async step<T>(name: Step, run: () => Promise<T>): Promise<T> {
-    const startMs = performance.now();
-    try {
-      return await run();
-    } catch (error) {
-      throw error instanceof LoginFailure ? error : new LoginFailure(name, error instanceof Error ? error.message : String(error));
-    } finally {
-      this.stepMs.set(name, performance.now() - startMs);
-    }
-  }
-
-  async login(user: BenchUser): Promise<LoginTiming> {
-    this.jar.clear();
-    this.stepMs = new Map();
-    const fail = (step: Step, message: string): never => {
-      throw new LoginFailure(step, message);
-    };
-
-    const loginHtml = await this.step("GET /login", async () => {
-      const { response, body } = await this.document("/login", null);
-      if (response.status !== 200) fail("GET /login", `status ${response.status}`);
-      return body.toString("utf8");
-    });
-
-    await this.step("POST /login (loginAction)", async () => {
-      // As useActionState's form action sends them: the form's fields as `_1_<name>`, then the previous state.
-      const fields: FormFields = [...hiddenFormFields(loginHtml), ["username", user.username], ["password", DEMO_PASSWORD]];
-      const { response, body } = await this.postAction("/login", this.actions.login, LOGIN_ROUTER_TREE, [
-        ...fields.map(([name, value]): FormFields[number] => [`_1_${name}`, value]),
-        ["0", '[{},"$K1"]'],
-      ]);
-      const redirect = response.headers.get("x-action-redirect")?.split(";")[0];
-      if (response.status !== 200 || redirect !== "/verify/totp") fail("POST /login (loginAction)", `status ${response.status}, redirect ${redirect}: ${body.toString("utf8").slice(0, 200)}`);
-      if (!this.jar.has("mfa_pending")) fail("POST /login (loginAction)", "no pending-login cookie");
-      // The challenge page rendered into the action's answer; without it the browser would GET it.
-      if (!body.toString("utf8").includes(`Signing in as ${user.username}`)) fail("POST /login (loginAction)", "the answer does not hold the challenge page");
-    });
-
-    await this.step("POST /verify/totp (verifyTotpAction)", async () => {
-      const code = totpCodeAt(DEMO_TOTP_SECRET, Date.now());
-      const { response, body } = await this.postAction("/verify/totp", this.actions.verifyTotp, TOTP_ROUTER_TREE, [["_1_code", code], ["0", '[{},"$K1"]']]);
-      const redirect = response.headers.get("x-action-redirect")?.split(";")[0];
-      if (response.status !== 200 || redirect !== LANDING_PATH) {
-        const state = actionState(body) as { error?: string } | undefined;
-        fail("POST /verify/totp (verifyTotpAction)", `status ${response.status}, redirect ${redirect}: ${state?.error ?? body.toString("utf8").slice(0, 200)}`);
-      }
-      if (!this.jar.has("next-auth.session-token")) fail("POST /verify/totp (verifyTotpAction)", "no session cookie");
-      // The start page rendered into the action's answer, as the signed-in user.
-      const text = body.toString("utf8");
-      if (!text.includes("My security") || !text.includes(user.name)) fail("POST /verify/totp (verifyTotpAction)", "the answer does not hold the signed-in start page");
-    });
-
-    const waitMs = [...this.stepMs.values()].reduce((sum, ms) => sum + ms, 0);
-    return { stepMs: this.stepMs, waitMs };
-  }
-}
-
-/** Hands out users so that none logs in twice within USER_REUSE_AFTER_MS. */
-class UserRotation {
-  waitedMs = 0;
-
-  constructor(private readonly queue: BenchUser[]) {}
-
-  async take(): Promise<BenchUser> {
-    const user = this.queue.shift();
-    if (!user) throw new Error("more virtual users than bench users: raise BENCH_USERS");
-    const waitMs = user.lastLoginEndMs + USER_REUSE_AFTER_MS - Date.now();
-    if (waitMs > 0) {
-      this.waitedMs += waitMs;
-      await sleep(waitMs);
-    }
-    return user;
-  }
-
-  give(user: BenchUser): void {
-    user.lastLoginEndMs = Date.now();
-    this.queue.push(user);
-  }
-}
-
-// ---- the server's processes ----------------------------------------------------------------
-
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
-const PAGE_BYTES = Number(execFileSync("getconf", ["PAGESIZE"], { encoding: "utf8" }));
-
-function procStat(pid: number): string[] | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after "(comm)", which may hold spaces: [0] is field 3 (state), [1] ppid, [11] utime, [12] stime.
-    return text.slice(text.lastIndexOf(")") + 2).split(" ");
-  } catch {
-    return null; // exited meanwhile
-  }
-}
-
-const allPids = () => readdirSync("/proc").filter((n) => /^\d+$/.test(n)).map(Number);
-
-/** The process and all its descendants (the cluster's primary and its workers). */
-function processTree(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const pid of allPids()) {
-    const ppid = Number(procStat(pid)?.[1]);
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
-  return tree;
-}
-
-function postgresPids(): number[] {
-  return allPids().filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
-    } catch {
-      return false;
-    }
-  });
-}
-
-function cpuSeconds(pids: number[]): number {
-  return pids.reduce((sum, pid) => {
-    const f = procStat(pid);
-    return f ? sum + (Number(f[11]) + Number(f[12])) / CLOCK_TICKS_PER_SECOND : sum;
-  }, 0);
-}
-
-function rssBytes(pids: number[]): number {
-  return pids.reduce((sum, pid) => {
-    try {
-      return sum + Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * PAGE_BYTES;
-    } catch {
-      return sum;
-    }
-  }, 0);
-}
-
-/** CPU used by a set of processes over a stretch, in % of one core (so up to cores × 100). */
-function cpuMeter(pids: () => number[]) {
-  const perPid = () => new Map(pids().map((pid) => [pid, cpuSeconds([pid])]));
-  const start = perPid();
-  const startMs = performance.now();
-  return () => {
-    const end = perPid();
-    // A process started meanwhile counts from zero; one that exited meanwhile is lost.
-    const used = [...end].reduce((sum, [pid, s]) => sum + s - (start.get(pid) ?? 0), 0);
-    return (100 * used) / ((performance.now() - startMs) / 1000);
-  };
-}
 
 function startServer(db: TestDb): ChildProcess {
   return spawn(process.execPath, [...(process.env.BENCH_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF_DIR}`] : []), SERVER_SCRIPT], {
@@ -347,38 +63,6 @@ function startServer(db: TestDb): ChildProcess {
       WEB_CONCURRENCY: String(WEB_CONCURRENCY),
     },
   });
-}
-
-function serverReady(server: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server did not say it was ready within 120 s")), 120_000);
-    server.once("exit", (code, signal) => reject(new Error(`the server exited (${signal ?? code}) before it was ready`)));
-    // Ready once every worker listens (scripts/server.mjs says so once, from the primary).
-    createInterface({ input: server.stdout! }).on("line", (line) => {
-      console.log(`[server] ${line}`);
-      if (line.startsWith("MFA Console ready")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-}
-
-/** SIGTERM to the primary (it stops its workers), then SIGKILL to any of the tree still there. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const tree = processTree(server.pid!);
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill("SIGTERM");
-  await Promise.race([exited, sleep(5000)]);
-  for (const pid of tree) {
-    try {
-      // Only our server's processes: a pid reused meanwhile runs something else.
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(SERVER_SCRIPT)) process.kill(pid, "SIGKILL");
-    } catch {
-      // gone already
-    }
-  }
 }
 
 // ---- the runs -----------------------------------------------------------------------------
@@ -429,7 +113,7 @@ async function runLogins(actions: Actions, users: UserRotation, server: ChildPro
   const startMs = performance.now();
   const deadlineMs = "seconds" in until ? startMs + until.seconds * 1000 : Infinity;
   const loginsEach = "loginsEach" in until ? until.loginsEach : Infinity;
-  const vus = Array.from({ length: concurrency }, () => new VirtualUser(actions));
+  const vus = Array.from({ length: concurrency }, () => new VirtualUser(ORIGIN, actions));
   await Promise.all(
     vus.map(async (vu) => {
       for (let i = 0; i < loginsEach && performance.now() < deadlineMs; i++) {
@@ -575,7 +259,7 @@ try {
   buildIfNeeded();
   const actions = actionIds();
   server = startServer(t);
-  await serverReady(server);
+  await serverReady(server, SERVER_READY_TIMEOUT_MS);
 
   const warmup = await runLogins(actions, users, server, WEB_CONCURRENCY, { loginsEach: Math.ceil(WARMUP_LOGINS / WEB_CONCURRENCY) });
   if (warmup.failures.length) console.log(`warm-up: ${warmup.failures.length} failed logins, first: ${warmup.failures[0]!.step}: ${warmup.failures[0]!.message}`);

@@ -16,9 +16,7 @@
 // WEB_CONCURRENCY, measures the computation on every view instead.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
-import { createInterface } from "node:readline";
 import { encode } from "next-auth/jwt";
 import { createMigratedDb, type TestDb } from "../tests/helpers/test-db";
 import { buildIfNeeded, SERVER_SCRIPT } from "../scripts/build-if-needed";
@@ -31,6 +29,8 @@ import { encodeEventCursor } from "@/lib/activity/event-cursor";
 import { DEFAULT_TIME_ZONE, endOfZonedDay, startOfZonedDay } from "@/lib/activity/zoned-day";
 import { DASHBOARD_FRESH_MS } from "@/lib/dashboard/dashboard-cache";
 import { seedUsers } from "./seed-users";
+import { seedEvents } from "./seed-events";
+import { processTree, rssBytes, serverReady, stopServer } from "./server-processes";
 
 const USER_COUNT = Number(process.env.BENCH_USERS ?? 100_000);
 const EVENT_COUNT = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -45,12 +45,10 @@ const DEEP_EVENTS_PAGE = 10_001;
 const ONE_DAY_FILTER_DAYS_AGO = 10;
 const HIGH_ASSURANCE_MS = 3_600_000;
 const SERVER_READY_TIMEOUT_MS = 180_000;
-const SERVER_STOP_GRACE_MS = 5_000;
 
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36 bench/pages-http";
 const DOCUMENT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const secondsSince = (startMs: number) => ((performance.now() - startMs) / 1000).toFixed(1);
 const withCommas = (n: number) => n.toLocaleString("en-US");
@@ -59,30 +57,6 @@ const h1 = (text: string) => new RegExp(`<h1[^>]*>${text.replace(/[.*+?^${}()|[\
 const USER_ROW_LINK = /href="\/setup\/users\/[0-9a-f]{8}-[0-9a-f]{4}-/;
 
 // ---- seeding ---------------------------------------------------------------------------------
-
-/**
- * bench/activity-log.ts's event mix (mostly logins, ~8 % failures, some step-ups, rare admin
- * actions, over EVENT_DAYS days), spread over every user of the org. Copied, not imported: that
- * file runs its own bench when imported.
- */
-async function seedEvents(t: TestDb, orgId: string, eventCount: number) {
-  await t.sql(
-    `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE org_id = $1)
-     INSERT INTO verification_events (org_id, user_id, username, activity, method, status, reason, ip, user_agent, detail, occurred_at)
-     SELECT $1::uuid, u.ids[1 + (i::bigint * 7919 % array_length(u.ids, 1))::int], NULL,
-            CASE WHEN i % 1000 = 0 THEN 'MFA_RESET' WHEN i % 500 = 1 THEN 'TEMP_CODE_GENERATED' WHEN i % 997 = 2 THEN 'UNLOCK'
-                 WHEN i % 12 = 3 THEN 'STEP_UP' WHEN i % 50 = 4 THEN 'LOGOUT' ELSE 'LOGIN' END::"ActivityKind",
-            (ARRAY['PASSWORD', 'TOTP', 'TOTP', 'WEBAUTHN', 'PASSWORD', 'RECOVERY_CODE'])[1 + i % 6]::"VerificationMethod",
-            CASE WHEN i % 13 = 0 THEN 'FAILED' WHEN i % 6 IN (0, 4) THEN 'PENDING' ELSE 'SUCCEEDED' END::"EventStatus",
-            CASE WHEN i % 13 = 0 THEN (ARRAY['INVALID_CODE', 'REPLAYED', 'INVALID_CREDENTIALS', 'LOCKED'])[1 + i % 4] END,
-            '198.51.100.' || (i % 250),
-            'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-            jsonb_build_object('n', i),
-            now() - (i::double precision / $2) * interval '${EVENT_DAYS} days'
-       FROM u, generate_series(1, $2::int) AS i`,
-    [orgId, eventCount],
-  );
-}
 
 /** A session row as a finished High Assurance login leaves it, and its cookie (tests/e2e/hostile/world.ts). */
 async function signedIn(t: TestDb, username: string): Promise<string> {
@@ -206,39 +180,7 @@ async function navigate(page: PageCase, cookie: string): Promise<Sample> {
   return { ms, bytes: body.length };
 }
 
-// ---- the server's processes ------------------------------------------------------------------
-
-function parentPid(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // After "(comm)", which may hold spaces: state, then ppid.
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  } catch {
-    return null; // exited meanwhile
-  }
-}
-
-/** The process and all its descendants (the cluster's primary and its workers). */
-function processTree(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const pid of readdirSync("/proc").filter((n) => /^\d+$/.test(n)).map(Number)) {
-    const ppid = parentPid(pid);
-    if (ppid !== null) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
-  return tree;
-}
-
-function rssBytes(pids: number[]): number {
-  return pids.reduce((sum, pid) => {
-    try {
-      return sum + Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * 4096;
-    } catch {
-      return sum;
-    }
-  }, 0);
-}
+// ---- the server ------------------------------------------------------------------------------
 
 /**
  * The history's "Export CSV" of every event, as the page's form posts it, read to the end: rows
@@ -278,38 +220,6 @@ function startServer(t: TestDb): ChildProcess {
   });
 }
 
-function serverReady(server: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not say it was ready within ${SERVER_READY_TIMEOUT_MS / 1000} s`)), SERVER_READY_TIMEOUT_MS);
-    server.once("exit", (code, signal) => reject(new Error(`the server exited (${signal ?? code}) before it was ready`)));
-    // Ready once every worker listens: scripts/server.mjs says so once, from the primary.
-    createInterface({ input: server.stdout! }).on("line", (line) => {
-      console.log(`[server] ${line}`);
-      if (line.startsWith("MFA Console ready")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-}
-
-/** SIGTERM to the primary (it stops its workers), then SIGKILL to any of the tree still there. */
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const tree = processTree(server.pid!);
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill("SIGTERM");
-  await Promise.race([exited, sleep(SERVER_STOP_GRACE_MS)]);
-  for (const pid of tree) {
-    try {
-      // Only our server's processes: a pid reused meanwhile runs something else.
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(SERVER_SCRIPT)) process.kill(pid, "SIGKILL");
-    } catch {
-      // gone already
-    }
-  }
-}
-
 // ---- main ------------------------------------------------------------------------------------
 
 // Fresh secrets per run, as scripts/e2e.ts sets them: the server reads the cookie this process
@@ -340,7 +250,7 @@ try {
   await seedUsers(t, acme.id, "acme.test", USER_COUNT, profiles);
   const usersSeconds = secondsSince(seedStartMs);
   const eventsStartMs = performance.now();
-  await seedEvents(t, acme.id, EVENT_COUNT);
+  await seedEvents(t.sql, { orgId: acme.id, count: EVENT_COUNT, days: EVENT_DAYS });
   const eventsSeconds = secondsSince(eventsStartMs);
   const vacuumStartMs = performance.now();
   // Fresh statistics and visibility map, as a database that has lived a while has them.
@@ -355,7 +265,7 @@ try {
 
   buildIfNeeded();
   server = startServer(t);
-  await serverReady(server);
+  await serverReady(server, SERVER_READY_TIMEOUT_MS);
 
   const results: { page: PageCase; samples: Sample[] }[] = [];
   for (const page of pages) {
