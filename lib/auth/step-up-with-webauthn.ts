@@ -36,9 +36,11 @@ export async function stepUpWithWebAuthn(opts: SessionRef & { response: Authenti
     nowMs,
   });
   if (!challenge) return refuseStale();
-  // One try per challenge: a refused response spends it as well.
+  // One try per challenge: a refused response spends it as well. If it was spent meanwhile, a
+  // concurrent submission had the try (and a counter check that lost to it is not this user's
+  // mistake): stale, not counted.
   const refuse = async (reason: AssertionRefusal) => {
-    await consumeChallenge(orgDb, { id: challenge.id, nowMs });
+    if (!(await consumeChallenge(orgDb, { id: challenge.id, nowMs }))) return refuseStale();
     return failLoginStep(orgDb, { ...common, reason });
   };
 

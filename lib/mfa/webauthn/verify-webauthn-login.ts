@@ -14,7 +14,7 @@ import { settleSuccess } from "@/lib/security/lockout";
 import type { Result } from "@/lib/errors";
 import { consumeChallenge, findLiveChallenge, signedChallenge } from "./challenge-store";
 import { recordKeyUse } from "./stored-credentials";
-import { verifyAssertion } from "./verify-assertion";
+import { verifyAssertion, type AssertionRefusal } from "./verify-assertion";
 import type { AuthenticationResponse } from "./schemas";
 
 export async function verifyWebAuthnAtLogin(
@@ -36,11 +36,13 @@ export async function verifyWebAuthnAtLogin(
   if (!challenge) return attempt.refuse("CHALLENGE_EXPIRED");
 
   const checked = await verifyAssertion(orgDb, { user, challenge: challenge.challenge, response: opts.response });
-  if (!checked.ok) {
-    // One try per challenge: a refused response spends it as well.
-    await consumeChallenge(orgDb, { id: challenge.id, nowMs });
-    return attempt.wrong(checked.reason);
-  }
+  // One try per challenge: a refused response spends it as well. If it was spent meanwhile, a
+  // concurrent submission had the try (a counter check that lost to it is no mistake): stale.
+  const refuse = async (reason: AssertionRefusal) => {
+    if (!(await consumeChallenge(orgDb, { id: challenge.id, nowMs }))) return attempt.refuse("CHALLENGE_EXPIRED");
+    return attempt.wrong(reason);
+  };
+  if (!checked.ok) return refuse(checked.reason);
   const { key, userVerified } = checked;
 
   const outcome = await retryOnDeadlock(() =>
@@ -71,10 +73,7 @@ export async function verifyWebAuthnAtLogin(
   });
   if (typeof outcome === "string") return { ok: true, ticket: outcome };
   if (outcome instanceof Stale) return attempt.refuse("CHALLENGE_EXPIRED");
-  if (outcome instanceof Regressed) {
-    await consumeChallenge(orgDb, { id: challenge.id, nowMs });
-    return attempt.wrong("COUNTER_REGRESSION");
-  }
+  if (outcome instanceof Regressed) return refuse("COUNTER_REGRESSION");
   return attempt.lost(outcome.loss);
 }
 
