@@ -100,6 +100,7 @@ async function serve() {
 
   http
     .createServer(async (req, res) => {
+      const startedAtMs = Date.now();
       if (!trustProxy) {
         req.headers["x-forwarded-for"] = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
         delete req.headers["x-real-ip"];
@@ -116,16 +117,17 @@ async function serve() {
         req[REQUEST_META] = { ...req[REQUEST_META], actionBody: body };
       }
       // While Postgres can't be reached (lib/db/availability.ts flags it in this same process), what
-    // would be a 500 is a 503 a client or load balancer knows to retry.
-    const writeHead = res.writeHead;
-    res.writeHead = function (status, ...rest) {
-      if (status >= 500 && globalThis.__mfaDbUnavailableSince) {
-        status = 503;
-        if (!this.headersSent) this.setHeader("Retry-After", "5");
-      }
-      return writeHead.call(this, status, ...rest);
-    };
-    const csp = contentSecurityPolicy(newNonce(), { https });
+      // would be a 500 is a 503 a client or load balancer knows to retry — also for a request that
+      // began before the outage ended: its query failed in the outage, but it may answer after it.
+      const writeHead = res.writeHead;
+      res.writeHead = function (status, ...rest) {
+        if (status >= 500 && (globalThis.__mfaDbUnavailableSince || startedAtMs <= (globalThis.__mfaDbAvailableAgainAtMs ?? 0))) {
+          status = 503;
+          if (!this.headersSent) this.setHeader("Retry-After", "5");
+        }
+        return writeHead.call(this, status, ...rest);
+      };
+      const csp = contentSecurityPolicy(newNonce(), { https });
       // Next.js reads the nonce from the request's copy; the browser enforces the response's.
       req.headers["content-security-policy"] = csp;
       res.setHeader("Content-Security-Policy", csp);

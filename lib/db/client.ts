@@ -38,15 +38,18 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string } = 
 
 /**
  * A pg pool that reports whether Postgres can be reached (./availability.ts): a failed connect or
- * a connection the server ends marks it down, the next connection it hands out marks it up.
+ * a connection the server ends marks it down; a new connection made marks it up. Not a pooled
+ * client handed out again: while Postgres shuts down, an idle client may not have heard yet, and
+ * counting it made the state flap (down, up 16 ms later, down) through a restart.
  * pg's own Pool.query calls connect() with a callback, the adapter with a promise: both are seen.
  */
 function watchedPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString });
   // An idle client's error (Postgres restarted) is emitted here; without a listener it would crash the process.
   pool.on("error", (error) => isConnectionError(error) && markDatabaseUnavailable(error));
+  pool.on("connect", () => markDatabaseAvailable());
   const connect = pool.connect.bind(pool) as (callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => Promise<pg.PoolClient> | void;
-  const settle = (error: unknown) => (error ? isConnectionError(error) && markDatabaseUnavailable(error) : markDatabaseAvailable());
+  const settle = (error: unknown) => error && isConnectionError(error) && markDatabaseUnavailable(error);
   pool.connect = ((callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => {
     if (callback) {
       return connect((err, client, done) => {
@@ -54,13 +57,10 @@ function watchedPool(connectionString: string): pg.Pool {
         callback(err, client, done);
       });
     }
-    return (connect() as Promise<pg.PoolClient>).then(
-      (client) => (settle(undefined), client),
-      (error: unknown) => {
-        settle(error);
-        throw error;
-      },
-    );
+    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+      settle(error);
+      throw error;
+    });
   }) as typeof pool.connect;
   return pool;
 }

@@ -3,6 +3,7 @@
 // the instance out of rotation instead of answering errors. Neither says more than that: no
 // versions, no host names, no error text (they are unauthenticated).
 import { getDb } from "@/lib/db/client";
+import { markDatabaseAvailable } from "@/lib/db/availability";
 
 export const READINESS_TIMEOUT_MS = 2_000;
 
@@ -12,6 +13,8 @@ export async function databaseReachable(timeoutMs = READINESS_TIMEOUT_MS): Promi
   const probe = (async () => {
     const db = await getDb();
     await db.$queryRaw`SELECT 1`;
+    // A query answered: whatever an idle connection's error said before, Postgres is there.
+    markDatabaseAvailable();
     return true;
   })().catch(() => false);
   try {

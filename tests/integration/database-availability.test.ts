@@ -1,9 +1,10 @@
 // Issue 11, faults: the pool tells a Postgres it can't reach from any other failure, marks the
-// database down once (one log line), and up again on the next connection it gets.
+// database down once (one log line), and up again on the next connection it makes — not on a
+// pooled one handed out again, which may not have heard of the outage yet.
 import "../helpers/env";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/lib/db/client";
-import { databaseUnavailable, isConnectionError, markDatabaseAvailable } from "@/lib/db/availability";
+import { databaseUnavailable, isConnectionError, markDatabaseAvailable, markDatabaseUnavailable } from "@/lib/db/availability";
 import { createTestDatabase, usePglite } from "../helpers/pg";
 
 const opened: { close(): Promise<void> }[] = [];
@@ -20,6 +21,9 @@ describe("database availability", () => {
     expect(isConnectionError({ code: "23505", message: "duplicate key value violates unique constraint" })).toBe(false);
     expect(isConnectionError(new Error("Unique constraint failed on the fields: (`username`)"))).toBe(false);
     expect(isConnectionError(null)).toBe(false);
+    // What a restart's in-flight requests see through Prisma and pg.
+    expect(isConnectionError(Object.assign(new Error("Server has closed the connection."), { code: "P1017" }))).toBe(true);
+    expect(isConnectionError(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
   });
 
   it.skipIf(usePglite)("is marked down by a Postgres that doesn't answer, logged once, and up by one that does", async () => {
@@ -37,6 +41,25 @@ describe("database availability", () => {
       await alive.db.$queryRaw`SELECT 1`;
       expect(databaseUnavailable()).toBe(false);
       expect(errors.mock.calls.some((c) => String(c[0]).startsWith("[db] Postgres reachable again"))).toBe(true);
+    } finally {
+      markDatabaseAvailable();
+      errors.mockRestore();
+    }
+  });
+
+  it.skipIf(usePglite)("stays down through a pooled connection handed out again, and is up on a new one", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const live = await createTestDatabase();
+    const opened1 = await openDatabase({ url: live.url });
+    opened.push({ close: async () => (await opened1.close(), await live.drop()) });
+    try {
+      await opened1.db.$queryRaw`SELECT 1`; // the pool's first connection
+      markDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }));
+      await opened1.db.$queryRaw`SELECT 1`; // the same idle connection again: no news of Postgres
+      expect(databaseUnavailable()).toBe(true);
+      // Two at once need a second connection: made, so Postgres answers.
+      await Promise.all([opened1.db.$queryRaw`SELECT pg_sleep(0.1)::text`, opened1.db.$queryRaw`SELECT pg_sleep(0.1)::text`]);
+      expect(databaseUnavailable()).toBe(false);
     } finally {
       markDatabaseAvailable();
       errors.mockRestore();
