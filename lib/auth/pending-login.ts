@@ -76,12 +76,12 @@ export function pendingLoginEnded(pending: { consumedAt: Date | null; stage: Pen
  */
 export async function completePendingLogin(
   tx: Tx,
-  opts: { id: string; fromStage: PendingLoginStage; method: VerificationMethod },
+  opts: { id: string; fromStage: PendingLoginStage; method: VerificationMethod; /** Spent at once: the same transaction opens the session (lib/auth/open-session.ts). */ spentAt?: Date },
 ): Promise<string | null> {
   const ticket = randomToken();
   const { count } = await tx.pendingLogin.updateMany({
     where: { id: opts.id, stage: opts.fromStage, consumedAt: null },
-    data: { stage: "COMPLETED", ticketHash: sha256Hex(ticket), method: opts.method },
+    data: { stage: "COMPLETED", ticketHash: sha256Hex(ticket), method: opts.method, ...(opts.spentAt ? { consumedAt: opts.spentAt } : {}) },
   });
   return count === 1 ? ticket : null;
 }

@@ -3,14 +3,14 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@db/generated";
 import { LAST_SEEN_WRITE_INTERVAL_SECONDS } from "@/lib/config";
-import { randomToken, sha256Hex } from "@/lib/security/tokens";
-import { sessionLevelFor } from "./mfa-policy";
+import { sha256Hex } from "@/lib/security/tokens";
 import type { RequestContext } from "@/lib/activity/record-event";
 import { recordEvent } from "@/lib/activity/record-event";
 import { effectivePermissions } from "@/lib/users/permissions";
 import { forOrg } from "@/lib/db/tenant";
 import { retryOnDeadlock } from "@/lib/db/retry";
 import { settleSuccess } from "@/lib/security/lockout";
+import { openSession } from "./open-session";
 
 /**
  * Exchanges a completed pending login's single-use ticket for a session. The ticket is consumed
@@ -46,26 +46,9 @@ export async function createSessionFromTicket(
       const { count } = await tx.pendingLogin.updateMany({ where: { ...where, id: pending.id }, data: { consumedAt: now } });
       if (count !== 1) throw new TicketLost();
 
-      const settings = pending.user.org.settings!;
-      const level = sessionLevelFor(pending.method, settings);
-      const token = randomToken();
-      await tx.session.create({
-        data: {
-          orgId: pending.orgId,
-          userId: pending.userId,
-          tokenHash: sha256Hex(token),
-          level,
-          loginMethod: pending.method,
-          highAssuranceUntil: level === "HIGH_ASSURANCE" ? new Date(nowMs + settings.highAssuranceMinutes * 60_000) : null,
-          ip: opts.context.ip,
-          userAgent: opts.context.userAgent,
-          expiresAt: new Date(nowMs + settings.sessionAbsoluteHours * 3_600_000),
-          createdAt: now,
-          lastSeenAt: now,
-        },
-      });
-      await tx.user.update({ where: { id: pending.userId }, data: { lastLoginAt: now } });
-      return { token, userId: pending.userId };
+      const opened = await openSession(tx, { user: pending.user, method: pending.method, settings: pending.user.org.settings!, context: opts.context, nowMs });
+      if (!opened) throw new TicketLost();
+      return { token: opened.token, userId: opened.userId };
     }),
   ).catch((error: unknown) => {
     // Spent by a racing exchange, or voided by an administrator: the settle rolls back with it.

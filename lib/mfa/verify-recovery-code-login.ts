@@ -4,14 +4,16 @@
 import type { Db } from "@/lib/db/client";
 import { startChallengeAttempt } from "@/lib/auth/start-challenge-attempt";
 import { completeCodeChallenge } from "@/lib/auth/complete-code-challenge";
+import { settingsOf } from "@/lib/auth/login-failure";
+import type { OpenedSession } from "@/lib/auth/open-session";
 import type { RequestContext } from "@/lib/activity/record-event";
 import type { Result } from "@/lib/errors";
 import { findRecoveryCode, spendRecoveryCode } from "./recovery-codes";
 
 export async function verifyRecoveryCodeAtLogin(
   db: Db,
-  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number },
-): Promise<Result<{ ticket: string; remaining: number }>> {
+  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number; /** The login finishes on the server: the session is opened with it (lib/auth/open-session.ts). */ openSession?: boolean },
+): Promise<Result<{ ticket: string; session: OpenedSession | null; remaining: number }>> {
   const nowMs = opts.nowMs ?? Date.now();
   const started = await startChallengeAttempt(db, { ...opts, stage: "MFA_CHALLENGE", method: "RECOVERY_CODE", nowMs });
   if (!started.ok) return started;
@@ -28,8 +30,9 @@ export async function verifyRecoveryCodeAtLogin(
     method: "RECOVERY_CODE",
     context: opts.context,
     nowMs,
+    openSessionWith: opts.openSession ? settingsOf(user) : undefined,
     spend: async (tx) => ((await spendRecoveryCode(tx, { id: match.id, userId: user.id, nowMs })) ? { remaining: unused - 1 } : null),
   });
   if (!completed.ok) return attempt.lost(completed.loss);
-  return { ok: true, ticket: completed.ticket, remaining: completed.detail.remaining };
+  return { ok: true, ticket: completed.ticket, session: completed.session, remaining: completed.detail.remaining };
 }

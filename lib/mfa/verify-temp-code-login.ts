@@ -4,6 +4,8 @@
 import type { Db } from "@/lib/db/client";
 import { startChallengeAttempt } from "@/lib/auth/start-challenge-attempt";
 import { completeCodeChallenge } from "@/lib/auth/complete-code-challenge";
+import { settingsOf } from "@/lib/auth/login-failure";
+import type { OpenedSession } from "@/lib/auth/open-session";
 import type { RequestContext } from "@/lib/activity/record-event";
 import { codeMatches } from "@/lib/security/code-hash";
 import { fail, type Result } from "@/lib/errors";
@@ -11,8 +13,8 @@ import { findActiveTempCode } from "./temp-codes/active-temp-code";
 
 export async function verifyTempCodeAtLogin(
   db: Db,
-  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number },
-): Promise<Result<{ ticket: string }>> {
+  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number; /** The login finishes on the server: the session is opened with it (lib/auth/open-session.ts). */ openSession?: boolean },
+): Promise<Result<{ ticket: string; session: OpenedSession | null }>> {
   const nowMs = opts.nowMs ?? Date.now();
   const started = await startChallengeAttempt(db, { ...opts, stage: "MFA_CHALLENGE", method: "TEMP_CODE", nowMs });
   if (!started.ok) return started;
@@ -30,6 +32,7 @@ export async function verifyTempCodeAtLogin(
     method: "TEMP_CODE",
     context: opts.context,
     nowMs,
+    openSessionWith: opts.openSession ? settingsOf(user) : undefined,
     spend: async (tx) => {
       const used = await tx.tempCode.updateMany({
         where: {
@@ -53,7 +56,7 @@ export async function verifyTempCodeAtLogin(
       return { use: after.useCount, maxUses: after.maxUses };
     },
   });
-  if (completed.ok) return { ok: true, ticket: completed.ticket };
+  if (completed.ok) return { ok: true, ticket: completed.ticket, session: completed.session };
   // The code reached its maximum uses or was expired meanwhile: the user's usual methods apply.
   if (completed.loss === "SPENT") {
     await attempt.refuse("EXPIRED");

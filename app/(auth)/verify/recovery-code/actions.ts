@@ -15,7 +15,8 @@ export async function verifyRecoveryCodeAction(_prev: CodeFormState, formData: F
     pendingToken: await readPendingCookie(),
     code: parsed.data,
     context: await getRequestContext(),
+    openSession: true,
   });
   // The session is made here and the answer is a redirect to the start page (lib/next/sign-in-with-ticket.ts).
-  return result.ok ? finishLoginOnServer(result.ticket) : failureState(result);
+  return result.ok ? finishLoginOnServer(result) : failureState(result);
 }
