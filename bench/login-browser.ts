@@ -68,6 +68,7 @@ function hiddenFormFields(html: string): FormFields {
 }
 
 export interface BenchUser {
+  id: string;
   username: string;
   name: string;
   lastLoginEndMs: number;
@@ -91,24 +92,35 @@ export class VirtualUser {
   requests = 0;
 
   constructor(
-    private readonly origin: string,
+    readonly origin: string,
     private readonly actions: Actions,
+    /** Told of every answer (or of a request that got none: status 0), e.g. to count statuses per route. */
+    private readonly observe?: (request: { method: string; path: string; status: number; ms: number }) => void,
   ) {}
 
-  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: BodyInit }): Promise<{ response: Response; body: Buffer }> {
+  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: BodyInit }, origin = this.origin): Promise<{ response: Response; body: Buffer }> {
     this.requests++;
-    const response = await fetch(`${this.origin}${path}`, {
-      method: init.method ?? "GET",
-      // undici sets Sec-Fetch-Mode: cors itself; the edge reads Sec-Fetch-Site and Origin only.
-      headers: { "user-agent": USER_AGENT, "accept-encoding": "gzip, deflate, br, zstd", ...init.headers, ...this.jar.header() },
-      body: init.body,
-      redirect: "manual",
-    });
-    this.jar.store(response);
-    return { response, body: Buffer.from(await response.arrayBuffer()) };
+    const method = init.method ?? "GET";
+    const startMs = performance.now();
+    try {
+      const response = await fetch(`${origin}${path}`, {
+        method,
+        // undici sets Sec-Fetch-Mode: cors itself; the edge reads Sec-Fetch-Site and Origin only.
+        headers: { "user-agent": USER_AGENT, "accept-encoding": "gzip, deflate, br, zstd", ...init.headers, ...this.jar.header() },
+        body: init.body,
+        redirect: "manual",
+      });
+      this.jar.store(response);
+      const body = Buffer.from(await response.arrayBuffer());
+      this.observe?.({ method, path, status: response.status, ms: performance.now() - startMs });
+      return { response, body };
+    } catch (error) {
+      this.observe?.({ method, path, status: 0, ms: performance.now() - startMs });
+      throw error;
+    }
   }
 
-  private document(path: string, referer: string | null) {
+  private document(path: string, referer: string | null, origin = this.origin) {
     return this.send(path, {
       headers: {
         accept: DOCUMENT_ACCEPT,
@@ -117,7 +129,7 @@ export class VirtualUser {
         "upgrade-insecure-requests": "1",
         ...(referer ? { referer: `${this.origin}${referer}` } : {}),
       },
-    });
+    }, origin);
   }
 
   private postAction(path: string, actionId: string, routerTree: unknown, fields: FormFields) {
@@ -149,7 +161,8 @@ export class VirtualUser {
     }
   }
 
-  async login(user: BenchUser): Promise<LoginTiming> {
+  /** GET /login and the password: the challenge page is next (a pending-login cookie is set). */
+  async passwordStep(user: BenchUser): Promise<void> {
     this.jar.clear();
     this.stepMs = new Map();
     const fail = (step: Step, message: string): never => {
@@ -175,23 +188,55 @@ export class VirtualUser {
       // The challenge page rendered into the action's answer; without it the browser would GET it.
       if (!body.toString("utf8").includes(`Signing in as ${user.username}`)) fail("POST /login (loginAction)", "the answer does not hold the challenge page");
     });
+  }
 
-    await this.step("POST /verify/totp (verifyTotpAction)", async () => {
-      const code = totpCodeAt(DEMO_TOTP_SECRET, Date.now());
+  /**
+   * A code typed into the challenge page of passwordStep's login: "signed-in" (session cookie set,
+   * the start page rendered into the answer), or the page's refusal ("Invalid code", "Too many
+   * attempts"…). Anything else — a status other than 200, a missing page — is a LoginFailure.
+   */
+  async codeStep(user: BenchUser, code: string): Promise<{ signedIn: true } | { signedIn: false; refusal: string }> {
+    const step: Step = "POST /verify/totp (verifyTotpAction)";
+    return this.step(step, async () => {
       const { response, body } = await this.postAction("/verify/totp", this.actions.verifyTotp, TOTP_ROUTER_TREE, [["_1_code", code], ["0", '[{},"$K1"]']]);
       const redirect = response.headers.get("x-action-redirect")?.split(";")[0];
+      if (response.status === 200 && !redirect) {
+        const state = actionState(body) as { error?: string } | undefined;
+        if (state?.error) return { signedIn: false as const, refusal: state.error };
+      }
       if (response.status !== 200 || redirect !== LANDING_PATH) {
         const state = actionState(body) as { error?: string } | undefined;
-        fail("POST /verify/totp (verifyTotpAction)", `status ${response.status}, redirect ${redirect}: ${state?.error ?? body.toString("utf8").slice(0, 200)}`);
+        throw new LoginFailure(step, `status ${response.status}, redirect ${redirect}: ${state?.error ?? body.toString("utf8").slice(0, 200)}`);
       }
-      if (!this.jar.has("next-auth.session-token")) fail("POST /verify/totp (verifyTotpAction)", "no session cookie");
+      if (!this.jar.has("next-auth.session-token")) throw new LoginFailure(step, "no session cookie");
       // The start page rendered into the action's answer, as the signed-in user.
       const text = body.toString("utf8");
-      if (!text.includes("My security") || !text.includes(user.name)) fail("POST /verify/totp (verifyTotpAction)", "the answer does not hold the signed-in start page");
+      if (!text.includes("My security") || !text.includes(user.name)) throw new LoginFailure(step, "the answer does not hold the signed-in start page");
+      return { signedIn: true as const };
     });
+  }
 
+  /** A whole login with the user's current code; a refused code is a LoginFailure. */
+  async login(user: BenchUser): Promise<LoginTiming> {
+    await this.passwordStep(user);
+    const answer = await this.codeStep(user, totpCodeAt(DEMO_TOTP_SECRET, Date.now()));
+    if (!answer.signedIn) throw new LoginFailure("POST /verify/totp (verifyTotpAction)", `refused: ${answer.refusal}`);
     const waitMs = [...this.stepMs.values()].reduce((sum, ms) => sum + ms, 0);
     return { stepMs: this.stepMs, waitMs };
+  }
+
+  /**
+   * A console page opened with this browser's cookies (a document request, no redirect followed),
+   * by default on this user's server. Another port of the same host gets the same cookies, as a
+   * browser sends them (cookies are not kept apart by port); status 0 when no answer came.
+   */
+  async open(path: string, origin = this.origin): Promise<{ status: number; location: string | null }> {
+    try {
+      const { response } = await this.document(path, null, origin);
+      return { status: response.status, location: response.headers.get("location") };
+    } catch {
+      return { status: 0, location: null };
+    }
   }
 }
 

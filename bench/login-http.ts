@@ -25,9 +25,9 @@ import os from "node:os";
 import { createMigratedDb, type TestDb } from "../tests/helpers/test-db";
 import { serverActionsOfBuild } from "../tests/helpers/server-action";
 import { buildIfNeeded, SERVER_SCRIPT } from "../scripts/build-if-needed";
-import { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/seed/demo";
+import { seedDemo, DEMO_PASSWORD } from "@/lib/seed/demo";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
+import { seedLoginUsers } from "./seed-login-users";
 import { cpuMeter, postgresPids, processTree, rssBytes, serverReady, stopServer } from "./server-processes";
 import { LANDING_PATH, STEPS, USER_REUSE_AFTER_MS, UserRotation, VirtualUser, type Actions, type BenchUser, LoginFailure, type LoginTiming } from "./login-browser";
 
@@ -147,23 +147,11 @@ async function runLogins(actions: Actions, users: UserRotation, server: ChildPro
 }
 
 async function seedBenchUsers(t: TestDb): Promise<BenchUser[]> {
-  const admin = await t.db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
-  const standard = await t.db.profile.findFirstOrThrow({ where: { orgId: admin.orgId, name: "Standard User" } });
   // Lockout counts failures (and takes a slot per try in flight); set to the most the settings allow.
-  await t.sql("UPDATE org_settings SET lockout_max_attempts = 100 WHERE org_id = $1", [admin.orgId]);
-  const rows = await t.sql<{ id: string; username: string; name: string }>(
-    `INSERT INTO users (org_id, username, name, password_hash, profile_id)
-     SELECT $1, 'bench-' || lpad(g::text, 5, '0') || '@acme.test', 'Bench User ' || lpad(g::text, 5, '0'), $2, $3
-     FROM generate_series(1, $4::int) AS g RETURNING id, username, name`,
-    [admin.orgId, admin.passwordHash, standard.id, USER_COUNT],
-  );
-  await t.sql(
-    `INSERT INTO totp_factors (org_id, user_id, name, secret_ciphertext, verified_at)
-     SELECT $1, u, 'Authenticator app', c, now() FROM unnest($2::uuid[], $3::text[]) AS x(u, c)`,
-    [admin.orgId, rows.map((r) => r.id), rows.map((r) => encryptTotpSecret(DEMO_TOTP_SECRET, r.id))],
-  );
+  await t.sql("UPDATE org_settings SET lockout_max_attempts = 100 WHERE org_id = (SELECT id FROM orgs WHERE slug = 'acme')");
+  const users = await seedLoginUsers(t, { orgSlug: "acme", prefix: "bench", count: USER_COUNT });
   await t.sql("VACUUM ANALYZE");
-  return rows.map((r) => ({ username: r.username, name: r.name, lastLoginEndMs: 0 }));
+  return users;
 }
 
 function actionIds(): Actions {

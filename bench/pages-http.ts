@@ -8,7 +8,7 @@
 // answer must be a 200 holding what only that page shows, or the run fails.
 //
 // Signed in as admin@acme.test without a login: a High Assurance session row and its next-auth
-// cookie, as tests/e2e/hostile/world.ts makes them. A fresh session per page, so a long run
+// cookie (bench/signed-in.ts). A fresh session per page, so a long run
 // (a large BENCH_SAMPLES) never outlives the High Assurance window or the idle timeout.
 //
 // The Overview's figures are cached per server process (lib/dashboard/dashboard-cache.ts): its
@@ -17,11 +17,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { encode } from "next-auth/jwt";
 import { createMigratedDb, type TestDb } from "../tests/helpers/test-db";
 import { buildIfNeeded, SERVER_SCRIPT } from "../scripts/build-if-needed";
 import { seedDemo } from "@/lib/seed/demo";
-import { randomToken, sha256Hex } from "@/lib/security/tokens";
 import { USERS_PAGE_SIZE } from "@/lib/config";
 import { encodeCursor } from "@/lib/users/list-users";
 import { EVENTS_PAGE_SIZE } from "@/lib/activity/list-events";
@@ -30,6 +28,7 @@ import { DEFAULT_TIME_ZONE, endOfZonedDay, startOfZonedDay } from "@/lib/activit
 import { DASHBOARD_FRESH_MS } from "@/lib/dashboard/dashboard-cache";
 import { seedUsers } from "./seed-users";
 import { seedEvents } from "./seed-events";
+import { signedIn } from "./signed-in";
 import { processTree, rssBytes, serverReady, stopServer } from "./server-processes";
 
 const USER_COUNT = Number(process.env.BENCH_USERS ?? 100_000);
@@ -43,7 +42,6 @@ const EVENT_DAYS = 90; // the seeded events span this many days back from now
 const DEEP_USERS_PAGE = Math.max(2, Math.floor(USER_COUNT / USERS_PAGE_SIZE / 2)); // the middle of the directory: page 2,000 at 100,000 users
 const DEEP_EVENTS_PAGE = 10_001;
 const ONE_DAY_FILTER_DAYS_AGO = 10;
-const HIGH_ASSURANCE_MS = 3_600_000;
 const SERVER_READY_TIMEOUT_MS = 180_000;
 
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36 bench/pages-http";
@@ -57,19 +55,6 @@ const h1 = (text: string) => new RegExp(`<h1[^>]*>${text.replace(/[.*+?^${}()|[\
 const USER_ROW_LINK = /href="\/setup\/users\/[0-9a-f]{8}-[0-9a-f]{4}-/;
 
 // ---- seeding ---------------------------------------------------------------------------------
-
-/** A session row as a finished High Assurance login leaves it, and its cookie (tests/e2e/hostile/world.ts). */
-async function signedIn(t: TestDb, username: string): Promise<string> {
-  const sid = randomToken();
-  const rows = await t.sql(
-    `INSERT INTO sessions (org_id, user_id, token_hash, level, login_method, high_assurance_until, ip, user_agent, expires_at, created_at, last_seen_at)
-     SELECT org_id, id, $2, 'HIGH_ASSURANCE', 'TOTP', $3, '127.0.0.1', 'bench/pages-http', now() + interval '12 hours', now(), now()
-     FROM users WHERE username = $1 RETURNING id`,
-    [username, sha256Hex(sid), new Date(Date.now() + HIGH_ASSURANCE_MS)],
-  );
-  if (rows.length !== 1) throw new Error(`no user ${username} to sign in`);
-  return `next-auth.session-token=${await encode({ token: { sid }, secret: process.env.NEXTAUTH_SECRET! })}`;
-}
 
 // ---- the pages -------------------------------------------------------------------------------
 
@@ -269,7 +254,7 @@ try {
 
   const results: { page: PageCase; samples: Sample[] }[] = [];
   for (const page of pages) {
-    const cookie = await signedIn(t, "admin@acme.test");
+    const cookie = await signedIn(t, "admin@acme.test", "bench/pages-http");
     for (let i = 0; i < WARMUP_REQUESTS; i++) await navigate(page, cookie);
     const samples: Sample[] = [];
     for (let i = 0; i < SAMPLES; i++) samples.push(await navigate(page, cookie));
@@ -292,7 +277,7 @@ try {
     console.log(`| ${page.label} | ${percentile(sortedMs, 0.5).toFixed(1)} | ${p95Ms.toFixed(1)} | ${p95Ms <= TARGET_P95_MS ? "yes" : "no"} | ${withCommas(samples.at(-1)!.bytes)} |`);
   }
 
-  const exported = await measureExport(server, await signedIn(t, "admin@acme.test"));
+  const exported = await measureExport(server, await signedIn(t, "admin@acme.test", "bench/pages-http"));
   const rowsPerSecond = exported.rows / exported.seconds;
   console.log(
     `\nCSV export of every event over HTTP: ${withCommas(exported.rows)} rows, ${(exported.bytes / 1048576).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s = ` +
