@@ -1,7 +1,6 @@
 // Sessions live in Postgres (SPEC L9); the next-auth cookie carries only a random token whose
 // hash keys the row, so revoking the row ends the session on the browser's next request.
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@db/generated";
 import { LAST_SEEN_WRITE_INTERVAL_SECONDS } from "@/lib/config";
 import { sha256Hex } from "@/lib/security/tokens";
 import type { RequestContext } from "@/lib/activity/record-event";
@@ -11,6 +10,7 @@ import { forOrg } from "@/lib/db/tenant";
 import { retryOnDeadlock } from "@/lib/db/retry";
 import { settleSuccess } from "@/lib/security/lockout";
 import { openSession } from "./open-session";
+import { sessionByTokenHash, type SessionWithUser } from "./session-row";
 
 /**
  * Exchanges a completed pending login's single-use ticket for a session. The ticket is consumed
@@ -59,15 +59,12 @@ export async function createSessionFromTicket(
 
 class TicketLost extends Error {}
 
-const sessionInclude = {
-  user: { include: { profile: true, org: { include: { settings: true } } } },
-} satisfies Prisma.SessionInclude;
-export type SessionWithUser = Prisma.SessionGetPayload<{ include: typeof sessionInclude }>;
+export type { SessionWithUser } from "./session-row";
 
 /** The live session for a cookie token, or null when revoked, expired, idle too long, or the user is inactive. */
 export async function validateSessionToken(db: Db, token: string, nowMs = Date.now()): Promise<SessionWithUser | null> {
   if (!token) return null;
-  const session = await db.session.findUnique({ where: { tokenHash: sha256Hex(token) }, include: sessionInclude });
+  const session = await sessionByTokenHash(db, sha256Hex(token));
   if (!session || session.revokedAt || !session.user.isActive) return null;
   // L11: a user made Api Only after logging in has no UI session any more.
   if (effectivePermissions(session.user).has("API_ONLY")) return null;
