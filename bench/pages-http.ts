@@ -44,6 +44,7 @@ const DEEP_EVENTS_PAGE = 10_001;
 const ONE_DAY_FILTER_DAYS_AGO = 10;
 const SERVER_READY_TIMEOUT_MS = 180_000;
 
+const FLAT_RSS_GROWTH_MB = 64;
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36 bench/pages-http";
 const DOCUMENT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8";
 
@@ -171,7 +172,7 @@ async function navigate(page: PageCase, cookie: string): Promise<Sample> {
  * The history's "Export CSV" of every event, as the page's form posts it, read to the end: rows
  * per second, and the server's memory (all its processes) before and at its peak meanwhile.
  */
-async function measureExport(server: ChildProcess, cookie: string): Promise<{ rows: number; bytes: number; seconds: number; rssBeforeMb: number; rssPeakMb: number }> {
+async function measureExport(server: ChildProcess, cookie: string, expectedRows: number): Promise<{ rows: number; bytes: number; seconds: number; rssBeforeMb: number; rssPeakMb: number; rssByTenthMb: number[] }> {
   const pids = () => processTree(server.pid!);
   const rssBefore = rssBytes(pids());
   let rssPeak = rssBefore;
@@ -187,11 +188,14 @@ async function measureExport(server: ChildProcess, cookie: string): Promise<{ ro
     if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
     let rows = -1; // the header line
     let bytes = 0;
+    // The server's memory as each tenth of the rows arrives: flat means it stops rising early.
+    const rssByTenthMb: number[] = [];
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       bytes += chunk.length;
       for (let i = 0; i < chunk.length; i++) if (chunk[i] === 0x0a) rows++;
+      while (rssByTenthMb.length < 10 && rows >= ((rssByTenthMb.length + 1) * expectedRows) / 10) rssByTenthMb.push(rssBytes(pids()) / 1048576);
     }
-    return { rows, bytes, seconds: (performance.now() - startMs) / 1000, rssBeforeMb: rssBefore / 1048576, rssPeakMb: rssPeak / 1048576 };
+    return { rows, bytes, seconds: (performance.now() - startMs) / 1000, rssBeforeMb: rssBefore / 1048576, rssPeakMb: rssPeak / 1048576, rssByTenthMb };
   } finally {
     clearInterval(sampler);
   }
@@ -277,12 +281,16 @@ try {
     console.log(`| ${page.label} | ${percentile(sortedMs, 0.5).toFixed(1)} | ${p95Ms.toFixed(1)} | ${p95Ms <= TARGET_P95_MS ? "yes" : "no"} | ${withCommas(samples.at(-1)!.bytes)} |`);
   }
 
-  const exported = await measureExport(server, await signedIn(t, "admin@acme.test", "bench/pages-http"));
+  const exported = await measureExport(server, await signedIn(t, "admin@acme.test", "bench/pages-http"), counts!.events);
   const rowsPerSecond = exported.rows / exported.seconds;
   console.log(
     `\nCSV export of every event over HTTP: ${withCommas(exported.rows)} rows, ${(exported.bytes / 1048576).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s = ` +
       `${withCommas(Math.round(rowsPerSecond))} rows/s (target ≥ 50,000: ${rowsPerSecond >= 50_000 ? "yes" : "no"}); server RSS ${exported.rssBeforeMb.toFixed(0)} MB before, ${exported.rssPeakMb.toFixed(0)} MB at its peak`,
   );
+  // Flat: from the first fifth of the rows on, the server grows by no more than one batch's worth of slack.
+  const fromFifth = exported.rssByTenthMb.slice(1);
+  const growthMb = Math.max(...fromFifth) - fromFifth[0]!;
+  console.log(`- server RSS at each tenth of the rows (MB): ${exported.rssByTenthMb.map((mb) => mb.toFixed(0)).join(", ")}; growth after the first fifth ${growthMb.toFixed(0)} MB (flat ≤ ${FLAT_RSS_GROWTH_MB} MB: ${growthMb <= FLAT_RSS_GROWTH_MB ? "yes" : "no"})`);
 } finally {
   await cleanUp();
 }
