@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 
-const SECRET_NAMES = ["NEXTAUTH_SECRET", "MFA_ENCRYPTION_KEY"] as const;
+export const SECRET_NAMES = ["NEXTAUTH_SECRET", "MFA_ENCRYPTION_KEY"] as const;
 
 export function loadOrCreateSecrets(opts: { dataDir: string; allowGenerate: boolean }): "env" | "generated" | "file" {
   const missing = SECRET_NAMES.filter((n) => !process.env[n]);

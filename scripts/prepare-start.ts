@@ -1,10 +1,10 @@
-// `npm start`: build when needed, apply migrations, seed the demo orgs once (embedded default),
-// print the demo logins, then serve on $PORT (3000) with `next start`.
-import { spawn } from "node:child_process";
+// `npm start`'s preparation, run by scripts/start.mjs in a process of its own that exits when done:
+// build when needed, apply migrations, seed the demo orgs once (embedded default), print the demo
+// logins, and hand the secrets it loaded or created to the parent, which then starts the server.
 import { config, DATA_DIR } from "@/lib/config";
-import { loadOrCreateSecrets } from "@/lib/secrets";
+import { loadOrCreateSecrets, SECRET_NAMES } from "@/lib/secrets";
 import { prepareDatabase } from "./prepare-database";
-import { buildIfNeeded, SERVER_SCRIPT } from "./build-if-needed";
+import { buildIfNeeded } from "./build-if-needed";
 import { DEMO_API_TOKEN, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/lib/seed/demo";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -31,6 +31,6 @@ ${demo}
 Open ${process.env.NEXTAUTH_URL}/login
 `);
 
-const server = spawn(process.execPath, [SERVER_SCRIPT], { stdio: "inherit", env: { ...process.env, PORT: String(port) } });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// What the server needs that this process set: the secrets (from .data/ or new) and the URL.
+const handedOver = Object.fromEntries(["NEXTAUTH_URL", "NEXT_TELEMETRY_DISABLED", ...SECRET_NAMES].map((name) => [name, process.env[name]]));
+process.send!({ env: handedOver }, () => process.exit(0));
