@@ -25,27 +25,23 @@ export interface EventInput {
   detail?: Prisma.InputJsonValue;
 }
 
+/** A client, a tenant-scoped client or a transaction: anything that runs raw SQL. */
 export interface EventWriter {
-  verificationEvent: { create(args: { data: Prisma.VerificationEventUncheckedCreateInput; select: { id: true } }): Promise<unknown> };
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
 }
 
+/**
+ * One INSERT, written out: through Prisma's create the same row cost twice the CPU (about a
+ * millisecond more per event here) and every login writes two, every API call one. The org is
+ * always the caller's explicit orgId, as it was in the create.
+ */
 export async function recordEvent(db: EventWriter, input: EventInput): Promise<void> {
-  await db.verificationEvent.create({
-    data: {
-      orgId: input.orgId,
-      userId: input.userId ?? null,
-      username: input.username ?? null,
-      actorId: input.actorId ?? null,
-      actorLabel: input.actorLabel ?? null,
-      activity: input.activity,
-      method: input.method ?? null,
-      status: input.status,
-      reason: input.reason ?? null,
-      ip: input.context?.ip?.slice(0, 64) ?? null,
-      userAgent: input.context?.userAgent?.slice(0, 512) ?? null,
-      detail: input.detail,
-    },
-    // Nothing is read back: the row's id alone keeps Prisma from parsing the whole event (hot on API calls).
-    select: { id: true },
-  });
+  const ip = input.context?.ip?.slice(0, 64) ?? null;
+  const userAgent = input.context?.userAgent?.slice(0, 512) ?? null;
+  const detail = input.detail === undefined ? null : JSON.stringify(input.detail);
+  await db.$executeRaw`
+    INSERT INTO verification_events (org_id, user_id, username, actor_id, actor_label, activity, method, status, reason, ip, user_agent, detail)
+    VALUES (${input.orgId}::uuid, ${input.userId ?? null}::uuid, ${input.username ?? null}, ${input.actorId ?? null}::uuid, ${input.actorLabel ?? null},
+            ${input.activity}::"ActivityKind", ${input.method ?? null}::"VerificationMethod", ${input.status}::"EventStatus", ${input.reason ?? null},
+            ${ip}, ${userAgent}, ${detail}::jsonb)`;
 }
