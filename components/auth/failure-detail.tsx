@@ -6,7 +6,7 @@ export function FailureDetail({ retryAt, attemptsRemaining }: { retryAt?: string
     return (
       <>
         {" "}
-        Try again after <LocalTime iso={retryAt} format="time" />.
+        Try again after <LocalTime iso={retryAt} format="time" withZone />.
       </>
     );
   }

@@ -8,7 +8,7 @@ export function SessionLevelBadge({ highAssuranceUntil }: { highAssuranceUntil: 
     >
       {highAssuranceUntil ? (
         <>
-          High assurance until <LocalTime iso={highAssuranceUntil.toISOString()} format="time" />
+          High assurance until <LocalTime iso={highAssuranceUntil.toISOString()} format="time" withZone />
         </>
       ) : (
         "Standard session"

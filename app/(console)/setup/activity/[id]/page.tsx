@@ -25,7 +25,7 @@ export default async function EventDetailPage({
   const event = await getEvent(orgDb, { eventId: id });
   if (!event) notFound();
   const fields: [string, React.ReactNode][] = [
-    ["Time", <LocalTime key="t" iso={event.occurredAt.toISOString()} />],
+    ["Time", <LocalTime key="t" iso={event.occurredAt.toISOString()} withZone />],
     ["Time (UTC)", <span key="u" className="font-mono text-xs">{event.occurredAt.toISOString()}</span>],
     ["User", event.userId ? <Link prefetch={false} key="l" href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">{event.userName} ({event.username})</Link> : (event.username ?? "—")],
     ["Activity", event.activityLabel],

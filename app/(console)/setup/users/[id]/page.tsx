@@ -58,7 +58,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
             <Badge tone={user.isActive ? "green" : "slate"}>{user.isActive ? "Active" : "Inactive"}</Badge>
             {detail.lockedUntil && (
               <Badge tone="red">
-                Locked until <LocalTime iso={detail.lockedUntil.toISOString()} format="time" />
+                Locked until <LocalTime iso={detail.lockedUntil.toISOString()} format="time" withZone />
               </Badge>
             )}
             {self && <Badge tone="blue">You</Badge>}
