@@ -30,6 +30,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   ACCOUNT_ACTIVATED: "Password set with an activation link",
   PASSWORD_RESET: "Password reset by an administrator",
   PASSWORD_CHANGED: "Password changed",
+  PASSWORD_VERIFIED: "Password verified",
 };
 
 export const METHOD_LABELS: Record<VerificationMethod, string> = {

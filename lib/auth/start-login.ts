@@ -160,8 +160,11 @@ export async function continueAfterPassword(
       context,
       nowMs,
     });
-    // The password step is Pending until the second factor is done (V1), Succeeded when it is all.
-    await recordEvent(tx, { ...base, status: passwordSuffices ? "SUCCEEDED" : "PENDING", detail: { next: passwordSuffices ? "session" : challenge } });
+    // The history says what happened (V1): a password that is the whole login is "Login ·
+    // Succeeded"; one a second factor follows is "Password verified", and the login's end — the
+    // code, the key, or the registration of a first method — is its own "Login" event. (It was a
+    // "Login · Pending" that stayed Pending for good when the user gave up.)
+    await recordEvent(tx, passwordSuffices ? { ...base, status: "SUCCEEDED", detail: { next: "session" } } : { ...base, activity: "PASSWORD_VERIFIED", status: "SUCCEEDED", detail: { next: challenge } });
     if (passwordSuffices) {
       const ticket = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "PASSWORD" });
       if (!ticket) throw new Error("fresh pending login could not be completed");

@@ -1,5 +1,5 @@
 // The end of every registration at login (L3), whatever the method: the pending login becomes
-// COMPLETED with a single-use ticket, the registration is an event, and a user who has no recovery
+// COMPLETED with a single-use ticket, the registration and the login are events, and a user who has no recovery
 // codes gets their first set (B1) — all in the caller's transaction. Null when the login can no
 // longer be completed.
 import type { VerificationMethod } from "@db/generated";
@@ -29,6 +29,8 @@ export async function completeEnrollment(
   if (!ticket) return null;
   const base = { orgId: opts.user.orgId, userId: opts.user.id, username: opts.user.username, context: opts.context };
   await recordEvent(tx, { ...base, activity: "METHOD_REGISTERED", method: opts.method, status: "SUCCEEDED", detail: { name: opts.methodName } });
+  // Registering the first method is how this login ends (L3): a login, succeeded, like any other.
+  await recordEvent(tx, { ...base, activity: "LOGIN", method: opts.method, status: "SUCCEEDED", detail: { via: "registration", name: opts.methodName } });
   let recoveryCodes: string[] | null = null;
   if ((await countUnusedRecoveryCodes(tx, opts.user.id)) === 0) {
     recoveryCodes = await replaceRecoveryCodes(tx, { orgId: opts.user.orgId, userId: opts.user.id });

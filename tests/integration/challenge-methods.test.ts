@@ -40,8 +40,8 @@ describe("challenge selection", () => {
     if (!r.ok) throw new Error(r.code);
     const pending = await t.db.pendingLogin.findFirstOrThrow({ where: { tokenHash: sha256Hex(r.pendingToken) } });
     expect(pending.allowedMethods).toEqual(["TOTP", "RECOVERY_CODE"]);
-    // The password step is Pending until the second factor completes the login (V1).
+    // The password step is what it is — "Password verified" — and not yet a login (V1).
     const event = await t.db.verificationEvent.findFirstOrThrow({ where: { username: "admin@acme.test", method: "PASSWORD" }, orderBy: { id: "desc" } });
-    expect(event.status).toBe("PENDING");
+    expect(event).toMatchObject({ activity: "PASSWORD_VERIFIED", status: "SUCCEEDED", detail: { next: "TOTP" } });
   });
 });

@@ -55,6 +55,12 @@ describe("TOTP enrollment at login", () => {
     expect(await t.db.totpFactor.count({ where: { user: { username: "bob@acme.test" } } })).toBe(1);
     const event = await t.db.verificationEvent.findFirst({ where: { activity: "METHOD_REGISTERED", status: "SUCCEEDED" } });
     expect(event).toMatchObject({ method: "TOTP", username: "bob@acme.test" });
+    // The registration ended the login: Activity = Login, Status = Succeeded finds it (V1); the
+    // password step before it was "Password verified", and nothing of it stays Pending.
+    const bobs = await t.db.verificationEvent.findMany({ where: { username: "bob@acme.test" }, orderBy: { id: "asc" } });
+    expect(bobs.filter((e) => e.activity === "LOGIN" && e.status === "SUCCEEDED")).toMatchObject([{ method: "TOTP", detail: { via: "registration" } }]);
+    expect(bobs.some((e) => e.activity === "PASSWORD_VERIFIED" && e.detail && (e.detail as { next?: string }).next === "ENROLL")).toBe(true);
+    expect(bobs.filter((e) => e.status === "PENDING")).toEqual([]);
     const next = await startPasswordLogin(t.db, { username: "bob@acme.test", password: DEMO_PASSWORD, context: ctx });
     expect(next).toMatchObject({ ok: true, next: "TOTP" });
   });

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ActivityKind" ADD VALUE 'PASSWORD_VERIFIED';
+
