@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { createUser, DEMO_SECRET } from "./fixtures";
 import { freshTotp } from "./totp";
 import { withDb } from "./db";
-import { logIn, newAdmin, newPage, openUser, passwordStep } from "./console";
+import { logIn, newAdmin, newPage, openUser, passwordStep, toasts } from "./console";
 
 test("a temporary code: Generate → the user logs in with it alone → Expire Now → their TOTP is asked again", async ({ page, browser }) => {
   await createUser({ username: "carol@acme.test", name: "Carol Chen", profile: "Standard User", totp: true });
@@ -18,6 +18,7 @@ test("a temporary code: Generate → the user logs in with it alone → Expire N
   const code = (await page.getByLabel("Temporary Verification Code").textContent())!.replace(/\s/g, "");
   expect(code).toMatch(/^\d{8}$/);
   await page.getByRole("button", { name: "Done" }).click();
+  await expect(toasts(page)).toContainText("Temporary verification code active for Carol Chen.");
   await expect(page.getByRole("region", { name: "Temporary Verification Code" })).toContainText("Active until");
   // Never shown again.
   await expect(page.getByText(code.slice(0, 4) + " " + code.slice(4))).toHaveCount(0);
@@ -36,6 +37,7 @@ test("a temporary code: Generate → the user logs in with it alone → Expire N
   await section.getByRole("button", { name: "Expire Now" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Expire Now" }).click();
   await expect(section).toContainText("No active code.");
+  await expect(toasts(page)).toContainText("Temporary verification code expired.");
 
   await carol.context().clearCookies();
   await passwordStep(carol, "carol@acme.test");
@@ -54,8 +56,12 @@ test("the 7th code within an hour is refused with the time the next is allowed",
   await logIn(page, await newAdmin("seventh"));
   await page.goto(`/setup/users/${userId}/temp-code`);
   await page.getByLabel("Reason").fill("Lost phone");
+  await page.getByLabel("Expiration").selectOption("3");
   await page.getByRole("button", { name: "Generate Code" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText(/You can generate up to 6 codes per hour for each user\. The next code can be generated at \d\d:\d\d\./);
+  // The refusal keeps what the admin typed and picked.
+  await expect(page.getByLabel("Reason")).toHaveValue("Lost phone");
+  await expect(page.getByLabel("Expiration")).toHaveValue("3");
 });
 
 test("an inactive user gets no code", async ({ page }) => {
@@ -92,6 +98,7 @@ test("a Standard session steps up, returns, and Reset MFA sends the user back to
   await dialog.getByLabel("Reason").fill("Phone replaced");
   await dialog.getByRole("button", { name: "Reset MFA" }).click();
   await expect(page.getByRole("region", { name: "Verification methods" })).toContainText("No verification method registered");
+  await expect(toasts(page)).toContainText("MFA reset: Erin Evans registers a method again at the next login.");
 
   const erin = await newPage(browser);
   await passwordStep(erin, "erin@acme.test");
@@ -105,10 +112,20 @@ test("Disconnect removes one security key of two", async ({ page }) => {
   const methods = page.getByRole("region", { name: "Verification methods" });
   await methods.getByRole("row", { name: /Office key/ }).getByRole("button", { name: "Disconnect" }).click();
   const dialog = page.getByRole("dialog", { name: 'Disconnect "Office key"?' });
+  // Read like every other dialog (not right-aligned from its table cell); the other key stays.
+  await expect(dialog).toHaveAccessibleDescription("Frank Ford will no longer be able to verify with this security key. Other methods stay.");
+  await expect(dialog.getByText(/will no longer be able to verify/)).toHaveCSS("text-align", "left");
   await dialog.getByLabel("Reason").fill("Key lost");
   await dialog.getByRole("button", { name: "Disconnect" }).click();
   await expect(methods.getByRole("row", { name: /Office key/ })).toHaveCount(0);
   await expect(methods.getByRole("row", { name: /Backup key/ })).toHaveCount(1);
+  await expect(toasts(page)).toContainText('"Office key" disconnected.');
+
+  // The last key: no "Other methods stay." when there are none.
+  await methods.getByRole("row", { name: /Backup key/ }).getByRole("button", { name: "Disconnect" }).click();
+  await expect(page.getByRole("dialog", { name: 'Disconnect "Backup key"?' })).toHaveAccessibleDescription(
+    "Frank Ford will no longer be able to verify with this security key. It is their only verification method.",
+  );
 });
 
 test("an MFA Delegate can generate a code but not administer users", async ({ page }) => {
@@ -171,4 +188,21 @@ test("bulk: revoke sessions and expire temporary codes for the selected users, w
   await expect(results).toContainText("Kim Kale: Temporary code expired");
   await expect(results).toContainText("Lee Lowe: This user has no active temporary verification code.");
   expect(await withDb((db) => db.tempCode.count({ where: { userId: withCode, expiredAt: null } }))).toBe(0);
+});
+
+test("Revoke sessions and Deactivate each say that they worked", async ({ page, browser }) => {
+  await createUser({ username: "rita@acme.test", name: "Rita Ross", profile: "Standard User", totp: true });
+  const rita = await newPage(browser);
+  await logIn(rita, "rita@acme.test");
+  await logIn(page, await newAdmin("toasts"));
+  await openUser(page, "rita@acme.test");
+  await page.getByRole("button", { name: "Revoke all sessions" }).click();
+  await page.getByRole("dialog", { name: "Revoke all sessions?" }).getByRole("button", { name: "Revoke sessions" }).click();
+  await expect(toasts(page)).toContainText("Sessions revoked: Rita Ross is logged out everywhere.");
+  await expect(page.getByRole("region", { name: "Sessions" })).toContainText("No active sessions.");
+
+  await page.getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("dialog", { name: "Deactivate this user?" }).getByRole("button", { name: "Deactivate" }).click();
+  await expect(toasts(page)).toContainText("Rita Ross deactivated.");
+  await expect(page.getByText("Inactive", { exact: true })).toBeVisible();
 });

@@ -24,6 +24,7 @@ export function TempCodeSection({ detail, canAct, generateHref }: { detail: User
       variant="danger"
       action={expireTempCodeAction}
       hidden={{ userId: detail.user.id }}
+      successMessage="Temporary verification code expired."
     />
   );
   return (

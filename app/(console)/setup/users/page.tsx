@@ -32,7 +32,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <main>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> Users
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Users
       </nav>
       <div className="mt-1 flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Users</h1>
