@@ -61,7 +61,7 @@ export function CodeForm({
           <FailureDetail retryAt={state.retryAt} />
         </Alert>
         <Link prefetch={false} href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
-          Back to log in
+          Log in again
         </Link>
       </div>
     );

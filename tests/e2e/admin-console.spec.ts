@@ -54,6 +54,12 @@ test("the 7th code within an hour is refused with the time the next is allowed",
     }
   });
   await logIn(page, await newAdmin("seventh"));
+  // The user's page does not offer it, and says why.
+  await page.goto(`/setup/users/${userId}`);
+  const generate = page.getByRole("region", { name: "Temporary Verification Code" }).getByRole("button", { name: "Generate" });
+  await expect(generate).toBeDisabled();
+  await expect(generate).toHaveAccessibleDescription("6 of 6 codes were generated in the last hour: wait before generating another.");
+  // A bookmarked form still refuses, keeping what was typed.
   await page.goto(`/setup/users/${userId}/temp-code`);
   await page.getByLabel("Reason").fill("Lost phone");
   await page.getByLabel("Expiration").selectOption("3");
@@ -68,9 +74,34 @@ test("an inactive user gets no code", async ({ page }) => {
   await createUser({ username: "ivy@acme.test", name: "Ivy Inactive", profile: "Standard User", totp: true, isActive: false });
   await logIn(page, await newAdmin("inactive"));
   await openUser(page, "ivy@acme.test");
-  await page.getByRole("link", { name: "Generate" }).click();
+  const userUrl = page.url();
+  const generate = page.getByRole("region", { name: "Temporary Verification Code" }).getByRole("button", { name: "Generate" });
+  await expect(generate).toBeDisabled();
+  await expect(generate).toHaveAccessibleDescription("The user is inactive: reactivate them first.");
+  await page.goto(`${userUrl}/temp-code`);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("You can't generate a code for an inactive user. Reactivate the user first.");
   await expect(page.getByRole("button", { name: "Generate Code" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to Ivy Inactive" }).click();
+  await expect(page).toHaveURL(userUrl);
+});
+
+test("a bookmarked Generate while a code is active offers Expire Now there, then the form", async ({ page }) => {
+  await createUser({ username: "jay@acme.test", name: "Jay Jones", profile: "Standard User", totp: true });
+  await logIn(page, await newAdmin("active-code"));
+  await openUser(page, "jay@acme.test");
+  const userUrl = page.url();
+  await page.getByRole("link", { name: "Generate" }).click();
+  await expect(page).toHaveURL(/\/temp-code$/);
+  await page.getByLabel("Reason").fill("Phone in repair");
+  await page.getByRole("button", { name: "Generate Code" }).click();
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("region", { name: "Temporary Verification Code" })).toContainText("Active until");
+  await page.goto(`${userUrl}/temp-code`);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This user already has an active temporary verification code. Expire it before generating a new one.");
+  await page.getByRole("button", { name: "Expire Now" }).click();
+  await page.getByRole("dialog", { name: "Expire this temporary verification code?" }).getByRole("button", { name: "Expire Now" }).click();
+  await expect(toasts(page)).toContainText("Temporary verification code expired. You can generate a new one.");
+  await expect(page.getByRole("button", { name: "Generate Code" })).toBeVisible();
 });
 
 test("a Standard session steps up, returns, and Reset MFA sends the user back to registration", async ({ page, browser }) => {

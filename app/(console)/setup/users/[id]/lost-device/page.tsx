@@ -50,6 +50,11 @@ export default async function LostDevicePage({ params }: { params: Promise<{ id:
       <MethodsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
       <SessionsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
       <TempCodeSection detail={detail} canAct={!self} generateHref={`/setup/users/${detail.user.id}/temp-code?from=lost-device`} />
+      <div className="flex justify-end">
+        <Link prefetch={false} href={`/setup/users/${detail.user.id}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+          Done — back to the user
+        </Link>
+      </div>
     </main>
   );
 }
