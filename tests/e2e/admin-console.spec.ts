@@ -211,9 +211,16 @@ test("bulk: revoke sessions and expire temporary codes for the selected users, w
   });
   await logIn(page, await newAdmin("bulk"));
   await page.goto("/setup/users?q=%40acme.test&status=active");
+  const toolbar = page.getByRole("toolbar", { name: "Bulk actions" });
+  // Nothing to act on yet: the buttons wait, and say why.
+  await expect(toolbar.getByRole("button", { name: "Expire temporary codes" })).toBeDisabled();
+  await expect(toolbar).toContainText("Select users in the table first.");
   for (const name of ["Kim Kale", "Lee Lowe"]) await page.getByLabel(`Select ${name}`).check();
-  await page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: "Expire temporary codes" }).click();
+  await expect(toolbar).toContainText("2 selected");
+  await toolbar.getByRole("button", { name: "Expire temporary codes" }).click();
   const dialog = page.getByRole("dialog", { name: "Expire temporary codes for 2 selected users?" });
+  // Who is affected and what happens, as the single-user dialog says it.
+  await expect(dialog).toHaveAccessibleDescription(/^Kim Kale and Lee Lowe\.\s*Their active temporary verification codes stop working/);
   await dialog.getByRole("button", { name: "Expire temporary codes" }).click();
   const results = page.getByRole("region", { name: "Bulk action results" });
   await expect(results).toContainText("Kim Kale: Temporary code expired");
@@ -236,4 +243,23 @@ test("Revoke sessions and Deactivate each say that they worked", async ({ page, 
   await page.getByRole("dialog", { name: "Deactivate this user?" }).getByRole("button", { name: "Deactivate" }).click();
   await expect(toasts(page)).toContainText("Rita Ross deactivated.");
   await expect(page.getByText("Inactive", { exact: true })).toBeVisible();
+});
+
+test("bulk: selecting oneself is flagged, and Revoke sessions for a user without one is no event", async ({ page }) => {
+  const userId = await createUser({ username: "ola.nosession@acme.test", name: "Ola Bulkself", profile: "Standard User", totp: true });
+  const admin = await newAdmin("bulkself");
+  await withDb((db) => db.user.update({ where: { username: admin }, data: { name: "Admin Bulkself" } }));
+  await logIn(page, admin);
+  await page.goto("/setup/users?q=Bulkself");
+  await page.getByLabel("Select all users on this page").check();
+  const toolbar = page.getByRole("toolbar", { name: "Bulk actions" });
+  await expect(toolbar).toContainText("2 selected");
+  await toolbar.getByRole("button", { name: "Revoke sessions" }).click();
+  const dialog = page.getByRole("dialog", { name: "Revoke sessions for 2 selected users?" });
+  await expect(dialog.getByRole("alert")).toHaveText("You selected your own account: it is left as it is. Ask another administrator to do this for you.");
+  await dialog.getByRole("button", { name: "Revoke sessions" }).click();
+  const results = page.getByRole("region", { name: "Bulk action results" });
+  await expect(results).toContainText("Ola Bulkself: No active sessions: nothing to revoke");
+  await expect(results).toContainText("Admin Bulkself: You can't do this to your own account.");
+  expect(await withDb((db) => db.verificationEvent.count({ where: { activity: "SESSION_REVOKED", userId } }))).toBe(0);
 });
