@@ -50,3 +50,21 @@ test("Setup > Security: every refused field says why beside it, keeps what was t
   await expect(page.getByRole("status").filter({ hasText: "Saved: nothing changed." })).toBeVisible();
   await expect(toasts(page)).toContainText("Nothing to save: no setting changed.");
 });
+
+test("Edit user: a refused name keeps the other choices; Save says it worked and returns to the user", async ({ page }) => {
+  const userId = await createUser({ username: "edna.edit@acme.test", name: "Edna Edit", profile: "Standard User" });
+  await logIn(page, await newAdmin("edit-form"));
+  await page.goto(`/setup/users/${userId}/edit`);
+  await page.getByLabel("Profile").selectOption({ label: "Support Agent" });
+  await page.getByLabel("Name", { exact: true }).fill("E".repeat(130));
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAccessibleDescription("Keep the name under 120 characters.");
+  await expect(page.getByLabel("Profile").locator("option:checked")).toHaveText("Support Agent");
+
+  await page.getByLabel("Name", { exact: true }).fill("Edna Edited");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(toasts(page)).toContainText("Saved.");
+  await expect(page).toHaveURL(new RegExp(`/setup/users/${userId}$`));
+  await expect(page.getByRole("heading", { name: "Edna Edited" })).toBeVisible();
+  await expect(page.getByText("Support Agent", { exact: true })).toBeVisible();
+});
