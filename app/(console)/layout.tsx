@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { ShieldCheck } from "lucide-react";
 import { requireSession } from "@/lib/next/guards";
+import { Toaster } from "sonner";
 import { LogoutButton } from "@/components/auth/logout-button";
+import { SetupNav } from "@/components/console/setup-nav";
 import { SessionLevelBadge } from "@/components/console/session-level-badge";
 import { currentLevel } from "@/lib/auth/session-level";
 import { permits, type Action } from "@/lib/policy/actions";
@@ -20,6 +22,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const canSeeUsers = permits(permissions, "console.view");
   return (
     <div className="min-h-screen">
+      <a href="#main-content" className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-blue-800 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
           <div className="flex items-center gap-6">
@@ -30,15 +35,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700" aria-label="Organization">
               {user.org.name}
             </span>
-            {canSeeUsers && (
-              <nav aria-label="Setup" className="flex gap-4">
-                {SETUP_LINKS.filter((l) => permits(permissions, l.needs)).map((l) => (
-                  <Link prefetch={false} key={l.href} href={l.href} className="text-sm font-medium text-slate-700 hover:text-slate-900">
-                    {l.label}
-                  </Link>
-                ))}
-              </nav>
-            )}
+            {canSeeUsers && <SetupNav links={SETUP_LINKS.filter((l) => permits(permissions, l.needs)).map(({ href, label }) => ({ href, label }))} />}
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <SessionLevelBadge highAssuranceUntil={currentLevel(session).until} />
@@ -50,7 +47,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </header>
-      <div className="mx-auto max-w-6xl px-6 py-8">{children}</div>
+      <div id="main-content" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-8 outline-none">
+        {children}
+      </div>
+      {/* Results of actions ("MFA reset", "Saved"): sonner's list is an aria-live region. */}
+      <Toaster position="top-center" richColors closeButton />
     </div>
   );
 }

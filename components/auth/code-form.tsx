@@ -10,6 +10,7 @@ import { RecoveryCodesReveal } from "./recovery-codes-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { CircleCheck } from "lucide-react";
 
 export interface CodeInputOptions {
   label: string;
@@ -26,6 +27,8 @@ export function CodeForm({
   hint,
   input = AUTHENTICATOR_CODE,
   otherMethodsHref,
+  instructions,
+  registeredText,
 }: {
   action: (prev: CodeFormState, formData: FormData) => Promise<CodeFormState>;
   submitLabel: string;
@@ -33,6 +36,10 @@ export function CodeForm({
   input?: CodeInputOptions;
   /** "Choose another method" — shown with the form only, never while recovery codes are on screen. */
   otherMethodsHref?: string;
+  /** Shown above the form only: a registration's QR code and key go once the method is registered. */
+  instructions?: React.ReactNode;
+  /** After a registration: what was registered, said above the recovery codes that replace the form. */
+  registeredText?: string;
 }) {
   const [state, formAction, pending] = useActionState<CodeFormState, FormData>(action, {});
   const [finishError, setFinishError] = useState<string>();
@@ -54,16 +61,28 @@ export function CodeForm({
           <FailureDetail retryAt={state.retryAt} />
         </Alert>
         <Link prefetch={false} href="/login" className="block text-center text-sm font-medium text-blue-700 underline">
-          Back to log in
+          Log in again
         </Link>
       </div>
     );
   }
   if (state.ticket && state.recoveryCodes) {
     const ticket = state.ticket;
-    return <RecoveryCodesReveal codes={state.recoveryCodes} onContinue={() => finish(ticket)} />;
+    return (
+      <div className="space-y-5">
+        {registeredText && (
+          <p role="status" className="flex items-center gap-2 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm font-medium text-green-900">
+            <CircleCheck aria-hidden className="h-5 w-5 text-green-700" />
+            {registeredText}
+          </p>
+        )}
+        <RecoveryCodesReveal codes={state.recoveryCodes} onContinue={() => finish(ticket)} />
+      </div>
+    );
   }
   return (
+    <>
+    {instructions}
     <form action={formAction} className="space-y-4" noValidate>
       <TextField
         id="code"
@@ -91,5 +110,6 @@ export function CodeForm({
         Cancel and log in as someone else
       </Link>
     </form>
+    </>
   );
 }

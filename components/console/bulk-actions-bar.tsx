@@ -1,26 +1,69 @@
 "use client";
 // B4: act on the users ticked in the table (their checkboxes belong to this form by id), confirm,
-// and read the result per user.
-import { useActionState, useState } from "react";
+// and read the result per user. The buttons wait for a selection and say how many are selected;
+// the confirmation names who is affected, says what will happen, and flags one's own account.
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { bulkAction, type BulkState } from "@/app/(console)/setup/users/bulk-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
 export const BULK_FORM_ID = "bulk-users";
+/** Fired by the select-all box, whose programmatic ticks raise no change events. */
+export const BULK_SELECTION_EVENT = "bulk-selection-change";
 
 const LABELS = { "reset-mfa": "Reset MFA", "reset-password": "Reset password", "expire-temp-codes": "Expire temporary codes", "revoke-sessions": "Revoke sessions" } as const;
 const ASKS_REASON: readonly Action[] = ["reset-mfa", "reset-password"];
 type Action = keyof typeof LABELS;
 
-export function BulkActionsBar({ stepUpHref }: { stepUpHref?: string }) {
+// What happens, worded as the single-user dialogs word it.
+const EFFECTS: Record<Action, string> = {
+  "reset-mfa":
+    "This removes all their verification methods and recovery codes, expires any temporary code and ends all their sessions. They register a method again at their next login.",
+  "reset-password":
+    "Their passwords stop working now and their sessions end. You get a one-time activation link for each user; their verification methods stay.",
+  "expire-temp-codes": "Their active temporary verification codes stop working; their usual verification method applies again. Users without an active code are left as they are.",
+  "revoke-sessions": "They are logged out everywhere on their next click. Users without a session are left as they are.",
+};
+const NAMES_SHOWN = 5;
+
+interface Selected {
+  id: string;
+  name: string;
+}
+
+const boxes = () => document.querySelectorAll<HTMLInputElement>(`input[name="userIds"][form="${BULK_FORM_ID}"]:checked`);
+
+// The selection lives in the table's checkboxes; this reads it as one string so React can compare.
+function subscribe(onChange: () => void) {
+  document.addEventListener("change", onChange);
+  document.addEventListener(BULK_SELECTION_EVENT, onChange);
+  return () => {
+    document.removeEventListener("change", onChange);
+    document.removeEventListener(BULK_SELECTION_EVENT, onChange);
+  };
+}
+const snapshot = () => JSON.stringify([...boxes()].map((b) => ({ id: b.value, name: b.dataset.name ?? b.value })));
+
+function useSelection(): Selected[] {
+  const text = useSyncExternalStore(subscribe, snapshot, () => "[]");
+  return JSON.parse(text) as Selected[];
+}
+
+function affected(selected: Selected[]): string {
+  const names = selected.slice(0, NAMES_SHOWN).map((s) => s.name);
+  const more = selected.length - names.length;
+  return more > 0 ? `${names.join(", ")} and ${more} more` : names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
+}
+
+export function BulkActionsBar({ stepUpHref, selfId }: { stepUpHref?: string; selfId: string }) {
   const [state, formAction, pending] = useActionState<BulkState, FormData>(bulkAction, {});
   const [chosen, setChosen] = useState<Action | null>(null);
-  const [count, setCount] = useState(0);
+  const selection = useSelection();
+  const count = selection.length;
+  const selfSelected = selection.some((s) => s.id === selfId);
 
   const open = (action: Action) => {
-    const ticked = document.querySelectorAll<HTMLInputElement>(`input[name="userIds"][form="${BULK_FORM_ID}"]:checked`).length;
-    setCount(ticked);
     if (stepUpHref) window.location.assign(stepUpHref);
     else setChosen(action);
   };
@@ -30,10 +73,13 @@ export function BulkActionsBar({ stepUpHref }: { stepUpHref?: string }) {
       <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-slate-600">With selected users:</span>
         {(Object.keys(LABELS) as Action[]).map((a) => (
-          <Button key={a} type="button" variant="secondary" onClick={() => open(a)}>
+          <Button key={a} type="button" variant="secondary" disabled={count === 0} aria-describedby="bulk-selection-count" onClick={() => open(a)}>
             {LABELS[a]}
           </Button>
         ))}
+        <span id="bulk-selection-count" aria-live="polite" className="text-sm font-medium text-slate-700">
+          {count === 0 ? "Select users in the table first." : `${count} selected`}
+        </span>
       </div>
       {state.error && !chosen && <Alert>{state.error}</Alert>}
       {state.results && !chosen && (
@@ -53,11 +99,24 @@ export function BulkActionsBar({ stepUpHref }: { stepUpHref?: string }) {
       )}
       <form id={BULK_FORM_ID} action={(fd) => { setChosen(null); formAction(fd); }}>
         {chosen && (
-          <Dialog open onClose={() => setChosen(null)} title={`${LABELS[chosen]} for ${count} selected ${count === 1 ? "user" : "users"}?`}>
+          <Dialog
+            open
+            onClose={() => setChosen(null)}
+            title={`${LABELS[chosen]} for ${count} selected ${count === 1 ? "user" : "users"}?`}
+            description={
+              <>
+                <p>
+                  <span className="font-medium text-slate-800">{affected(selection)}</span>.
+                </p>
+                <p className="mt-2">{EFFECTS[chosen]}</p>
+              </>
+            }
+          >
             <input type="hidden" name="action" value={chosen} form={BULK_FORM_ID} />
-            {count === 0 && <Alert>Select users in the table first.</Alert>}
-            {chosen === "reset-password" && (
-              <p className="text-sm text-slate-700">Their passwords stop working now and their sessions end. You get a one-time activation link for each user; their verification methods stay.</p>
+            {selfSelected && (
+              <div className="mb-3">
+                <Alert>You selected your own account: it is left as it is. Ask another administrator to do this for you.</Alert>
+              </div>
             )}
             {ASKS_REASON.includes(chosen) && (
               <div className="space-y-1">

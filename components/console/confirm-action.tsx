@@ -3,6 +3,7 @@
 // reason (B3). A Standard session is first sent to "Verify your identity" (L10), which returns here.
 import { useActionState, useId, useState } from "react";
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,8 @@ import { ActivationLinkReveal } from "./activation-link-reveal";
 
 export interface ActionState {
   ok?: boolean;
+  /** B3: the change became a request another administrator approves. */
+  pendingApproval?: boolean;
   error?: string;
   /** An approved temporary code (B3): shown once in the dialog instead of closing it. */
   code?: string;
@@ -30,6 +33,7 @@ export function ConfirmAction({
   variant = "secondary",
   stepUpHref,
   revealFor,
+  successMessage,
 }: {
   label: string;
   title: string;
@@ -44,6 +48,8 @@ export function ConfirmAction({
   stepUpHref?: string;
   /** The user a revealed temporary code is for. */
   revealFor?: string;
+  /** The toast that says it worked (announced through the toaster's aria-live region). */
+  successMessage?: string;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -52,6 +58,8 @@ export function ConfirmAction({
     if (result.ok && !result.code && !result.activationLink) {
       setOpen(false);
       router.refresh();
+      if (result.pendingApproval) toast.info("Request sent: another administrator must approve it.");
+      else if (successMessage) toast.success(successMessage);
     }
     return result;
   }, {});

@@ -3,12 +3,14 @@
 // "Generate Code" → the code, shown once with a copy button → "Done".
 import { useActionState } from "react";
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import { generateTempCodeAction, type GenerateState } from "@/app/(console)/setup/users/[id]/temp-code/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/select-field";
 import { LocalTime } from "@/components/console/local-time";
 import { TempCodeReveal } from "@/components/console/temp-code-reveal";
+import { submitKeepingValues } from "@/components/ui/use-submit-keeping-values";
 
 const MAX_USES = ["", "1", "2", "3", "5", "10"];
 
@@ -17,7 +19,11 @@ export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: {
   const [state, action, pending] = useActionState<GenerateState, FormData>(generateTempCodeAction, {});
 
   if (state.code) {
-    return <TempCodeReveal code={state.code} expiresAt={state.expiresAt!} userName={userName} onDone={() => router.replace(doneHref)} />;
+    const done = () => {
+      toast.success(`Temporary verification code active for ${userName}.`);
+      router.replace(doneHref);
+    };
+    return <TempCodeReveal code={state.code} expiresAt={state.expiresAt!} userName={userName} onDone={done} />;
   }
   if (state.pendingApproval) {
     return (
@@ -27,7 +33,13 @@ export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: {
           administrator who approves it sees the code and gives it to {userName}.
         </p>
         <div className="flex justify-end">
-          <Button type="button" onClick={() => router.replace(doneHref)}>
+          <Button
+            type="button"
+            onClick={() => {
+              toast.info("Request sent: another administrator must approve the code.");
+              router.replace(doneHref);
+            }}
+          >
             Done
           </Button>
         </div>
@@ -35,7 +47,7 @@ export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: {
     );
   }
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={submitKeepingValues(action)} className="space-y-4">
       <input type="hidden" name="userId" value={userId} />
       {state.error && (
         <Alert>

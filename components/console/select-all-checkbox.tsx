@@ -1,6 +1,6 @@
 "use client";
 // Ticks or clears every row checkbox that belongs to the bulk form.
-import { BULK_FORM_ID } from "./bulk-actions-bar";
+import { BULK_FORM_ID, BULK_SELECTION_EVENT } from "./bulk-actions-bar";
 
 export function SelectAllCheckbox() {
   return (
@@ -10,6 +10,7 @@ export function SelectAllCheckbox() {
       className="h-4 w-4"
       onChange={(e) => {
         for (const box of document.querySelectorAll<HTMLInputElement>(`input[name="userIds"][form="${BULK_FORM_ID}"]`)) box.checked = e.target.checked;
+        document.dispatchEvent(new Event(BULK_SELECTION_EVENT));
       }}
     />
   );

@@ -2,11 +2,14 @@
 // A8: the user fields (create and edit). Bad input comes back field by field; nothing is saved.
 import { useActionState } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { ActivationLinkReveal } from "./activation-link-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { SelectField } from "@/components/ui/select-field";
+import { submitKeepingValues } from "@/components/ui/use-submit-keeping-values";
 
 export interface UserFormState {
   error?: string;
@@ -14,6 +17,8 @@ export interface UserFormState {
   /** Create only: the activation link (W1), shown once. */
   activationLink?: { url: string; expiresAt: string };
   userId?: string;
+  /** Edit only: the changes were saved; the form goes back to the user's page. */
+  saved?: boolean;
 }
 
 const EXTRA = [
@@ -34,7 +39,15 @@ export function UserForm({
   mode: "create" | "edit";
   cancelHref: string;
 }) {
-  const [state, formAction, pending] = useActionState<UserFormState, FormData>(action, {});
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState<UserFormState, FormData>(async (prev, formData) => {
+    const result = await action(prev, formData);
+    if (result.saved && result.userId) {
+      toast.success("Saved.");
+      router.push(`/setup/users/${result.userId}`);
+    }
+    return result;
+  }, {});
 
   if (state.activationLink) {
     return (
@@ -51,7 +64,7 @@ export function UserForm({
   }
   const fe = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form onSubmit={submitKeepingValues(formAction)} className="space-y-4" noValidate>
       {initial && <input type="hidden" name="userId" value={initial.userId} />}
       {state.error && <Alert>{state.error}</Alert>}
       <TextField id="name" name="name" label="Name" defaultValue={initial?.name} error={fe.name} required />
@@ -63,10 +76,21 @@ export function UserForm({
           {initial?.username}
         </p>
       )}
-      <SelectField id="profileId" name="profileId" label="Profile" defaultValue={initial?.profileId ?? profiles.find((p) => p.name === "Standard User")?.id} options={profiles.map((p) => ({ value: p.id, label: p.name }))} />
-      {fe.profileId && <p className="text-sm text-red-700">{fe.profileId}</p>}
-      <fieldset className="space-y-2">
+      <SelectField
+        id="profileId"
+        name="profileId"
+        label="Profile"
+        error={fe.profileId}
+        defaultValue={initial?.profileId ?? profiles.find((p) => p.name === "Standard User")?.id}
+        options={profiles.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <fieldset className="space-y-2" aria-describedby={fe.extraPermissions ? "extraPermissions-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Extra permissions</legend>
+        {fe.extraPermissions && (
+          <p id="extraPermissions-error" className="text-sm text-red-700">
+            {fe.extraPermissions}
+          </p>
+        )}
         {EXTRA.map((p) => (
           <label key={p.value} className="flex items-start gap-2 text-sm">
             <input type="checkbox" name="extraPermissions" value={p.value} defaultChecked={initial?.extraPermissions.includes(p.value)} className="mt-0.5 h-4 w-4" />

@@ -44,7 +44,7 @@ export function UsersTable({ rows, filtered = false, selectable = false }: { row
               <tr key={row.id}>
                 {selectable && (
                   <td className="px-4 py-3">
-                    <input type="checkbox" name="userIds" value={row.id} form={BULK_FORM_ID} aria-label={`Select ${row.name}`} className="h-4 w-4" />
+                    <input type="checkbox" name="userIds" value={row.id} data-name={row.name} form={BULK_FORM_ID} aria-label={`Select ${row.name}`} className="h-4 w-4" />
                   </td>
                 )}
                 <td className="px-4 py-3 font-medium">

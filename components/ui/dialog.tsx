@@ -33,7 +33,8 @@ export function Dialog({
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      // text-left: a dialog opened from a right-aligned table cell must not inherit its alignment.
+      className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 text-left shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold text-slate-900">

@@ -9,11 +9,14 @@ export interface FailureState {
   expired?: boolean;
 }
 
+const ENDS_THE_LOGIN = new Set<Failure["code"]>(["PENDING_LOGIN_EXPIRED", "LOGIN_ENDED", "LOCKED", "METHOD_NOT_ALLOWED", "EXPIRED", "TEMP_CODE_SPENT"]);
+
 export function failureState(failure: Failure): FailureState {
   return {
     error: errorMessage(failure.code),
     retryAt: failure.retryAt?.toISOString(),
     attemptsRemaining: failure.attemptsRemaining,
-    expired: failure.code === "PENDING_LOGIN_EXPIRED" || failure.code === "LOGIN_ENDED" || failure.code === "LOCKED" || failure.code === "METHOD_NOT_ALLOWED",
+    // The login cannot go on: the form gives way to the message and "Log in again".
+    expired: ENDS_THE_LOGIN.has(failure.code),
   };
 }

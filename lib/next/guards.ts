@@ -1,7 +1,8 @@
 // Guards for pages and actions: no session → the login page; missing permission → 403; a
 // Standard session on a High Assurance action → "Verify your identity", which returns here.
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getCurrentSession, type CurrentSession } from "./current-session";
+import { forbidAction } from "./forbidden-page";
 import { permits, type Action } from "@/lib/policy/actions";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
@@ -16,7 +17,7 @@ export async function requireSession(): Promise<CurrentSession> {
 /** A page of `action` (lib/policy/actions.ts): no permission → 403. The session level is apart. */
 export async function requireAction(action: Action): Promise<CurrentSession> {
   const current = await requireSession();
-  if (!permits(current.permissions, action)) forbidden();
+  if (!permits(current.permissions, action)) forbidAction(action);
   return current;
 }
 

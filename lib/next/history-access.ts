@@ -2,11 +2,12 @@
 // with a console permission (support agents hold VIEW_VERIFICATION_ACTIVITY; admins and delegates
 // need it to help users), and, when the org asks for it (S2), only from a High Assurance session.
 // Pages get redirects and 403s; route handlers get a value to answer with a status.
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
 import { permits } from "@/lib/policy/actions";
 import { getCurrentSession, type CurrentSession } from "./current-session";
+import { forbidAction } from "./forbidden-page";
 
 export type HistoryAccess =
   | { ok: true; current: CurrentSession }
@@ -29,6 +30,6 @@ export async function requireHistoryAccess(returnTo: string): Promise<CurrentSes
   const access = await checkHistoryAccess();
   if (access.ok) return access.current;
   if (access.reason === "NO_SESSION") redirect("/login");
-  if (access.reason === "FORBIDDEN") forbidden();
+  if (access.reason === "FORBIDDEN") forbidAction("history.view");
   redirect(stepUpPath(returnTo));
 }

@@ -63,7 +63,11 @@ export async function bulkUserAction(opts: {
       result = reset;
     }
     else if (opts.action === "expire-temp-codes") result = await expireTempCode(base);
-    else result = await revokeUserSessions(base);
+    else {
+      const revoked = await revokeUserSessions(base);
+      if (revoked.ok && revoked.revoked === 0) done = "No active sessions: nothing to revoke";
+      result = revoked;
+    }
     results.push({ userId, name: names.get(userId) ?? "Unknown user", ok: result.ok, message: result.ok ? done : errorMessage(result.code), ...(activationLink ? { activationLink } : {}) });
   }
   return results;

@@ -7,6 +7,7 @@ import { generateTempCode } from "@/lib/mfa/temp-codes/generate-temp-code";
 import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
 import { replaceRecoveryCodes } from "@/lib/mfa/recovery-codes";
 import { freshTotp } from "./totp";
+import { createUser } from "./fixtures";
 
 const PASSWORD = "demo-password-1";
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -50,6 +51,23 @@ test("a temporary code is asked alone while active, and the authenticator app re
   await page.getByRole("button", { name: "Verify" }).click();
   // Signed in: alice, a Standard User, starts on My security.
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
+});
+
+test("a temporary code expired after the password step says so and links to Log in again", async ({ page }) => {
+  const userId = await createUser({ username: "eve.expired@acme.test", name: "Eve Expired", profile: "Standard User", totp: true });
+  const generated = await adminAction(({ orgDb, orgId, adminId }) =>
+    generateTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: userId, expiresInHours: 1, maxUses: null, reason: "Lost phone", context: ctx }),
+  );
+  if (!generated.ok || generated.pendingApproval) throw new Error(generated.ok ? "pending approval" : generated.code);
+  await passwordStep(page, "eve.expired@acme.test");
+  await expect(page.getByRole("heading", { name: "Enter your temporary verification code" })).toBeVisible();
+  await adminAction(({ orgDb, orgId, adminId }) => expireTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: userId, context: ctx }));
+  await page.getByLabel("Temporary Verification Code").fill(generated.code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "That temporary code has expired. Log in again to use your usual method." })).toBeVisible();
+  await page.getByRole("link", { name: "Log in again" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("button", { name: "Log In" })).toBeVisible();
 });
 
 test("a recovery code logs in once and is refused the second time", async ({ page }) => {

@@ -37,6 +37,11 @@ export async function newAdmin(tag: string, profile: "System Administrator" | "M
   return username;
 }
 
+/** The toasts that say an action worked: sonner's list, an aria-live region. */
+export function toasts(page: Page) {
+  return page.getByRole("region", { name: /^Notifications/ });
+}
+
 export async function newPage(browser: Browser) {
   return (await browser.newContext()).newPage();
 }

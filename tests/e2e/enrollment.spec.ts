@@ -26,8 +26,11 @@ test("bob registers an authenticator app on first login, then logs in with it", 
 
   await page.getByLabel("Verification code").fill(await freshTotp("bob@acme.test", secret));
   await page.getByRole("button", { name: "Verify and continue" }).click();
-  // B1: the first recovery codes, shown once, before the session starts.
+  // B1: the first recovery codes, shown once, before the session starts — in place of the QR step.
+  await expect(page.getByRole("status").filter({ hasText: "Authenticator app registered" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toHaveCount(0);
+  await expect(page.getByTestId("manual-key")).toHaveCount(0);
   const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
   await expect(codes.first()).toHaveText(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}$/);

@@ -47,6 +47,12 @@ test("a support agent filters by user and status, opens an event, exports the vi
 
   await page.getByRole("navigation", { name: "Setup" }).getByRole("link", { name: "Verification History" }).click();
   await expect(page.getByRole("heading", { name: "Identity Verification History" })).toBeVisible();
+  // Typed but not picked: the filter is not applied silently without it.
+  const before = page.url();
+  await page.getByRole("combobox", { name: "User" }).fill("nobody by that name");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("combobox", { name: "User" })).toHaveAccessibleDescription("Pick a user from the suggestions, or clear the User field.");
+  expect(page.url()).toBe(before);
   await page.getByRole("combobox", { name: "User" }).fill("hilda");
   await page.getByRole("option", { name: /Hilda History/ }).click();
   await page.getByLabel("Status").selectOption({ label: "Failed" });
@@ -56,6 +62,7 @@ test("a support agent filters by user and status, opens an event, exports the vi
   const table = page.getByRole("table", { name: "Verification events, newest first" });
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(3);
+  await expect(page.getByText("3 events match these filters")).toBeVisible();
   await expect(rows.nth(0)).toContainText("Locked out");
   await expect(rows.nth(0)).toContainText("Too many attempts");
   await expect(rows.nth(1)).toContainText("Code already used");
@@ -118,4 +125,24 @@ test("the Setup overview shows MFA adoption and failures as charts with their nu
   await expect(page.getByRole("img", { name: /failed verifications in the last 30 days/ })).toBeVisible();
   // Hilda's three seeded failures (all within the last day) are among the top reasons.
   await expect(page.getByRole("region", { name: "Top failure reasons" })).toContainText("Too many attempts");
+});
+
+test("the history fits a 1280 px screen, and at 1024 px each event's way in stays in view", async ({ page }) => {
+  // A user of its own: sal's TOTP step was just used, and waiting for the next one costs 30 s.
+  await createUser({ username: "vic.history@acme.test", name: "Vic History", profile: "Support Agent", totp: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await logIn(page, "vic.history@acme.test");
+  await page.goto("/setup/activity");
+  const table = page.getByRole("table", { name: "Verification events, newest first" });
+  const first = table.locator("tbody tr").first();
+  await expect(first.getByRole("link", { name: /View event/ })).toBeInViewport();
+  // No sideways scrolling at 1280 px.
+  const overflow = await table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByText(/^\d[\d,]*\+? events? in your org's history$/)).toBeVisible();
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(first.getByRole("link", { name: /View event/ })).toBeInViewport();
+  await first.getByRole("link", { name: /View event/ }).click();
+  await expect(page.getByRole("link", { name: "Back to history" })).toBeVisible();
 });

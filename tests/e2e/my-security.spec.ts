@@ -4,6 +4,7 @@
 // spec's demo users or counts are touched.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { withDb } from "./db";
+import { toasts } from "./console";
 import { freshTotp } from "./totp";
 import { createOrg } from "@/lib/orgs/create-org";
 import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
@@ -72,7 +73,7 @@ test("ending another of my sessions logs that browser out on its next request", 
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("will be logged out on its next request");
   await dialog.getByRole("button", { name: "End session" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Session ended. That browser is logged out on its next request." })).toBeVisible();
+  await expect(toasts(page)).toContainText("Session ended. That browser is logged out on its next request.");
   await expect(sessions.getByRole("row", { name: /Firefox 133 on Windows/ })).toHaveCount(0);
   await expect(sessions.getByRole("row", { name: /This session/ })).toBeVisible();
 

@@ -40,7 +40,18 @@ describe("bulk actions", () => {
     const expired = await bulkUserAction({ ...scoped, action: "expire-temp-codes", userIds: [bob.id, demo.users["alice@acme.test"]!.id] });
     expect(expired.map((r) => r.ok)).toEqual([true, false]);
     expect(expired[1]!.message).toBe("This user has no active temporary verification code.");
+    // A user without a session: nothing happens, and the history says nothing happened.
+    const revokedEvents = () => t.db.verificationEvent.count({ where: { activity: "SESSION_REVOKED", userId: bob.id } });
+    const eventsBefore = await revokedEvents();
+    expect(await bulkUserAction({ ...scoped, action: "revoke-sessions", userIds: [bob.id] })).toEqual([
+      { userId: bob.id, name: "Bob Brown", ok: true, message: "No active sessions: nothing to revoke" },
+    ]);
+    expect(await revokedEvents()).toBe(eventsBefore);
+    await t.db.session.create({
+      data: { orgId: bob.orgId, userId: bob.id, tokenHash: "bulk-revoke-test", level: "STANDARD", loginMethod: "TOTP", expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     const revoked = await bulkUserAction({ ...scoped, action: "revoke-sessions", userIds: [bob.id] });
     expect(revoked).toEqual([{ userId: bob.id, name: "Bob Brown", ok: true, message: "Sessions revoked" }]);
+    expect(await revokedEvents()).toBe(eventsBefore + 1);
   });
 });

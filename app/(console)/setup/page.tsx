@@ -37,7 +37,7 @@ export default async function SetupHome() {
   const failuresSummary = `${failures.total} failed verifications in the last ${FAILURE_WINDOW_DAYS} days; most on ${worst.day} (${worst.failures}).`;
   return (
     <main className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">Setup <span aria-hidden>›</span> Overview</nav>
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500"><Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Overview</nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Overview</h1>

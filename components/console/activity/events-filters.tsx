@@ -17,7 +17,7 @@ const options = <K extends string>(labels: Record<K, string>, all: string) => [
 /** A plain GET form: the filtered view lives in the URL, so it can be bookmarked and shared. */
 export function EventsFilters({ filters, user }: { filters: EventFilters; user: UserSuggestion | null }) {
   return (
-    <form role="search" aria-label="Filter verification history" method="get" action="/setup/activity" className="mt-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end">
+    <form role="search" aria-label="Filter verification history" method="get" action="/setup/activity" className="mt-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-start">
       <UserPicker initial={user} />
       <SelectField id="activity" name="activity" label="Activity" defaultValue={filters.activity ?? ""} options={options<ActivityKind>(ACTIVITY_LABELS, "All activities")} />
       <SelectField id="method" name="method" label="Method" defaultValue={filters.method ?? ""} options={options<VerificationMethod>(METHOD_LABELS, "Any method")} />

@@ -5,16 +5,22 @@ import { EventStatus } from "./event-status";
 
 const DETAIL_PREVIEW_CHARS = 60;
 
-function detailPreview(detail: EventRow["detail"]): string {
+function detailText(detail: EventRow["detail"]): string {
   if (detail === null || detail === undefined) return "";
-  const text = typeof detail === "object" && !Array.isArray(detail)
+  return typeof detail === "object" && !Array.isArray(detail)
     ? Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join(", ")
     : JSON.stringify(detail);
-  return text.length > DETAIL_PREVIEW_CHARS ? `${text.slice(0, DETAIL_PREVIEW_CHARS - 1)}…` : text;
 }
+
+const preview = (text: string) => (text.length > DETAIL_PREVIEW_CHARS ? `${text.slice(0, DETAIL_PREVIEW_CHARS - 1)}…` : text);
 
 const dash = <span className="text-slate-400">—</span>;
 
+/**
+ * Fits 1280 px without scrolling: the time is the way into the event (first column, so it stays in
+ * view at 1024 px too, where the table scrolls sideways), method sits under the activity, browser
+ * under the IP, and long texts are cut to one line with the whole text on hover.
+ */
 export function EventsTable({ rows, filtered, detailQuery }: { rows: EventRow[]; filtered: boolean; detailQuery: string }) {
   if (rows.length === 0) {
     return (
@@ -30,35 +36,49 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: EventRow[];
         <caption className="sr-only">Verification events, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            {["Time", "User", "Activity", "Method", "Status", "Source IP", "Browser", "Acting admin", "Detail"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-3 whitespace-nowrap">{h}</th>
+            {["Time", "User", "Activity · Method", "Status", "Source", "Acting admin", "Detail"].map((h) => (
+              <th key={h} scope="col" className="whitespace-nowrap px-2.5 py-3">{h}</th>
             ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.id} className="align-top">
-              <td className="px-3 py-2 whitespace-nowrap"><LocalTime iso={r.occurredAt.toISOString()} /></td>
-              <td className="px-3 py-2">
-                {r.userId ? (
-                  <Link prefetch={false} href={`/setup/users/${r.userId}`} className="text-blue-800 hover:underline">{r.userName ?? r.username}</Link>
-                ) : (r.username ?? dash)}
-                {r.userId && r.username && <span className="block text-xs text-slate-500">{r.username}</span>}
-              </td>
-              <td className="px-3 py-2">{r.activityLabel}</td>
-              <td className="px-3 py-2">{r.methodLabel ?? dash}</td>
-              <td className="px-3 py-2"><EventStatus row={r} /></td>
-              <td className="px-3 py-2 font-mono text-xs">{r.ip ?? dash}</td>
-              <td className="px-3 py-2" title={r.userAgent ?? undefined}>{r.browser ?? dash}</td>
-              <td className="px-3 py-2">{r.actorName ?? <span className="text-slate-500">The user</span>}</td>
-              <td className="px-3 py-2">
-                <span className="block max-w-56 truncate text-xs text-slate-600">{detailPreview(r.detail)}</span>
-                <Link prefetch={false} href={`/setup/activity/${r.id}${suffix}`} aria-label={`View event ${r.id}`} className="text-xs font-medium text-blue-800 hover:underline">
-                  View
-                </Link>
-              </td>
-            </tr>
-          ))}
+          {rows.map((r) => {
+            const detail = detailText(r.detail);
+            const user = r.userName ?? r.username;
+            return (
+              <tr key={r.id} className="align-top hover:bg-slate-50">
+                <td className="whitespace-nowrap px-2.5 py-2">
+                  <Link prefetch={false} href={`/setup/activity/${r.id}${suffix}`} className="font-medium text-blue-800 hover:underline">
+                    <LocalTime iso={r.occurredAt.toISOString()} />
+                    <span className="sr-only"> — View event {r.id}</span>
+                  </Link>
+                </td>
+                <td className="px-2.5 py-2">
+                  {r.userId ? (
+                    <Link prefetch={false} href={`/setup/users/${r.userId}`} title={user ?? undefined} className="block max-w-40 truncate text-blue-800 hover:underline">{user}</Link>
+                  ) : (
+                    <span className="block max-w-40 truncate" title={r.username ?? undefined}>{r.username ?? dash}</span>
+                  )}
+                  {r.userId && r.username && <span className="block max-w-40 truncate text-xs text-slate-500" title={r.username}>{r.username}</span>}
+                </td>
+                <td className="px-2.5 py-2">
+                  <span className="block max-w-44">{r.activityLabel}</span>
+                  {r.methodLabel && <span className="block text-xs text-slate-500">{r.methodLabel}</span>}
+                </td>
+                <td className="px-2.5 py-2"><EventStatus row={r} /></td>
+                <td className="px-2.5 py-2">
+                  <span className="block max-w-36 truncate font-mono text-xs" title={r.ip ?? undefined}>{r.ip ?? dash}</span>
+                  <span className="block max-w-36 truncate text-xs text-slate-500" title={r.userAgent ?? undefined}>{r.browser ?? dash}</span>
+                </td>
+                <td className="px-2.5 py-2">
+                  <span className="block max-w-32 truncate" title={r.actorName ?? undefined}>{r.actorName ?? <span className="text-slate-500">The user</span>}</span>
+                </td>
+                <td className="px-2.5 py-2">
+                  <span className="block max-w-36 truncate text-xs text-slate-600" title={detail || undefined}>{preview(detail)}</span>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,7 +1,8 @@
 "use client";
 // The history's "User" filter: a combobox that asks the tenant-scoped type-ahead route for up to
 // 10 users of the caller's org and puts the chosen user's id in a hidden `user` field, so the
-// filter in the URL is an id (stable when a name changes) while people pick by name.
+// filter in the URL is an id (stable when a name changes) while people pick by name. Text typed
+// but not picked never goes silently unused: the form refuses to apply it and says to pick a user.
 import { useEffect, useId, useRef, useState } from "react";
 
 interface Suggestion {
@@ -18,8 +19,11 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
   const [options, setOptions] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
+  const [unpicked, setUnpicked] = useState(false);
   const listId = useId();
+  const mustPick = text.trim() !== "" && !selected;
   const latest = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!open || selected || text.trim().length === 0) return;
@@ -39,6 +43,8 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
     setText(`${s.name} (${s.username})`);
     setOpen(false);
     setOptions([]);
+    setUnpicked(false);
+    input.current?.setCustomValidity("");
   }
 
   const showList = open && !selected && options.length > 0;
@@ -46,6 +52,7 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
     <div className="relative space-y-1">
       <label htmlFor={`${listId}-input`} className="block text-sm font-medium text-slate-800">User</label>
       <input
+        ref={input}
         id={`${listId}-input`}
         role="combobox"
         aria-autocomplete="list"
@@ -55,10 +62,18 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
         autoComplete="off"
         placeholder="Name or username"
         value={text}
+        aria-invalid={unpicked && mustPick ? true : undefined}
+        aria-describedby={unpicked && mustPick ? `${listId}-error` : undefined}
         onChange={(e) => {
           setText(e.target.value);
           setSelected("");
           setOpen(true);
+          // The browser's own check blocks "Apply filters" while the text names nobody picked.
+          e.target.setCustomValidity(e.target.value.trim() ? "Pick a user from the suggestions, or clear the User field." : "");
+        }}
+        onInvalid={(e) => {
+          e.preventDefault(); // our message below instead of the browser's bubble
+          setUnpicked(true);
         }}
         onKeyDown={(e) => {
           if (!showList) return;
@@ -73,6 +88,11 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
         className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
       />
       <input type="hidden" name="user" value={selected} />
+      {unpicked && mustPick && (
+        <p id={`${listId}-error`} role="alert" className="text-sm text-red-700">
+          Pick a user from the suggestions, or clear the User field.
+        </p>
+      )}
       {showList && (
         <ul id={`${listId}-list`} role="listbox" aria-label="Matching users" className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
           {options.map((s, i) => (

@@ -50,12 +50,15 @@ export function MethodsSection({ detail, canAct, stepUpHref }: { detail: UserDet
                     <ConfirmAction
                       label="Disconnect"
                       title={`Disconnect "${m.name}"?`}
-                      description={`${detail.user.name} will no longer be able to verify with this ${m.typeLabel.toLowerCase()}. Other methods stay.`}
+                      description={`${detail.user.name} will no longer be able to verify with this ${m.typeLabel.toLowerCase()}.${
+                        rows.length > 1 ? " Other methods stay." : " It is their only verification method."
+                      }`}
                       confirmLabel="Disconnect"
                       variant="danger"
                       askReason
                       action={disconnectMethodAction}
                       hidden={{ userId: detail.user.id, methodType: m.type, methodId: m.id }}
+                      successMessage={`"${m.name}" disconnected.`}
                       stepUpHref={stepUpHref}
                     />
                   </td>

@@ -16,6 +16,7 @@ export function SessionsSection({ detail, canAct, stepUpHref }: { detail: UserDe
       variant="danger"
       action={revokeSessionsAction}
       hidden={{ userId: detail.user.id }}
+      successMessage={`Sessions revoked: ${detail.user.name} is logged out everywhere.`}
       stepUpHref={stepUpHref}
     />
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Section, Empty } from "./section";
+import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/console/local-time";
 import { ConfirmAction } from "@/components/console/confirm-action";
 import { expireTempCodeAction } from "@/app/(console)/setup/users/[id]/actions";
@@ -10,11 +11,30 @@ import type { UserDetail } from "@/lib/users/get-user-detail";
 /** A3, A4, B2: the code's state, its use log, "Generate" and "Expire Now". */
 export function TempCodeSection({ detail, canAct, generateHref }: { detail: UserDetail; canAct: boolean; generateHref?: string }) {
   const code = detail.tempCode;
-  const generate = canAct && !code && (
-    <Link prefetch={false} href={generateHref ?? `/setup/users/${detail.user.id}/temp-code`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
-      Generate
-    </Link>
-  );
+  // While a code is active, Expire Now takes Generate's place; otherwise Generate says why it can't.
+  const cannotGenerate = !detail.user.isActive
+    ? "The user is inactive: reactivate them first."
+    : detail.tempCodesLastHour >= TEMP_CODES_PER_HOUR
+      ? `${TEMP_CODES_PER_HOUR} of ${TEMP_CODES_PER_HOUR} codes were generated in the last hour: wait before generating another.`
+      : null;
+  const reasonId = `temp-code-generate-${detail.user.id}`;
+  const generate =
+    canAct &&
+    !code &&
+    (cannotGenerate ? (
+      <div className="flex flex-col items-end gap-1">
+        <Button type="button" disabled aria-describedby={reasonId}>
+          Generate
+        </Button>
+        <p id={reasonId} className="max-w-xs text-right text-xs text-slate-600">
+          {cannotGenerate}
+        </p>
+      </div>
+    ) : (
+      <Link prefetch={false} href={generateHref ?? `/setup/users/${detail.user.id}/temp-code`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+        Generate
+      </Link>
+    ));
   const expire = canAct && code && (
     <ConfirmAction
       label="Expire Now"
@@ -24,6 +44,7 @@ export function TempCodeSection({ detail, canAct, generateHref }: { detail: User
       variant="danger"
       action={expireTempCodeAction}
       hidden={{ userId: detail.user.id }}
+      successMessage="Temporary verification code expired."
     />
   );
   return (

@@ -15,7 +15,7 @@ import { regenerateMyRecoveryCodes } from "@/lib/account/regenerate-my-recovery-
 import { endMySession } from "@/lib/account/end-my-session";
 import { endMyOtherSessions } from "@/lib/account/end-my-other-sessions";
 import { listStepUpMethods } from "@/lib/auth/step-up-methods";
-import { confirmPath, MY_SECURITY_PATH, REGENERATE_DIALOG, type AccountActionState, type Notice } from "./state";
+import { confirmPath, MY_SECURITY_PATH, noticePath, REGENERATE_DIALOG, type AccountActionState, type Notice } from "./state";
 
 async function account(current: CurrentSession) {
   const { user, orgDb } = current;
@@ -24,7 +24,7 @@ async function account(current: CurrentSession) {
 
 function backWith(notice: Notice): never {
   revalidatePath(MY_SECURITY_PATH);
-  redirect(`${MY_SECURITY_PATH}?notice=${notice}`);
+  redirect(noticePath(notice));
 }
 
 export async function renameMethodAction(_prev: AccountActionState, formData: FormData): Promise<AccountActionState> {

@@ -16,6 +16,7 @@ import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { SessionsTable } from "./sessions-table";
 import { ActivityTable } from "./activity-table";
 import { ConfirmButton } from "./confirm-button";
+import { NoticeToast } from "./notice-toast";
 import { endOtherSessionsAction } from "./actions";
 import { ADD_AUTHENTICATOR_PATH, ADD_KEY_PATH, CHANGE_PASSWORD_PATH, confirmPath, NOTICES, REGENERATE_DIALOG, type Notice } from "./state";
 import { LocalTime } from "@/components/console/local-time";
@@ -48,7 +49,7 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-semibold">My security</h1>
         <p className="mt-1 text-sm text-slate-600">Your verification methods, recovery codes, sessions and recent activity.</p>
       </div>
-      {notice && <Alert tone="info">{notice}</Alert>}
+      {notice && <NoticeToast id={`${String(params.notice)}-${typeof params.at === "string" ? params.at : ""}`} text={notice} />}
       {!highAssurance && hasAnything && (
         <p className="text-sm text-slate-600">
           Adding or removing a method, or regenerating recovery codes, first asks you to verify your identity.

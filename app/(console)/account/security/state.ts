@@ -23,6 +23,14 @@ export const NOTICES = {
 export type Notice = keyof typeof NOTICES;
 
 export const MY_SECURITY_PATH = "/account/security";
+
+/**
+ * Back to My security saying `notice` once. `at` tells two identical notices apart (ending two
+ * sessions one after the other says so twice) while a re-render of the same page says nothing new.
+ */
+export function noticePath(notice: Notice): string {
+  return `${MY_SECURITY_PATH}?notice=${notice}&at=${Date.now().toString(36)}`;
+}
 export const ADD_AUTHENTICATOR_PATH = `${MY_SECURITY_PATH}/add-authenticator`;
 export const ADD_KEY_PATH = `${MY_SECURITY_PATH}/add-key`;
 export const CHANGE_PASSWORD_PATH = `${MY_SECURITY_PATH}/change-password`;

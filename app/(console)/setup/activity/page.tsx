@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { requireHistoryAccess } from "@/lib/next/history-access";
 import { listEvents } from "@/lib/activity/list-events";
+import { countEvents, eventCountText } from "@/lib/activity/count-events";
 import { checkEventFilters, EVENT_FILTER_KEYS, eventFiltersQuery, hasEventFilters } from "@/lib/activity/event-filters";
 import { Alert } from "@/components/ui/alert";
 import { getUserSuggestion } from "@/lib/activity/suggest-users";
@@ -23,15 +24,17 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const query = eventFiltersQuery(filters);
   const { orgDb } = await requireHistoryAccess(`/setup/activity${query ? `?${query}` : ""}`);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-  const [page, user] = await Promise.all([
+  const [page, count, user] = await Promise.all([
     listEvents(orgDb, { filters, older: str(params.older), newer: str(params.newer) }),
+    countEvents(orgDb, { filters }),
     filters.user ? getUserSuggestion(orgDb, { userId: filters.user }) : null,
   ]);
+  const filtered = hasEventFilters(filters);
   const href = (extra: Record<string, string>) => `/setup/activity?${eventFiltersQuery(filters, extra)}`;
   return (
     <main>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> Identity Verification History
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Identity Verification History
       </nav>
       <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">Identity Verification History</h1>
@@ -54,7 +57,13 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       <EventsFilters key={query} filters={filters} user={user} />
-      <EventsTable rows={page.rows} filtered={hasEventFilters(filters)} detailQuery={query} />
+      {count.count > 0 && (
+        <p className="mt-4 text-sm text-slate-600">
+          <strong className="font-semibold text-slate-900">{eventCountText(count)}</strong>
+          {filtered ? " match these filters" : " in your org's history"}
+        </p>
+      )}
+      <EventsTable rows={page.rows} filtered={filtered} detailQuery={query} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
         {page.newer ? <Link prefetch={false} href={href({ newer: page.newer })} className={pagerClass}>Newer</Link> : <span aria-disabled className={pagerOffClass}>Newer</span>}
         {page.older ? <Link prefetch={false} href={href({ older: page.older })} className={pagerClass}>Older</Link> : <span aria-disabled className={pagerOffClass}>Older</span>}

@@ -24,7 +24,7 @@ export default async function ApiTokensPage() {
   return (
     <main className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> API Tokens
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> API Tokens
       </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
@@ -100,6 +100,7 @@ export default async function ApiTokensPage() {
                           variant="danger"
                           action={revokeApiTokenAction}
                           hidden={{ tokenId: t.id }}
+                          successMessage={`Token “${t.name}” revoked.`}
                         />
                       )}
                     </td>

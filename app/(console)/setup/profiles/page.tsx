@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requireAction } from "@/lib/next/guards";
 import { PERMISSION_LABELS } from "@/lib/users/permissions";
@@ -19,7 +20,7 @@ export default async function ProfilesPage() {
   return (
     <main className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> Profiles
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Profiles
       </nav>
       <h1 className="text-2xl font-semibold">Profiles</h1>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -63,6 +64,7 @@ export default async function ProfilesPage() {
                           confirmLabel={high ? "Remove requirement" : "Require High Assurance"}
                           action={setProfileLevelAction}
                           hidden={{ profileId: p.id, level: high ? "NONE" : "HIGH_ASSURANCE" }}
+                          successMessage={high ? `${p.name}: login requirement removed.` : `${p.name}: High Assurance required at login.`}
                           stepUpHref={stepUpHref}
                         />
                       )}

@@ -20,7 +20,7 @@ function pageHref(filters: UserFilters, cursor: Record<string, string>): string 
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { orgDb, permissions, session } = await requireAction("console.view");
+  const { orgDb, permissions, session, user } = await requireAction("console.view");
   const can = capabilities(permissions);
   const canBulk = can["bulk.reset-mfa"] || can["bulk.expire-temp-codes"] || can["bulk.revoke-sessions"];
   const stepUpHref = currentLevel(session).level === "HIGH_ASSURANCE" ? undefined : stepUpPath("/setup/users");
@@ -32,7 +32,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <main>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> Users
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Users
       </nav>
       <div className="mt-1 flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Users</h1>
@@ -54,7 +54,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <Alert>{Object.values(problems).join(" ")}</Alert>
         </div>
       )}
-      {canBulk && page.rows.length > 0 && <BulkActionsBar stepUpHref={stepUpHref} />}
+      {canBulk && page.rows.length > 0 && <BulkActionsBar stepUpHref={stepUpHref} selfId={user.id} />}
       <UsersTable rows={page.rows} filtered={filtered} selectable={canBulk} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
         {page.prev ? (

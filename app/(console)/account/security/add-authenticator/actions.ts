@@ -8,7 +8,7 @@ import { confirmTotpRegistration } from "@/lib/mfa/confirm-totp-registration";
 import { methodNameSchema } from "@/lib/account/schemas";
 import { totpCodeSchema } from "@/lib/api/schemas";
 import { errorMessage } from "@/lib/errors";
-import { ADD_AUTHENTICATOR_PATH, MY_SECURITY_PATH } from "../state";
+import { ADD_AUTHENTICATOR_PATH, MY_SECURITY_PATH, noticePath } from "../state";
 
 export interface AddAuthenticatorState {
   error?: string;
@@ -38,5 +38,5 @@ export async function confirmAuthenticatorAction(_prev: AddAuthenticatorState, f
     return result.code === "INVALID_CODE" ? { name, fieldErrors: { code: errorMessage("INVALID_CODE") } } : { name, error: errorMessage(result.code) };
   }
   revalidatePath(MY_SECURITY_PATH);
-  redirect(`${MY_SECURITY_PATH}?notice=authenticator-added`);
+  redirect(noticePath("authenticator-added"));
 }

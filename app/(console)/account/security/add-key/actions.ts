@@ -14,7 +14,7 @@ import { confirmKeyRegistration } from "@/lib/mfa/webauthn/confirm-key-registrat
 import { keyNameSchema, registrationResponseSchema } from "@/lib/mfa/webauthn/schemas";
 import { errorMessage, type Failure } from "@/lib/errors";
 import type { KeyCeremonyState } from "@/components/auth/key-ceremony";
-import { ADD_KEY_PATH, MY_SECURITY_PATH } from "../state";
+import { ADD_KEY_PATH, MY_SECURITY_PATH, noticePath } from "../state";
 
 function mine({ session, user, orgDb }: CurrentSession) {
   return { orgDb, sessionId: session.id, me: { id: user.id, orgId: user.orgId, username: user.username } };
@@ -50,5 +50,5 @@ export async function addKeyAction(input: unknown): Promise<KeyCeremonyState> {
   const result = await confirmKeyRegistration({ ...mine(current), ...parsed.data, context: await getRequestContext() });
   if (!result.ok) return refused(result);
   revalidatePath(MY_SECURITY_PATH);
-  redirect(`${MY_SECURITY_PATH}?notice=key-added`);
+  redirect(noticePath("key-added"));
 }

@@ -10,7 +10,7 @@ import { listStepUpMethods } from "@/lib/auth/step-up-methods";
 import { changeMyPassword } from "@/lib/account/change-my-password";
 import { passwordProblemMessage, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-rules";
 import { errorMessage } from "@/lib/errors";
-import { CHANGE_PASSWORD_PATH, MY_SECURITY_PATH } from "../state";
+import { CHANGE_PASSWORD_PATH, MY_SECURITY_PATH, noticePath } from "../state";
 
 export interface ChangePasswordState {
   error?: string;
@@ -43,5 +43,5 @@ export async function changePasswordAction(_prev: ChangePasswordState, formData:
     return { error: errorMessage(result.code), problems };
   }
   revalidatePath(MY_SECURITY_PATH);
-  redirect(`${MY_SECURITY_PATH}?notice=${result.sessionsEnded > 0 ? "password-changed-sessions-ended" : "password-changed"}`);
+  redirect(noticePath(result.sessionsEnded > 0 ? "password-changed-sessions-ended" : "password-changed"));
 }

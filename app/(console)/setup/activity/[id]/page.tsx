@@ -40,7 +40,7 @@ export default async function EventDetailPage({
   return (
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span>{" "}
         <Link prefetch={false} href={listHref} className="hover:underline">Identity Verification History</Link> <span aria-hidden>›</span> Event {event.id}
       </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">

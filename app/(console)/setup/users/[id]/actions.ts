@@ -19,10 +19,10 @@ import type { ActionState } from "@/components/console/confirm-action";
 
 const userPath = (id: string) => `/setup/users/${id}`;
 const invalid = (error: z.ZodError): ActionState => ({ error: error.issues[0]?.message ?? errorMessage("INVALID_INPUT") });
-const answer = (result: { ok: true } | Failure, userId: string): ActionState => {
+const answer = (result: { ok: true; pendingApproval?: boolean } | Failure, userId: string): ActionState => {
   if (!result.ok) return { error: errorMessage(result.code) };
   revalidatePath(userPath(userId));
-  return { ok: true };
+  return result.pendingApproval ? { ok: true, pendingApproval: true } : { ok: true };
 };
 
 function actorFor(guard: Extract<Awaited<ReturnType<typeof guardAdminAction>>, { ok: true }>, userId: string) {

@@ -44,7 +44,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
   return (
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span>{" "}
         <Link prefetch={false} href="/setup/users" className="hover:underline">
           Users
         </Link>{" "}
@@ -83,6 +83,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               variant={user.isActive ? "danger" : "secondary"}
               action={setUserActiveAction}
               hidden={{ userId: user.id, active: user.isActive ? "false" : "true" }}
+              successMessage={user.isActive ? `${user.name} deactivated.` : `${user.name} reactivated.`}
               stepUpHref={stepUpHref}
             />
           )}
@@ -94,6 +95,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               confirmLabel="Unlock"
               action={unlockUserAction}
               hidden={{ userId: user.id }}
+              successMessage={`${user.name} unlocked.`}
               stepUpHref={stepUpHref}
             />
           )}
@@ -136,6 +138,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               askReason
               action={resetMfaAction}
               hidden={{ userId: user.id }}
+              successMessage={`MFA reset: ${user.name} registers a method again at the next login.`}
               stepUpHref={stepUpHref}
             />
           )}
@@ -160,6 +163,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
                 variant="danger"
                 action={decideApprovalAction}
                 hidden={{ userId: user.id, requestId: request.id, decision: "approve" }}
+                successMessage="Request approved."
                 stepUpHref={stepUpHref}
                 revealFor={user.name}
               />
@@ -170,6 +174,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
                 confirmLabel="Deny"
                 action={decideApprovalAction}
                 hidden={{ userId: user.id, requestId: request.id, decision: "deny" }}
+                successMessage="Request denied."
                 stepUpHref={stepUpHref}
               />
             </div>

@@ -4,6 +4,7 @@ import { createUserSchema } from "@/lib/users/user-schemas";
 import { createUser } from "@/lib/users/create-user";
 import { errorMessage } from "@/lib/errors";
 import { firstFieldErrors } from "@/lib/api/first-field-errors";
+import { fieldOfFailure } from "@/lib/api/failure-field";
 import type { UserFormState } from "@/components/console/user-form";
 
 export async function createUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
@@ -17,7 +18,7 @@ export async function createUserAction(_prev: UserFormState, formData: FormData)
     extraPermissions: formData.getAll("extraPermissions"),
   });
   if (!parsed.success) {
-    return { fieldErrors: firstFieldErrors(parsed.error) };
+    return { error: errorMessage("INVALID_INPUT"), fieldErrors: firstFieldErrors(parsed.error) };
   }
   const result = await createUser({
     orgDb: guard.current.orgDb,
@@ -27,6 +28,9 @@ export async function createUserAction(_prev: UserFormState, formData: FormData)
     input: parsed.data,
     context: guard.context,
   });
-  if (!result.ok) return { error: errorMessage(result.code) };
+  if (!result.ok) {
+    const field = fieldOfFailure(result.code);
+    return field ? { error: errorMessage("INVALID_INPUT"), fieldErrors: { [field]: errorMessage(result.code) } } : { error: errorMessage(result.code) };
+  }
   return { activationLink: { url: result.activationLink.url, expiresAt: result.activationLink.expiresAt.toISOString() }, userId: result.userId };
 }

@@ -1,11 +1,12 @@
 "use server";
-import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
 import { userFieldsSchema } from "@/lib/users/user-schemas";
 import { updateUser } from "@/lib/users/update-user";
 import { idSchema } from "@/lib/api/schemas";
 import { errorMessage } from "@/lib/errors";
 import { firstFieldErrors } from "@/lib/api/first-field-errors";
+import { fieldOfFailure } from "@/lib/api/failure-field";
 import type { UserFormState } from "@/components/console/user-form";
 
 export async function updateUserAction(_prev: UserFormState, formData: FormData): Promise<UserFormState> {
@@ -16,7 +17,7 @@ export async function updateUserAction(_prev: UserFormState, formData: FormData)
   if (!guard.ok) return { error: guard.error };
   const parsed = userFieldsSchema.safeParse({ name: formData.get("name"), profileId: formData.get("profileId"), extraPermissions: formData.getAll("extraPermissions") });
   if (!parsed.success) {
-    return { fieldErrors: firstFieldErrors(parsed.error) };
+    return { error: errorMessage("INVALID_INPUT"), fieldErrors: firstFieldErrors(parsed.error) };
   }
   const result = await updateUser({
     orgDb: guard.current.orgDb,
@@ -27,6 +28,10 @@ export async function updateUserAction(_prev: UserFormState, formData: FormData)
     input: parsed.data,
     context: guard.context,
   });
-  if (!result.ok) return { error: errorMessage(result.code) };
-  redirect(`/setup/users/${userId.data}`);
+  if (!result.ok) {
+    const field = fieldOfFailure(result.code);
+    return field ? { error: errorMessage("INVALID_INPUT"), fieldErrors: { [field]: errorMessage(result.code) } } : { error: errorMessage(result.code) };
+  }
+  revalidatePath(`/setup/users/${userId.data}`);
+  return { saved: true, userId: userId.data };
 }

@@ -21,7 +21,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   return (
     <main className="mx-auto max-w-lg space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
         <Link prefetch={false} href={`/setup/users/${user.id}`} className="hover:underline">{user.name}</Link> <span aria-hidden>›</span> Edit
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

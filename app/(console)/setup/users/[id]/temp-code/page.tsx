@@ -6,6 +6,8 @@ import { getUserDetail } from "@/lib/users/get-user-detail";
 import { idSchema } from "@/lib/api/schemas";
 import { Alert } from "@/components/ui/alert";
 import { GenerateTempCodeForm } from "@/components/console/generate-temp-code-form";
+import { ConfirmAction } from "@/components/console/confirm-action";
+import { expireTempCodeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Temporary Verification Code" };
 
@@ -26,10 +28,15 @@ export default async function GenerateTempCodePage({
   if (!detail) notFound();
   const back = `/setup/users/${id.data}${from ? "/lost-device" : ""}`;
   const maxHours = current.user.org.settings?.tempCodeMaxHours ?? 24;
+  const backLink = (
+    <Link prefetch={false} href={back} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+      Back to {detail.user.name}
+    </Link>
+  );
   return (
     <main className="mx-auto max-w-lg space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
         <Link prefetch={false} href={`/setup/users/${id.data}`} className="hover:underline">{detail.user.name}</Link>
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -39,14 +46,34 @@ export default async function GenerateTempCodePage({
           method until it expires or you click Expire Now.
         </p>
         <div className="mt-5">
+          {/* Every refusal offers the way on: back to the user, or Expire Now right here. */}
           {!detail.user.isActive ? (
-            <Alert>You can&apos;t generate a code for an inactive user. Reactivate the user first.</Alert>
+            <div className="space-y-4">
+              <Alert>You can&apos;t generate a code for an inactive user. Reactivate the user first.</Alert>
+              <div className="flex justify-end">{backLink}</div>
+            </div>
           ) : detail.tempCode ? (
-            <Alert>
-              This user already has an active temporary verification code. Go back and click Expire Now before generating a new one.
-            </Alert>
+            <div className="space-y-4">
+              <Alert>This user already has an active temporary verification code. Expire it before generating a new one.</Alert>
+              <div className="flex justify-end gap-2">
+                {backLink}
+                <ConfirmAction
+                  label="Expire Now"
+                  title="Expire this temporary verification code?"
+                  description={`${detail.user.name} can no longer log in with it; their usual verification method applies again.`}
+                  confirmLabel="Expire Now"
+                  variant="danger"
+                  action={expireTempCodeAction}
+                  hidden={{ userId: detail.user.id }}
+                  successMessage="Temporary verification code expired. You can generate a new one."
+                />
+              </div>
+            </div>
           ) : detail.user.id === current.user.id ? (
-            <Alert>You can&apos;t generate a code for your own account. Ask another administrator.</Alert>
+            <div className="space-y-4">
+              <Alert>You can&apos;t generate a code for your own account. Ask another administrator.</Alert>
+              <div className="flex justify-end">{backLink}</div>
+            </div>
           ) : (
             <GenerateTempCodeForm userId={detail.user.id} userName={detail.user.name} maxHours={maxHours} doneHref={back} />
           )}
