@@ -11,6 +11,8 @@ const port = Number(process.env.PORT ?? 3000);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 const embedded = !config.databaseUrl;
+// The embedded default is a local demo: its webhooks may go to a receiver on this machine.
+if (embedded) process.env.MFA_WEBHOOKS_ALLOW_LOCALHOST ??= "1";
 loadOrCreateSecrets({ dataDir: DATA_DIR, allowGenerate: embedded });
 
 buildIfNeeded();
@@ -28,6 +30,7 @@ Demo API token (api@acme.test, all scopes; docs at ${process.env.NEXTAUTH_URL}/d
 console.log(`
 MFA Console — ${embedded ? `embedded Postgres (PGlite) in ${config.pgliteDir}` : "Postgres from DATABASE_URL"}
 ${demo}
+${process.env.MFA_WEBHOOK_WORKER === "0" ? "Webhooks: this server delivers none (MFA_WEBHOOK_WORKER=0): run `npm run worker`." : "Webhooks: delivered by this server."}${process.env.MFA_WEBHOOKS_ALLOW_LOCALHOST === "1" ? " Endpoints on http://localhost are allowed (MFA_WEBHOOKS_ALLOW_LOCALHOST=1)." : ""}
 Open ${process.env.NEXTAUTH_URL}/login
 `);
 
