@@ -5,12 +5,17 @@
 import { expect, test } from "@playwright/test";
 import { logIn, newAdmin } from "./console";
 import { startReceiver, type Receiver } from "../helpers/webhook-receiver";
+import { withDb } from "./db";
 
 let receiver: Receiver;
 test.beforeAll(async () => {
   receiver = await startReceiver();
 });
-test.afterAll(() => receiver?.close());
+// The endpoint goes with its receiver: later specs' events must not queue for an address that is gone.
+test.afterAll(async () => {
+  await withDb((db) => db.webhookEndpoint.deleteMany({ where: { description: "Local test receiver" } }));
+  await receiver?.close();
+});
 
 const shot = (name: string) => (process.env.E2E_SCREENSHOTS ? { path: `${process.env.E2E_SCREENSHOTS}/${name}.png`, fullPage: true } : null);
 

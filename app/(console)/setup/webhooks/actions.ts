@@ -2,6 +2,7 @@
 // Setup > Webhooks (B8): add, edit, rotate the secret (High Assurance), pause or resume, send a
 // test event, redeliver. Guard → zod → one lib call, as every admin action.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { guardAdminAction } from "@/lib/next/admin-action-guard";
 import { idSchema } from "@/lib/api/schemas";
 import { errorMessage } from "@/lib/errors";
@@ -60,9 +61,11 @@ export async function rotateWebhookSecretAction(_prev: SecretRevealState, formDa
 export async function setWebhookActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const endpointId = idSchema.safeParse(formData.get("endpointId"));
   if (!endpointId.success) return { error: errorMessage("NOT_FOUND") };
+  const active = z.enum(["true", "false"]).safeParse(formData.get("active"));
+  if (!active.success) return { error: errorMessage("INVALID_INPUT") };
   const guard = await guardAdminAction({ action: "webhooks.pause", returnTo: `/setup/webhooks/${endpointId.data}` });
   if (!guard.ok) return guard;
-  const result = await setWebhookEndpointActive({ ...actorOf(guard), endpointId: endpointId.data, active: formData.get("active") === "true" });
+  const result = await setWebhookEndpointActive({ ...actorOf(guard), endpointId: endpointId.data, active: active.data === "true" });
   if (!result.ok) return { error: errorMessage(result.code) };
   revalidatePath(`/setup/webhooks/${endpointId.data}`);
   return { ok: true };
