@@ -3,14 +3,20 @@
 import type { OrgDb } from "@/lib/db/tenant";
 import { fail, type Result } from "@/lib/errors";
 import { config } from "@/lib/config";
-import { checkEndpointUrl, type UrlPolicy } from "./url-guard";
+import { checkEndpointUrl, precheckEndpointUrl, type UrlPolicy } from "./url-guard";
 import { recordEndpointEvent, type EndpointActorOptions } from "./endpoint-event";
 import type { UpdateWebhookInput } from "./webhook-schemas";
 
 export async function updateWebhookEndpoint(
   opts: EndpointActorOptions & { orgDb: OrgDb; endpointId: string; input: UpdateWebhookInput; policy?: UrlPolicy; nowMs?: number },
 ): Promise<Result> {
-  const checked = await checkEndpointUrl(opts.input.url, opts.policy ?? { allowLocalhost: config.webhooksAllowLocalhost });
+  const policy = opts.policy ?? { allowLocalhost: config.webhooksAllowLocalhost };
+  // A wrong address is refused as such; then another org's endpoint, or none, is a 404 like any
+  // other; only then the host is looked up (DNS), outside the transaction.
+  const precheck = precheckEndpointUrl(opts.input.url, policy);
+  if (!precheck.ok) return fail(precheck.code);
+  if (!(await opts.orgDb.webhookEndpoint.count({ where: { id: opts.endpointId } }))) return fail("NOT_FOUND");
+  const checked = await checkEndpointUrl(opts.input.url, policy);
   if (!checked.ok) return fail(checked.code);
   const activities = [...new Set(opts.input.activities)];
   return opts.orgDb.$transaction(async (tx) => {

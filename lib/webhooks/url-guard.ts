@@ -84,6 +84,14 @@ export async function resolveAllowed(host: string, policy: UrlPolicy): Promise<{
   return { ok: true, addresses };
 }
 
+/** What can be judged without a lookup: the syntax, and an address written as such. */
+export function precheckEndpointUrl(raw: string, policy: UrlPolicy): { ok: true } | { ok: false; code: ErrorCode } {
+  const syntax = checkUrlSyntax(raw, policy);
+  if (!syntax.ok) return syntax;
+  const host = hostOf(syntax.url);
+  return net.isIP(host) && refusedAddress(host, policy) ? { ok: false, code: "WEBHOOK_URL_REFUSED" } : { ok: true };
+}
+
 /** On save: the syntax, then what the host resolves to today. */
 export async function checkEndpointUrl(raw: string, policy: UrlPolicy): Promise<{ ok: true; url: string } | { ok: false; code: ErrorCode }> {
   const syntax = checkUrlSyntax(raw, policy);
