@@ -1,6 +1,6 @@
 // The event every change to an endpoint writes, in the change's transaction (A10): what it is and
 // where it points — never its secret.
-import type { ActivityKind } from "@db/generated";
+import type { ActivityKind, Prisma } from "@db/generated";
 import { recordEvent, type EventWriter, type RequestContext } from "@/lib/activity/record-event";
 import type { AdminActor } from "@/lib/mfa/admin/admin-action";
 
@@ -12,7 +12,7 @@ export interface EndpointActorOptions {
 
 export async function recordEndpointEvent(
   tx: EventWriter,
-  opts: EndpointActorOptions & { activity: ActivityKind; endpoint: { id: string; url: string }; detail?: Record<string, unknown> },
+  opts: EndpointActorOptions & { activity: ActivityKind; endpoint: { id: string; url: string }; detail?: Prisma.InputJsonObject },
 ): Promise<void> {
   await recordEvent(tx, {
     orgId: opts.orgId,
@@ -21,6 +21,6 @@ export async function recordEndpointEvent(
     activity: opts.activity,
     status: "SUCCEEDED",
     context: opts.context,
-    detail: { endpoint: { id: opts.endpoint.id, url: opts.endpoint.url }, ...opts.detail } as never,
+    detail: { endpoint: { id: opts.endpoint.id, url: opts.endpoint.url }, ...opts.detail },
   });
 }
