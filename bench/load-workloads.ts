@@ -236,7 +236,8 @@ export async function sessionRevocations(ctx: LoadContext): Promise<void> {
       ctx.ledger.acknowledge("LOGIN");
       const before = await Promise.all([vu.open(page), vu.open(page, there.origin)]);
       const revoked = await api(ctx, there, "POST", `/users/${user.id}/sessions/revoke`);
-      if (revoked.status === 200) ctx.ledger.acknowledge("SESSION_REVOKED");
+      // An event only when something was ended (lib/users/revoke-user-sessions.ts): here, always.
+      if (revoked.status === 200 && (revoked.json as { revoked?: number } | null)?.revoked) ctx.ledger.acknowledge("SESSION_REVOKED");
       else if (lostAnswer(revoked.status)) ctx.ledger.lost("SESSION_REVOKED");
       const after = await Promise.all([vu.open(page), vu.open(page, there.origin)]);
       const lost = [...before, ...after].some((a) => lostAnswer(a.status)) || revoked.status !== 200;

@@ -15,6 +15,14 @@ export const config = {
   webauthnRpId: process.env.MFA_WEBAUTHN_RP_ID || undefined,
   webauthnOrigin: process.env.MFA_WEBAUTHN_ORIGIN || undefined,
   productName: "MFA Console",
+  /**
+   * Local development and tests only: webhook endpoints may be http://localhost (loopback). Off,
+   * the production rule holds: https only, and never a loopback, private, link-local or metadata
+   * address, checked on save and again at each send (lib/webhooks/url-guard.ts).
+   */
+  webhooksAllowLocalhost: process.env.MFA_WEBHOOKS_ALLOW_LOCALHOST === "1",
+  /** "0": this server process delivers no webhooks (run `npm run worker` elsewhere instead). */
+  webhookWorkerInServer: process.env.MFA_WEBHOOK_WORKER !== "0",
 } as const;
 
 export const PENDING_LOGIN_MINUTES = 10; // SPEC L12

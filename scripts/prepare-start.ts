@@ -11,6 +11,8 @@ const port = Number(process.env.PORT ?? 3000);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 const embedded = !config.databaseUrl;
+// The embedded default is a local demo: its webhooks may go to a receiver on this machine.
+if (embedded) process.env.MFA_WEBHOOKS_ALLOW_LOCALHOST ??= "1";
 loadOrCreateSecrets({ dataDir: DATA_DIR, allowGenerate: embedded });
 
 buildIfNeeded();
@@ -28,9 +30,11 @@ Demo API token (api@acme.test, all scopes; docs at ${process.env.NEXTAUTH_URL}/d
 console.log(`
 MFA Console — ${embedded ? `embedded Postgres (PGlite) in ${config.pgliteDir}` : "Postgres from DATABASE_URL"}
 ${demo}
+${process.env.MFA_WEBHOOK_WORKER === "0" ? "Webhooks: this server delivers none (MFA_WEBHOOK_WORKER=0): run `npm run worker`." : "Webhooks: delivered by this server."}${process.env.MFA_WEBHOOKS_ALLOW_LOCALHOST === "1" ? " Endpoints on http://localhost are allowed (MFA_WEBHOOKS_ALLOW_LOCALHOST=1)." : ""}
 Open ${process.env.NEXTAUTH_URL}/login
 `);
 
-// What the server needs that this process set: the secrets (from .data/ or new) and the URL.
-const handedOver = Object.fromEntries(["NEXTAUTH_URL", "NEXT_TELEMETRY_DISABLED", ...SECRET_NAMES].map((name) => [name, process.env[name]]));
+// What the server needs that this process set: the secrets (from .data/ or new), the URL, and
+// for the embedded demo, webhooks to localhost allowed.
+const handedOver = Object.fromEntries(["NEXTAUTH_URL", "NEXT_TELEMETRY_DISABLED", "MFA_WEBHOOKS_ALLOW_LOCALHOST", ...SECRET_NAMES].map((name) => [name, process.env[name]]));
 process.send!({ env: handedOver }, () => process.exit(0));

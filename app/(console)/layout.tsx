@@ -15,6 +15,7 @@ const SETUP_LINKS: { href: string; label: string; needs: Action }[] = [
   { href: "/setup/activity", label: "Verification History", needs: "history.view" },
   { href: "/setup/security", label: "Security", needs: "settings.view" },
   { href: "/setup/api-tokens", label: "API Tokens", needs: "api-tokens.view" },
+  { href: "/setup/webhooks", label: "Webhooks", needs: "webhooks.view" },
 ];
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {

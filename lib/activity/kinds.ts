@@ -30,6 +30,14 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   ACCOUNT_ACTIVATED: "Password set with an activation link",
   PASSWORD_RESET: "Password reset by an administrator",
   PASSWORD_CHANGED: "Password changed",
+  WEBHOOK_CREATED: "Webhook endpoint added",
+  WEBHOOK_UPDATED: "Webhook endpoint edited",
+  WEBHOOK_PAUSED: "Webhook endpoint paused",
+  WEBHOOK_RESUMED: "Webhook endpoint resumed",
+  WEBHOOK_SECRET_ROTATED: "Webhook signing secret rotated",
+  WEBHOOK_DISABLED: "Webhook endpoint stopped by delivery failures",
+  WEBHOOK_TEST_SENT: "Webhook test event sent",
+  WEBHOOK_REDELIVERED: "Webhook delivery sent again",
   PASSWORD_VERIFIED: "Password verified",
 };
 

@@ -34,7 +34,7 @@ export interface ApiOperation<P extends AnyObject = AnyObject, Q extends AnyObje
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** OpenAPI form, under /api/v1: "/users/{id}/mfa/reset". */
   path: string;
-  tag: "user" | "events" | "token";
+  tag: "user" | "events" | "webhooks" | "token";
   summary: string;
   description?: string;
   /** The policy action; null: any valid token (e.g. GET /me). */

@@ -29,8 +29,8 @@ type Method = (typeof METHODS)[number];
  * The other methods of a route file: 405 as problem+json with `Allow`, not Next's empty 405.
  * `export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");`
  */
-export function otherMethods(allowed: Method): Record<Method, () => Response> {
-  const refuse = () => problemResponse(fail("HTTP_METHOD_NOT_ALLOWED"), { headers: { Allow: allowed } });
+export function otherMethods(...allowed: Method[]): Record<Method, () => Response> {
+  const refuse = () => problemResponse(fail("HTTP_METHOD_NOT_ALLOWED"), { headers: { Allow: allowed.join(", ") } });
   return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, () => Response>;
 }
 

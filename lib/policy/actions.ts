@@ -57,6 +57,16 @@ export const ACTIONS = {
   "api-tokens.create": { anyOf: USERS, highAssurance: true },
   "api-tokens.revoke": { anyOf: USERS, highAssurance: false },
 
+  // B8: webhooks. Adding, editing and rotating decide where events go and who can sign them: High
+  // Assurance. Pausing, a test event and a redelivery send nothing new anywhere: no step-up.
+  "webhooks.view": { anyOf: USERS, highAssurance: false },
+  "webhooks.create": { anyOf: USERS, highAssurance: true },
+  "webhooks.update": { anyOf: USERS, highAssurance: true },
+  "webhooks.rotate-secret": { anyOf: USERS, highAssurance: true },
+  "webhooks.pause": { anyOf: USERS, highAssurance: false },
+  "webhooks.test": { anyOf: USERS, highAssurance: false },
+  "webhooks.redeliver": { anyOf: USERS, highAssurance: false },
+
   // S1–S4, T4: org settings and profiles.
   "settings.view": { anyOf: USERS, highAssurance: true },
   "settings.update": { anyOf: USERS, highAssurance: true },

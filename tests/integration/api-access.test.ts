@@ -38,6 +38,13 @@ beforeAll(async () => {
   ids.acmeEvent = await event("acme");
   ids.globexEvent = await event("globex");
 
+  // B8: a paused endpoint of each org (paused: the calls' events queue no delivery), and a delivery of each.
+  for (const org of ["acme", "globex"] as const) {
+    const orgId = (await t.db.org.findUniqueOrThrow({ where: { slug: org } })).id;
+    const endpoint = await t.db.webhookEndpoint.create({ data: { orgId, url: "https://93.184.215.14/hooks", secretCiphertext: "v1.not.a.secret", isActive: false, pausedReason: "ADMIN" } });
+    ids[`${org}Webhook`] = endpoint.id;
+    ids[`${org}Delivery`] = (await t.db.webhookDelivery.create({ data: { orgId, endpointId: endpoint.id, status: "FAILED", attempts: 1 } })).id;
+  }
   tokens.good = (await makeToken(t.db, { actingUsername: "api@acme.test" })).token;
   tokens.revoked = (await makeToken(t.db, { actingUsername: "api@acme.test", revoked: true })).token;
   tokens.expired = (await makeToken(t.db, { actingUsername: "api@acme.test", expiresAt: new Date(Date.now() - 1000) })).token;
@@ -67,8 +74,12 @@ function validRequest(op: ApiOperation, org: "acme" | "globex" = "acme"): { para
       return org === "acme" ? { params: { id: ids["alice@acme.test"]!, methodId: ids.aliceTotp! }, query: reason } : { params: { id: user, methodId: ids.globexTotp! }, query: reason };
     case "getEvent":
       return { params: { id: org === "acme" ? ids.acmeEvent! : ids.globexEvent! } };
+    case "updateWebhook":
+      return { params: { id: ids[`${org}Webhook`]! }, body: { url: "https://93.184.215.14/hooks" } };
+    case "redeliverWebhook":
+      return { params: { id: ids[`${org}Webhook`]!, deliveryId: ids[`${org}Delivery`]! } };
     default:
-      return op.params ? { params: { id: user } } : {};
+      return op.params ? { params: { id: op.tag === "webhooks" ? ids[`${org}Webhook`]! : user } } : {};
   }
 }
 

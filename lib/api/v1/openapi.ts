@@ -17,6 +17,7 @@ const COMMON_FAILURES: ErrorCode[] = ["INVALID_INPUT", "API_TOKEN_INVALID", "FOR
 const TAGS = [
   { name: "user", description: "Users and their verification methods: the MFA rescue of Setup > Users." },
   { name: "events", description: "The Identity Verification History." },
+  { name: "webhooks", description: "Endpoints that receive every verification event as it happens, signed per Standard Webhooks (Setup > Webhooks)." },
   { name: "token", description: "The calling API token." },
 ];
 

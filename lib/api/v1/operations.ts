@@ -7,6 +7,18 @@ import { disconnectMethodOperation, revokeSessionsOperation, unlockUserOperation
 import { getEventOperation, listEventsOperation } from "./event-operations";
 import { meOperation } from "./token-operations";
 import { resetPasswordOperation } from "./password-operations";
+import {
+  createWebhookOperation,
+  getWebhookOperation,
+  listWebhookDeliveriesOperation,
+  listWebhooksOperation,
+  pauseWebhookOperation,
+  redeliverWebhookOperation,
+  resumeWebhookOperation,
+  rotateWebhookSecretOperation,
+  testWebhookOperation,
+  updateWebhookOperation,
+} from "./webhook-operations";
 
 export const API_OPERATIONS: ApiOperation[] = [
   listUsersOperation,
@@ -22,5 +34,15 @@ export const API_OPERATIONS: ApiOperation[] = [
   revokeSessionsOperation,
   listEventsOperation,
   getEventOperation,
+  listWebhooksOperation,
+  createWebhookOperation,
+  getWebhookOperation,
+  updateWebhookOperation,
+  pauseWebhookOperation,
+  resumeWebhookOperation,
+  rotateWebhookSecretOperation,
+  testWebhookOperation,
+  listWebhookDeliveriesOperation,
+  redeliverWebhookOperation,
   meOperation,
 ] as ApiOperation[];

@@ -116,6 +116,12 @@ const FIELD_EXTRAS: Record<string, { valid?: string[]; extra?: [string, string][
   reason: { valid: ["number as text"], extra: [["501 characters", JSON.stringify("x".repeat(501))], ["blank", '"   "'], ["a bell", '"a\\u0007b"']] },
   expiresInHours: { extra: [["0", "0"], ["25", "25"], ["1.5", "1.5"], ["2^53+1", "9007199254740993"]] },
   maxUses: { valid: ["null"], extra: [["0", "0"], ["101", "101"], ["1.5", "1.5"]] },
+  // B8: an endpoint's description may be any short text, even empty; `active` takes true. The
+  // example's address resolves nowhere, so a body let through is still refused (never added).
+  description: { valid: ["number as text", "empty string"], extra: [["201 characters", JSON.stringify("x".repeat(201))]] },
+  active: { valid: ["true"] },
+  url: { extra: [["a private address", '"https://10.0.0.1/x"'], ["metadata", '"https://169.254.169.254/latest"'], ["http", '"http://siem.example.com/"']] },
+  activities: { extra: [["no kind of ours", '["NOPE"]'], ["a NUL kind", '["a\u0000b"]']] },
   userIds: { extra: [["none", "[]"], ["101 ids", JSON.stringify(Array.from({ length: 101 }, () => randomUUID()))], ["an id and a NUL", JSON.stringify([randomUUID(), "a\u0000b"])], ["an object", "[{}]"]] },
 };
 

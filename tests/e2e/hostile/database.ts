@@ -47,6 +47,23 @@ export async function makeApiToken(username: string, name: string, opts: { revok
   return { token, id };
 }
 
+/**
+ * A paused webhook endpoint of the org (made once per spec file, removed by its afterAll): paused,
+ * so the events the probes cause queue nothing for it and the worker leaves the tables alone. Its
+ * secret is no ciphertext of ours: no probe may ever get as far as reading it.
+ */
+export async function ownWebhook(orgSlug: string): Promise<string> {
+  const found = await query<{ id: string }>("SELECT e.id FROM webhook_endpoints e JOIN orgs o ON o.id = e.org_id WHERE o.slug = $1 AND e.description = 'Hostile e2e endpoint'", [orgSlug]);
+  if (found.rows[0]) return found.rows[0].id;
+  return (
+    await row<{ id: string }>(
+      `INSERT INTO webhook_endpoints (org_id, url, description, secret_ciphertext, is_active, paused_reason)
+       SELECT id, 'https://siem.example.com/hooks/mfa', 'Hostile e2e endpoint', 'v1.not.a.secret', false, 'ADMIN' FROM orgs WHERE slug = $1 RETURNING id`,
+      [orgSlug],
+    )
+  ).id;
+}
+
 /** Unexpired password-failure hits, all subjects: a refused password adds exactly one per IP and one per username. */
 export async function passwordFailureHits(): Promise<number> {
   const { rows } = await query<{ hits: string | null }>("SELECT sum(hits)::text AS hits FROM rate_limit_counters WHERE key LIKE 'pw-%' AND expires_at > now()");

@@ -202,6 +202,36 @@ export function formActions(world: World): FormAction[] {
       identities: anyone,
       fields: [{ name: "tokenId", kind: "id", valid: "", wrong: [one("Globex token", ids.globexApiToken), one("a revoked token", world.revokedApiToken.id)] }],
     },
+    // B8: the address is always one the SSRF guard refuses (a private one), so no hostile value in
+    // another field can add or change an endpoint; the endpoints are paused, so none resumes.
+    ...webhookActions(world, anyone),
+  ];
+}
+
+function webhookActions(world: World, anyone: Identity[]): FormAction[] {
+  const { ids } = world;
+  const refusedUrl: Field = { name: "url", kind: "text", valid: "https://10.0.0.1/hooks/mfa" };
+  const endpointFields: Field[] = [
+    refusedUrl,
+    { name: "description", kind: "text", valid: "Hostile SIEM" },
+    { name: "scope", kind: "text", valid: "chosen" },
+    { name: "activities", kind: "list", valid: ["LOGIN"], extra: [one("no kind of ours", "NOPE")] },
+  ];
+  const globexEndpoint = one("Globex endpoint", ids.globexWebhook);
+  const endpoint: Field = { name: "endpointId", kind: "id", valid: "", wrong: [globexEndpoint] };
+  return [
+    { name: "createWebhookAction", path: "/setup/webhooks/new", identities: anyone, fields: [...endpointFields, { name: "active", kind: "text", valid: "false" }] },
+    { name: "updateWebhookAction", path: `/setup/webhooks/${ids.acmeWebhook}/edit`, identities: anyone, fields: [{ ...endpoint, valid: ids.acmeWebhook }, ...endpointFields] },
+    { name: "rotateWebhookSecretAction", path: `/setup/webhooks/${ids.acmeWebhook}`, identities: anyone, fields: [endpoint] },
+    // Paused already: "false" for Acme's is refused as such; anything else is no answer of the form.
+    { name: "setWebhookActiveAction", path: `/setup/webhooks/${ids.acmeWebhook}`, identities: anyone, fields: [{ ...endpoint, valid: ids.acmeWebhook }, { name: "active", kind: "text", valid: "false" }] },
+    { name: "sendWebhookTestAction", path: `/setup/webhooks/${ids.acmeWebhook}`, identities: anyone, fields: [endpoint] },
+    {
+      name: "redeliverWebhookAction",
+      path: `/setup/webhooks/${ids.acmeWebhook}`,
+      identities: anyone,
+      fields: [{ name: "deliveryId", kind: "id", valid: "", wrong: [one("Globex delivery", ids.globexDelivery)] }, { ...endpoint, valid: ids.acmeWebhook }],
+    },
   ];
 }
 

@@ -96,6 +96,14 @@ export function pageProbes(world: World): PageProbe[] {
         ...eventCursors.flatMap((c) => [`?older=${c}`, `?newer=${c}`]),
       ],
     },
+    { path: "/setup/webhooks", queries: ["", "?status=%00"] },
+    { path: "/setup/webhooks/new", queries: ["", "?url=%00&activities=%ED%A0%80"] },
+    { path: `/setup/webhooks/${ids.acmeWebhook}`, queries: ["", "?status=%00", "?status=LOST", "?status=FAILED&status=PENDING", "?status[]=FAILED", `?status=${"x".repeat(3000)}`] },
+    { path: `/setup/webhooks/${ids.acmeWebhook}/edit`, queries: [""] },
+    ...[ids.globexWebhook, "not-a-uuid", randomUUID(), "%00", "%ED%A0%80", "x".repeat(5000)].flatMap((id) => [
+      { path: `/setup/webhooks/${id}`, queries: [""], hostilePath: true as const },
+      { path: `/setup/webhooks/${id}/edit`, queries: [""], hostilePath: true as const },
+    ]),
     { path: "/setup/api-tokens", queries: ["", "?token=%00&revoked=%ED%A0%80"] },
     { path: "/setup/api-tokens/new", queries: ["", "?actingUserId=%00&scopes=API_ONLY&scopes=%00"] },
     // Swagger UI's own parameters: the page is static and starts it with its own document only.

@@ -9,7 +9,7 @@ import { randomToken, sha256Hex } from "@/lib/security/tokens";
 import { multipartBody, serverActionsOfBuild, type ServerAction } from "../../helpers/server-action";
 import { createUser } from "../fixtures";
 import { probes } from "./answers";
-import { connectDatabase, disconnectDatabase, fingerprint, makeApiToken, profileId, query, row, totpFactorId, userId } from "./database";
+import { connectDatabase, disconnectDatabase, fingerprint, makeApiToken, ownWebhook, profileId, query, row, totpFactorId, userId } from "./database";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 export const PASSWORD = "demo-password-1";
@@ -45,6 +45,10 @@ export interface World {
     globexEvent: string | null;
     apiUser: string;
     globexApiToken: string;
+    /** Paused endpoints (nothing is queued for them) and a finished delivery of Globex's. */
+    acmeWebhook: string;
+    globexWebhook: string;
+    globexDelivery: string;
   };
   acmeSettings: Record<string, unknown>;
 }
@@ -100,6 +104,9 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
   const standard = await signedIn(standardUser, "STANDARD");
   const revokedApiToken = await makeApiToken("api@acme.test", "revoked", { revoked: true });
   const globexApiToken = await makeApiToken("admin@globex.test", "Globex");
+  const acmeWebhook = await ownWebhook("acme");
+  const globexWebhook = await ownWebhook("globex");
+  const globexDelivery = await row<{ id: string }>("INSERT INTO webhook_deliveries (org_id, endpoint_id, status, attempts) SELECT org_id, id, 'FAILED', 1 FROM webhook_endpoints WHERE id = $1 RETURNING id", [globexWebhook]);
   const globexEvent = await query<{ id: string }>("SELECT e.id::text FROM verification_events e JOIN orgs o ON o.id = e.org_id WHERE o.slug = 'globex' LIMIT 1");
   return {
     actions,
@@ -137,6 +144,9 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
       globexEvent: globexEvent.rows[0]?.id ?? null,
       apiUser: await userId("api@acme.test"),
       globexApiToken: globexApiToken.id,
+      acmeWebhook,
+      globexWebhook,
+      globexDelivery: globexDelivery.id,
     },
     // An enum array comes back from pg as its text form unless cast to text[].
     acmeSettings: await row<Record<string, unknown>>("SELECT s.*, s.high_assurance_methods::text[] AS high_assurance_methods FROM org_settings s JOIN orgs o ON o.id = s.org_id WHERE o.slug = 'acme'"),
@@ -171,6 +181,7 @@ export function setUpHostileWorld(): void {
     if (current) {
       await query("DELETE FROM sessions WHERE user_agent = 'hostile-input e2e'");
       await query("DELETE FROM api_tokens WHERE name LIKE 'Hostile e2e %'");
+      await query("DELETE FROM webhook_endpoints WHERE description = 'Hostile e2e endpoint'");
       await query("DELETE FROM totp_factors WHERE user_id = $1 AND verified_at IS NULL AND pending_login_id IS NULL", [current.ids.admin]);
     }
     current = undefined;
