@@ -141,8 +141,10 @@ test("a new user registers a passkey on this device at first login and logs in w
   const events = await withDb((db) =>
     db.verificationEvent.findMany({ where: { username, method: "WEBAUTHN" }, orderBy: { id: "asc" }, select: { activity: true, status: true } }),
   );
+  // The first login ended with the registration, the second with the passkey: two logins (V1).
   expect(events).toEqual([
     { activity: "METHOD_REGISTERED", status: "SUCCEEDED" },
+    { activity: "LOGIN", status: "SUCCEEDED" },
     { activity: "LOGIN", status: "SUCCEEDED" },
   ]);
 });
