@@ -172,8 +172,10 @@ describe("webhook delivery", () => {
     await deliverDue({ db: t.db, policy, clock: () => clock.now, limit: 10 });
     const first = receiver.received[0]!;
     expect(first.signature.split(" ")).toHaveLength(2);
-    expect(receiver.verify(first, old)).toBeTruthy();
-    expect(receiver.verify(first, rotated.secret)).toBeTruthy();
+    // verify() throws on a bad signature and returns the payload on a good one: both secrets verify it.
+    expect(receiver.verify(first, old)).toMatchObject({ type: "event.unlock", data: { activity: "UNLOCK" } });
+    expect(receiver.verify(first, rotated.secret)).toMatchObject({ type: "event.unlock", data: { activity: "UNLOCK" } });
+    expect(() => receiver.verify(first, `whsec_${Buffer.alloc(32, 1).toString("base64")}`)).toThrow();
     clock.now += 24 * 3_600_000 + 1;
     await event("UNLOCK");
     await deliverDue({ db: t.db, policy, clock: () => clock.now, limit: 10 });
