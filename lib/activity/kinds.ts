@@ -76,8 +76,26 @@ export const FAILURE_REASONS = {
 } as const;
 export type FailureReason = keyof typeof FAILURE_REASONS;
 
-/** The readable label of a stored reason; an unknown code (from an older release) shows as is. */
+/**
+ * A refused API call (SPEC P4) records the error code it answered with (lib/errors.ts); these are
+ * the ones whose words alone would read oddly, the rest read as their words ("NOT_FOUND" → "Not found").
+ */
+const API_ERROR_REASONS: Record<string, string> = {
+  INVALID_INPUT: "Request not valid",
+  INVALID_JSON: "Request body not valid JSON",
+  UNSUPPORTED_MEDIA_TYPE: "Request body not sent as JSON",
+  SELF_ACTION: "Action on the caller's own account",
+  FORBIDDEN: "Permission missing",
+};
+
+/**
+ * The readable label of a stored reason. A code with no label (an API error, or one from an older
+ * release) reads as its words, so the history and the Overview never show a raw code.
+ */
 export function failureReasonLabel(reason: string | null | undefined): string | null {
   if (!reason) return null;
-  return (FAILURE_REASONS as Record<string, string>)[reason] ?? reason;
+  const known = (FAILURE_REASONS as Record<string, string>)[reason] ?? API_ERROR_REASONS[reason];
+  if (known) return known;
+  const words = reason.toLowerCase().replace(/_+/g, " ").trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : reason;
 }

@@ -203,14 +203,15 @@ test("an Acme admin gets 404 for every Globex user page, and nothing changes", a
 });
 
 test("bulk: revoke sessions and expire temporary codes for the selected users, with a result per user", async ({ page }) => {
-  const withCode = await createUser({ username: "kim@acme.test", name: "Kim Kale", profile: "Standard User", totp: true });
-  await createUser({ username: "lee@acme.test", name: "Lee Lowe", profile: "Standard User", totp: true });
+  const withCode = await createUser({ username: "kim.bulkpair@acme.test", name: "Kim Kale", profile: "Standard User", totp: true });
+  await createUser({ username: "lee.bulkpair@acme.test", name: "Lee Lowe", profile: "Standard User", totp: true });
   await withDb(async (db) => {
     const kim = await db.user.findUniqueOrThrow({ where: { id: withCode } });
     await db.tempCode.create({ data: { orgId: kim.orgId, userId: kim.id, codeHash: "h", reason: "r", expiresAt: new Date(Date.now() + 3_600_000) } });
   });
   await logIn(page, await newAdmin("bulk"));
-  await page.goto("/setup/users?q=%40acme.test&status=active");
+  // Only these two: other specs add Acme users, which could push them off the first page.
+  await page.goto("/setup/users?q=bulkpair&status=active");
   const toolbar = page.getByRole("toolbar", { name: "Bulk actions" });
   // Nothing to act on yet: the buttons wait, and say why.
   await expect(toolbar.getByRole("button", { name: "Expire temporary codes" })).toBeDisabled();

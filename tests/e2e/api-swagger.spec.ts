@@ -36,7 +36,8 @@ test("an admin creates a token, and resets bob's MFA from the Swagger docs", asy
 
   await page.getByRole("navigation", { name: "Setup" }).getByRole("link", { name: "Overview" }).click();
   await page.getByRole("link", { name: "API Docs (Swagger)" }).click();
-  await expect(page.getByRole("heading", { name: /MFA Console API/ })).toBeVisible();
+  // Swagger UI renders in the browser, from a large bundle: give it longer on a busy machine.
+  await expect(page.getByRole("heading", { name: /MFA Console API/ })).toBeVisible({ timeout: 20_000 });
   await page.getByRole("button", { name: "Authorize" }).first().click();
   // Swagger UI's own modal (its markup, not ours).
   const modal = page.locator(".modal-ux");

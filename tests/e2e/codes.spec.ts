@@ -1,5 +1,6 @@
 // L2, L6, B1 in the browser: a temporary code is asked alone even though TOTP is registered;
-// a recovery code logs in once and is refused the second time.
+// a recovery code logs in once and is refused the second time. The users are made here: other
+// specs log in as the demo users at the same time, and a temporary code changes how they log in.
 import { expect, test, type Page } from "@playwright/test";
 import { withDb } from "./db";
 import { forOrg } from "@/lib/db/tenant";
@@ -20,36 +21,37 @@ async function passwordStep(page: Page, username: string) {
   await page.getByRole("button", { name: "Log In" }).click();
 }
 
-async function adminAction<T>(fn: (opts: { orgDb: ReturnType<typeof forOrg>; orgId: string; adminId: string; aliceId: string }) => Promise<T>) {
+async function adminAction<T>(fn: (opts: { orgDb: ReturnType<typeof forOrg>; orgId: string; adminId: string }) => Promise<T>) {
   return withDb(async (db) => {
     const admin = await db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
-    const alice = await db.user.findUniqueOrThrow({ where: { username: "alice@acme.test" } });
-    return fn({ orgDb: forOrg(db, admin.orgId), orgId: admin.orgId, adminId: admin.id, aliceId: alice.id });
+    return fn({ orgDb: forOrg(db, admin.orgId), orgId: admin.orgId, adminId: admin.id });
   });
 }
 
 test("a temporary code is asked alone while active, and the authenticator app returns after Expire Now", async ({ page }) => {
-  const generated = await adminAction(({ orgDb, orgId, adminId, aliceId }) =>
-    generateTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: aliceId, expiresInHours: 1, maxUses: null, reason: "Lost phone", context: ctx }),
+  const abby = "abby.tempcode@acme.test";
+  const abbyId = await createUser({ username: abby, name: "Abby Tempcode", profile: "Standard User", totp: true });
+  const generated = await adminAction(({ orgDb, orgId, adminId }) =>
+    generateTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: abbyId, expiresInHours: 1, maxUses: null, reason: "Lost phone", context: ctx }),
   );
   if (!generated.ok || generated.pendingApproval) throw new Error(generated.ok ? "pending approval" : generated.code);
 
-  await passwordStep(page, "alice@acme.test");
+  await passwordStep(page, abby);
   await expect(page.getByRole("heading", { name: "Enter your temporary verification code" })).toBeVisible();
   // Asked alone: no way to the authenticator app or a recovery code from here.
   await expect(page.getByRole("link", { name: /recovery code|authenticator/i })).toHaveCount(0);
   await page.getByLabel("Temporary Verification Code").fill(`${generated.code.slice(0, 4)} ${generated.code.slice(4)}`);
   await page.getByRole("button", { name: "Verify" }).click();
-  // Signed in: alice, a Standard User, starts on My security.
+  // Signed in: a Standard User starts on My security.
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
 
-  await adminAction(({ orgDb, orgId, adminId, aliceId }) => expireTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: aliceId, context: ctx }));
+  await adminAction(({ orgDb, orgId, adminId }) => expireTempCode({ orgDb, orgId, actor: { id: adminId }, targetUserId: abbyId, context: ctx }));
   await page.context().clearCookies();
-  await passwordStep(page, "alice@acme.test");
+  await passwordStep(page, abby);
   await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp("alice@acme.test", SECRET));
+  await page.getByLabel("Verification code").fill(await freshTotp(abby, SECRET));
   await page.getByRole("button", { name: "Verify" }).click();
-  // Signed in: alice, a Standard User, starts on My security.
+  // Signed in: a Standard User starts on My security.
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
 });
 

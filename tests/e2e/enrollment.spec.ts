@@ -1,11 +1,16 @@
-// L3: MFA required, nothing registered — bob registers an authenticator app at login, and the
-// next login asks for its code instead of enrolling again.
+// L3: MFA required, nothing registered — a user registers an authenticator app at login, and the
+// next login asks for its code instead of enrolling again. The user is made here, as the demo's
+// bob is (a Standard User with no method): the demo's own bob is left for people trying `npm start`.
 import { expect, test } from "@playwright/test";
+import { createUser } from "./fixtures";
 import { freshTotp } from "./totp";
 
-test("bob registers an authenticator app on first login, then logs in with it", async ({ page }) => {
+const BEA = "bea.enroll@acme.test";
+
+test("a user registers an authenticator app on first login, then logs in with it", async ({ page }) => {
+  await createUser({ username: BEA, name: "Bea Enroll", profile: "Standard User" });
   await page.goto("/login");
-  await page.getByLabel("Username").fill("bob@acme.test");
+  await page.getByLabel("Username").fill(BEA);
   await page.getByLabel("Password").fill("demo-password-1");
   await page.getByRole("button", { name: "Log In" }).click();
 
@@ -24,7 +29,7 @@ test("bob registers an authenticator app on first login, then logs in with it", 
   await page.getByRole("button", { name: "Verify and continue" }).click();
   await expect(page.getByText("That code isn't valid")).toBeVisible();
 
-  await page.getByLabel("Verification code").fill(await freshTotp("bob@acme.test", secret));
+  await page.getByLabel("Verification code").fill(await freshTotp(BEA, secret));
   await page.getByRole("button", { name: "Verify and continue" }).click();
   // B1: the first recovery codes, shown once, before the session starts — in place of the QR step.
   await expect(page.getByRole("status").filter({ hasText: "Authenticator app registered" })).toBeVisible();
@@ -41,20 +46,20 @@ test("bob registers an authenticator app on first login, then logs in with it", 
   expect((await download).suggestedFilename()).toBe("mfa-console-recovery-codes.txt");
   await page.getByLabel("I have saved these codes").check();
   await continueButton.click();
-  // Bob is a Standard User: signed in, he starts on My security; Setup is not his.
+  // Bea is a Standard User: signed in, she starts on My security; Setup is not hers.
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  await page.getByLabel("Username").fill("bob@acme.test");
+  await page.getByLabel("Username").fill(BEA);
   await page.getByLabel("Password").fill("demo-password-1");
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp("bob@acme.test", secret));
+  await page.getByLabel("Verification code").fill(await freshTotp(BEA, secret));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/account\/security$/);
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
-  // Setup refuses him with a real HTTP 403, not a 200 page that says so.
+  // Setup refuses her with a real HTTP 403, not a 200 page that says so.
   expect((await page.request.get("/setup/users")).status()).toBe(403);
 });
 

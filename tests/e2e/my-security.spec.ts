@@ -4,7 +4,7 @@
 // spec's demo users or counts are touched.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { withDb } from "./db";
-import { toasts } from "./console";
+import { signedIn, toasts } from "./console";
 import { freshTotp } from "./totp";
 import { createOrg } from "@/lib/orgs/create-org";
 import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
@@ -29,8 +29,8 @@ test.beforeAll(async () => {
   });
 });
 
-// Logins and step-ups each spend a TOTP step: freshTotp may wait for the next one (up to ~60 s),
-// so these tests get more than the default minute.
+// Logins and step-ups each spend a TOTP step: freshTotp may wait for the next one (up to ~60 s)
+// when a run is retried within the minute, so these tests get more than the default minute.
 test.describe.configure({ timeout: 150_000 });
 test.setTimeout(120_000);
 
@@ -92,8 +92,10 @@ test("ending another of my sessions logs that browser out on its next request", 
   await expect(page.getByRole("table", { name: /Your recent verification activity/ }).getByRole("row", { name: /Session revoked/ }).first()).toBeVisible();
 });
 
-test("renaming my authenticator app", async ({ page }) => {
-  await logIn(page);
+test("renaming my authenticator app", async ({ browser }) => {
+  // Signed in as the test before left Mia: her TOTP steps are kept for the step-up below.
+  const page = await signedIn(browser, USERNAME);
+  await page.goto("/account/security");
   const methods = page.getByRole("table", { name: "Your verification methods" });
   await methods.getByRole("button", { name: "Rename Authenticator app" }).click();
   const name = methods.getByLabel("New name for Authenticator app");
@@ -112,13 +114,10 @@ test("renaming my authenticator app", async ({ page }) => {
   expect((await events("METHOD_RENAMED")).at(-1)?.detail).toMatchObject({ from: "Authenticator app", to: "Work phone" });
 });
 
-test("regenerating recovery codes asks a Standard session to verify, then shows the new codes once", async ({ page }) => {
-  await logIn(page);
-  // The High Assurance window of this login runs out (as if an hour had passed).
-  await withDb((db) =>
-    db.session.updateMany({ where: { user: { username: USERNAME }, revokedAt: null }, data: { highAssuranceUntil: new Date(Date.now() - 1000) } }),
-  );
-  await page.reload();
+test("regenerating recovery codes asks a Standard session to verify, then shows the new codes once", async ({ browser }) => {
+  // A session whose High Assurance window has run out (as if an hour had passed since the login).
+  const page = await signedIn(browser, USERNAME);
+  await page.goto("/account/security");
   await expect(page.getByText("Standard session")).toBeVisible();
   await expect(page.getByText("0 of 10 recovery codes left.")).toBeVisible();
 

@@ -2,28 +2,11 @@
 // sets their own password (the rules refuse a short and a breached one) and registers an app; the
 // link works once. The help desk's Reset password logs the user out and issues a new link. A user
 // changes their own password after step-up, which ends their other session.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { logIn, newAdmin, newPage, openUser } from "./console";
+import { expect, test, type Page } from "@playwright/test";
+import { logIn, newAdmin, newPage, openUser, signedIn } from "./console";
 import { createUser, DEMO_SECRET } from "./fixtures";
 import { freshTotp } from "./totp";
-import { encode } from "next-auth/jwt";
-import { randomToken, sha256Hex } from "@/lib/security/tokens";
 import { withDb } from "./db";
-
-async function signedInElsewhere(browser: Browser, username: string): Promise<Page> {
-  const sid = randomToken();
-  await withDb(async (db) => {
-    const user = await db.user.findUniqueOrThrow({ where: { username } });
-    const now = new Date();
-    await db.session.create({
-      data: { orgId: user.orgId, userId: user.id, tokenHash: sha256Hex(sid), level: "STANDARD", loginMethod: "TOTP", ip: "127.0.0.1", userAgent: "e2e: another browser", expiresAt: new Date(now.getTime() + 12 * 3_600_000), createdAt: now, lastSeenAt: now },
-    });
-  });
-  const context = await browser.newContext();
-  const url = process.env.E2E_BASE_URL ?? "http://localhost:3100";
-  await context.addCookies([{ name: "next-auth.session-token", value: await encode({ token: { sid }, secret: process.env.NEXTAUTH_SECRET! }), url }]);
-  return context.newPage();
-}
 
 /** The form's own alert (Next.js adds an empty one, its route announcer). */
 const formAlert = (page: Page) => page.getByRole("alert").and(page.locator(":not(#__next-route-announcer__)"));
@@ -132,7 +115,7 @@ test("a user changes their password on My security after step-up; their other se
   await createUser({ username, name: "Pat Change", profile: "Standard User", totp: true });
   // The other browser holds a session as a finished login leaves it: its own login through the form
   // would spend a second TOTP step, and the step-up below a third — half a minute of waiting.
-  const other = await signedInElsewhere(browser, username);
+  const other = await signedIn(browser, username);
   await other.goto("/account/security");
   await expect(other.getByRole("heading", { name: "My security" })).toBeVisible();
 

@@ -22,11 +22,19 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates an empty database (no migrations applied) on the TEST_DATABASE_URL server. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  // Lower-case letters, digits and underscores only, so the name never needs escaping.
-  const name = `mfa_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+/** A database name of lower-case letters, digits and underscores only, so it never needs escaping. */
+export function testDatabaseName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+}
+
+/**
+ * Creates a database on the TEST_DATABASE_URL server: empty (no migrations applied), or a copy of
+ * `template` — a copy takes ~0.2 s where applying every migration takes 1–2 s.
+ */
+export async function createTestDatabase(opts: { template?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = testDatabaseName("mfa_test");
+  if (opts.template && !/^[a-z0-9_]+$/.test(opts.template)) throw new Error(`not a test template name: ${opts.template}`);
+  await withAdmin((c) => c.query(opts.template ? `CREATE DATABASE "${name}" TEMPLATE "${opts.template}"` : `CREATE DATABASE "${name}"`));
   const url = new URL(testServerUrl());
   url.pathname = `/${name}`;
   return {

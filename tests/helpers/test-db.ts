@@ -19,10 +19,13 @@ export interface TestDb {
 
 export async function createMigratedDb(): Promise<TestDb> {
   if (process.env.MFA_TEST_PGLITE === "1") return createPgliteDb();
-  const { url, drop } = await createTestDatabase();
+  // Under Vitest, global-setup.ts migrated a template once: each file's database is a copy of it.
+  // Benchmarks and scripts have no template and migrate their own (the runner's own tests do too).
+  const template = process.env.MFA_TEST_TEMPLATE_DB;
+  const { url, drop } = await createTestDatabase({ template });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await applyMigrations({ runner: pgRunner(client) });
+  if (!template) await applyMigrations({ runner: pgRunner(client) });
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 25 }) });
   return {
     db,
