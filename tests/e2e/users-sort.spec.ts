@@ -8,7 +8,9 @@ import { createUser } from "./fixtures";
 import { withDb } from "./db";
 
 const DAY_MS = 86_400_000;
-const tag = `srt${Date.now().toString(36)}`;
+const stamp = Date.now().toString(36);
+// In the names of the users to sort only: the admins' names must not match the search.
+const tag = `srt${stamp}`;
 
 async function setTimes(username: string, lastLoginDaysAgo: number | null, createdDaysAgo: number) {
   await withDb((db) =>
@@ -20,7 +22,7 @@ async function setTimes(username: string, lastLoginDaysAgo: number | null, creat
 }
 
 test("an admin sorts the users list by its headers, sees the count and the marked search", async ({ page }, testInfo) => {
-  const admin = await newAdmin(tag);
+  const admin = await newAdmin(`sorting-${stamp}`);
   // Name order: Alpha, Beta, Gamma. Last login: Gamma newest, Alpha, Beta never. Created: Alpha newest.
   for (const [who, lastLogin, created] of [["Alpha", 3, 1], ["Beta", null, 2], ["Gamma", 1, 3]] as const) {
     const username = `${tag}.${who.toLowerCase()}@acme.test`;
@@ -81,7 +83,7 @@ test("an admin sorts the users list by its headers, sees the count and the marke
 });
 
 test("a hostile name and search stay text; a bad sort falls back with a message", async ({ page }) => {
-  const admin = await newAdmin(`${tag}h`);
+  const admin = await newAdmin(`hostile-${stamp}`);
   const hostile = `Hostile ${tag} <img src=x onerror="window.__pwned=1"> (a.*)[b]`;
   await createUser({ username: `${tag}.hostile@acme.test`, name: hostile, profile: "Standard User" });
   await logIn(page, admin);
