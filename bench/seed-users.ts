@@ -1,5 +1,5 @@
 // 100,000 users of one org, as a real directory would hold them: skewed common names, ~8% inactive,
-// profiles, ~30% with an authenticator app, ~10% with a key, temp-code history, a few locked.
+// profiles, ~75% logged in at least once, ~30% with an authenticator app, ~10% with a key, temp-code history, a few locked.
 // Shared by bench/users-list.ts and bench/api.ts. Pure SQL: seeding stays under a minute.
 import type { TestDb } from "../tests/helpers/test-db";
 
@@ -41,6 +41,10 @@ export async function seedUsers(t: TestDb, orgId: string, domain: string, count:
            CASE WHEN r BETWEEN 0.003 AND 0.02 THEN now() - interval '3 days' END,
            now() - interval '3 days'
     FROM (SELECT org_id, id, random() AS r ${mine}) u WHERE r < 0.05`, [orgId]);
+  // ~75% have logged in (most recently, a few long ago); the rest never have (null last login).
+  // Rounded to the minute, so the last-login order has ties for the id to break.
+  await t.sql(`UPDATE users SET last_login_at = date_trunc('minute', greatest(created_at, now() - power(random(), 3) * interval '2 years'))
+    FROM (SELECT id AS uid, random() AS r ${mine}) u WHERE users.id = u.uid AND r < 0.75`, [orgId]);
   // A few dozen locked now; a few hundred whose lockout has run out.
   await t.sql(`UPDATE users SET failed_attempts = 10, locked_until = CASE WHEN r < 0.0004 THEN now() + interval '15 minutes' ELSE now() - interval '1 day' END
     FROM (SELECT id AS uid, random() AS r ${mine}) u WHERE users.id = u.uid AND r < 0.004`, [orgId]);

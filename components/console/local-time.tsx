@@ -8,7 +8,7 @@ import { useViewerTimeZone } from "./viewer-time-zone";
 
 const subscribe = () => () => {};
 
-export function LocalTime({ iso, format = "datetime", withZone = false }: { iso: string; format?: "time" | "datetime"; withZone?: boolean }) {
+export function LocalTime({ iso, format = "datetime", withZone = false }: { iso: string; format?: "time" | "date" | "datetime"; withZone?: boolean }) {
   const date = new Date(iso);
   const serverZone = useViewerTimeZone();
   const text = useSyncExternalStore(
@@ -27,7 +27,7 @@ export function LocalTime({ iso, format = "datetime", withZone = false }: { iso:
 // using one, and a history page renders hundreds of times (13.6% of its server CPU, issue 11).
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function render(date: Date, format: "time" | "datetime", timeZone: string | undefined, withZone = false): string {
+function render(date: Date, format: "time" | "date" | "datetime", timeZone: string | undefined, withZone = false): string {
   const key = `${format}|${timeZone ?? ""}|${withZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
@@ -36,7 +36,9 @@ function render(date: Date, format: "time" | "datetime", timeZone: string | unde
     const options: Intl.DateTimeFormatOptions =
       format === "time"
         ? { hour: "2-digit", minute: "2-digit", hour12: false, timeZone, ...zoneName }
-        : withZone
+        : format === "date"
+          ? { dateStyle: "medium", timeZone }
+          : withZone
           ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone, ...zoneName }
           : { dateStyle: "medium", timeStyle: "short", timeZone };
     formatters.set(key, (formatter = new Intl.DateTimeFormat("en-GB", options)));

@@ -3,11 +3,20 @@ import { Search } from "lucide-react";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { MFA_STATES, MFA_STATE_LABELS, type UserFilters } from "@/lib/users/user-filters";
+import { DEFAULT_USER_SORT, type UserSort } from "@/lib/users/user-sort";
 
 /** A plain GET form: the filtered view lives in the URL, so it can be bookmarked and shared. */
-export function UsersFilters({ filters, profiles }: { filters: UserFilters; profiles: { id: string; name: string }[] }) {
+export function UsersFilters({ filters, profiles, sort = DEFAULT_USER_SORT }: { filters: UserFilters; profiles: { id: string; name: string }[]; sort?: UserSort }) {
+  const sorted = sort.sort !== DEFAULT_USER_SORT.sort || sort.dir !== DEFAULT_USER_SORT.dir;
   return (
     <form role="search" aria-label="Filter users" method="get" className="mt-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end">
+      {/* A new search keeps the order the table is in. */}
+      {sorted && (
+        <>
+          <input type="hidden" name="sort" value={sort.sort} />
+          <input type="hidden" name="dir" value={sort.dir} />
+        </>
+      )}
       <div className="space-y-1 sm:col-span-2">
         <label htmlFor="q" className="block text-sm font-medium text-slate-800">
           Search by name or username

@@ -3,6 +3,10 @@ import type { UserListRow } from "@/lib/users/list-users";
 import { Badge } from "@/components/ui/badge";
 import { BULK_FORM_ID } from "./bulk-actions-bar";
 import { SelectAllCheckbox } from "./select-all-checkbox";
+import { SortHeader } from "./sort-header";
+import { SearchHighlight } from "./search-highlight";
+import { LocalTime } from "./local-time";
+import { USER_SORT_COLUMNS, nextSortFor, type UserSort, type UserSortKey } from "@/lib/users/user-sort";
 
 function methodsText(row: UserListRow): string[] {
   const methods: string[] = [];
@@ -11,7 +15,21 @@ function methodsText(row: UserListRow): string[] {
   return methods;
 }
 
-export function UsersTable({ rows, filtered = false, selectable = false }: { rows: UserListRow[]; filtered?: boolean; selectable?: boolean }) {
+export interface UsersTableProps {
+  rows: UserListRow[];
+  filtered?: boolean;
+  selectable?: boolean;
+  /** The order shown, and the link each sortable header goes to. */
+  sort: UserSort;
+  sortHref: Record<UserSortKey, string>;
+  /** The search, whose matches are marked in the name and username. */
+  query?: string;
+}
+
+export function UsersTable({ rows, filtered = false, selectable = false, sort, sortHref, query }: UsersTableProps) {
+  const header = (key: UserSortKey) => (
+    <SortHeader label={USER_SORT_COLUMNS[key].label} dir={sort.sort === key ? sort.dir : null} href={sortHref[key]} nextDir={nextSortFor(sort, key).dir} />
+  );
   if (rows.length === 0) {
     return (
       <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
@@ -30,11 +48,13 @@ export function UsersTable({ rows, filtered = false, selectable = false }: { row
                 <SelectAllCheckbox />
               </th>
             )}
-            <th scope="col" className="px-4 py-3">Name</th>
-            <th scope="col" className="px-4 py-3">Username</th>
+            {header("name")}
+            {header("username")}
             <th scope="col" className="px-4 py-3">Profile</th>
             <th scope="col" className="px-4 py-3">Status</th>
             <th scope="col" className="px-4 py-3">MFA methods</th>
+            {header("last-login")}
+            {header("created")}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -49,10 +69,12 @@ export function UsersTable({ rows, filtered = false, selectable = false }: { row
                 )}
                 <td className="px-4 py-3 font-medium">
                   <Link prefetch={false} href={`/setup/users/${row.id}`} className="text-blue-800 hover:underline">
-                    {row.name}
+                    <SearchHighlight text={row.name} query={query} field="name" />
                   </Link>
                 </td>
-                <td className="px-4 py-3 text-slate-700">{row.username}</td>
+                <td className="px-4 py-3 text-slate-700">
+                  <SearchHighlight text={row.username} query={query} field="username" />
+                </td>
                 <td className="px-4 py-3 text-slate-700">{row.profileName}</td>
                 <td className="px-4 py-3">
                   <span className="flex flex-wrap gap-1">
@@ -65,6 +87,12 @@ export function UsersTable({ rows, filtered = false, selectable = false }: { row
                     {methods.length ? methods.join(", ") : <span className="text-slate-500">None registered</span>}
                     {row.tempCodeActive && <Badge tone="amber">Temp code active</Badge>}
                   </span>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+                  {row.lastLoginAt ? <LocalTime iso={row.lastLoginAt.toISOString()} /> : <span className="text-slate-500">Never</span>}
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+                  <LocalTime iso={row.createdAt.toISOString()} format="date" />
                 </td>
               </tr>
             );

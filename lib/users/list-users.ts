@@ -1,11 +1,15 @@
-// Setup > Users list (SPEC A1): the caller's org only (the client is tenant-scoped), ordered by
-// name then id, keyset-paginated so page 4,000 costs what page 1 costs.
-import { Prisma } from "@db/generated";
-import type { OrgDb, OrgTx } from "@/lib/db/tenant";
+// Setup > Users list (SPEC A1, issue 12): the caller's org only (the client is tenant-scoped),
+// sorted by name, username, last login or created, either way, keyset-paginated on (sort value,
+// id) so page 4,000 costs what page 1 costs. Each sort walks its own (org_id, column, id) index.
+import type { Prisma } from "@db/generated";
+import type { OrgDb } from "@/lib/db/tenant";
 import { USERS_COUNT_CAP, USERS_PAGE_SIZE } from "@/lib/config";
 import { userFiltersWhere, type UserFilters } from "./user-filters";
 import { activeTempCodeSql } from "@/lib/mfa/temp-codes/active-temp-code";
-import { isPlainText } from "@/lib/api/text";
+import { withinBudget } from "@/lib/db/within-budget";
+import { countSearch, countUsers, SEARCH_WALK_BUDGET_MS } from "./count-users";
+import { DEFAULT_USER_SORT, USER_SORT_COLUMNS, type SortDir, type UserSort, type UserSortColumn } from "./user-sort";
+import { decodeUserCursor, encodeUserCursor, type UserCursor } from "./user-cursor";
 
 export interface UserListRow {
   id: string;
@@ -17,6 +21,8 @@ export interface UserListRow {
   webauthnCount: number;
   tempCodeActive: boolean;
   lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
 }
 
 export interface UserListPage {
@@ -30,25 +36,14 @@ export interface UserListPage {
   prev: string | null;
 }
 
-type Cursor = { name: string; id: string };
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
+/** A cursor of the default order (name, ascending): what the REST API and old links page by. */
+export function encodeCursor(c: { name: string; id: string }, sort: UserSort = DEFAULT_USER_SORT): string {
+  return encodeUserCursor(sort, { value: c.name, id: c.id });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    // A cursor comes back from the browser: hostile until shown otherwise (a NUL in the name or a
-    // malformed id would reach Postgres and fail there).
-    const valid = typeof name === "string" && name.length <= 200 && isPlainText(name) && typeof id === "string" && UUID.test(id);
-    return valid ? { name, id } : null;
-  } catch {
-    return null;
-  }
+export function decodeCursor(raw: string | undefined, sort: UserSort = DEFAULT_USER_SORT): UserCursor | null {
+  const column = USER_SORT_COLUMNS[sort.sort];
+  return decodeUserCursor(raw, sort, column.kind, column.nullable);
 }
 
 export async function listUsers(
@@ -58,6 +53,7 @@ export async function listUsers(
     before?: string;
     pageSize?: number;
     filters?: UserFilters;
+    sort?: UserSort;
     nowMs?: number;
     countCap?: number;
     /** false: no total (the REST API pages by cursor and shows none); the count is not run. */
@@ -67,105 +63,89 @@ export async function listUsers(
   const pageSize = opts.pageSize ?? USERS_PAGE_SIZE;
   const countCap = opts.countCap ?? USERS_COUNT_CAP;
   const nowMs = opts.nowMs ?? Date.now();
+  const sort = opts.sort ?? DEFAULT_USER_SORT;
+  const column = USER_SORT_COLUMNS[sort.sort];
   const filtered = userFiltersWhere(opts.filters ?? {}, nowMs);
-  const after = decodeCursor(opts.after);
-  const before = after ? null : decodeCursor(opts.before);
+  const after = decodeCursor(opts.after, sort);
+  const before = after ? null : decodeCursor(opts.before, sort);
   const backwards = before !== null;
   const at = after ?? before;
-  const cmp = backwards ? "lt" : "gt";
-  // The plain `name >= x` bound lets Postgres start the index scan at the cursor; the OR alone
-  // would make it walk every earlier row.
-  const keyset: Prisma.UserWhereInput = at
-    ? {
-        name: { [backwards ? "lte" : "gte"]: at.name },
-        OR: [{ name: { [cmp]: at.name } }, { name: at.name, id: { [cmp]: at.id } }],
-      }
-    : {};
-  const where: Prisma.UserWhereInput = { AND: [filtered, keyset] };
-  const dir = backwards ? "desc" : "asc";
-
   const search = opts.filters?.q ?? "";
-  const pageArgs = { where, orderBy: [{ name: dir }, { id: dir }], take: pageSize + 1 } satisfies Prisma.UserFindManyArgs;
+
   const [found, counted] = await Promise.all([
-    (search ? findSearchPageIds(orgDb, pageArgs) : orgDb.user.findMany({ ...pageArgs, select: { id: true } })).then((ids) => pageRows(orgDb, ids.map((u) => u.id), nowMs)),
+    findPageIds(orgDb, { column, dir: sort.dir, where: filtered, at, backwards, take: pageSize + 1, search: search !== "" }).then((ids) => pageRows(orgDb, ids, nowMs)),
     opts.withTotal === false ? { total: 0, capped: false } : search ? countSearch(orgDb, filtered) : countUsers(orgDb, filtered, countCap),
   ]);
 
   const hasMore = found.length > pageSize;
   const page = found.slice(0, pageSize);
   if (backwards) page.reverse();
-  const rows = page.map((u) => ({
-    id: u.id,
-    name: u.name,
-    username: u.username,
-    profileName: u.profileName,
-    isActive: u.isActive,
-    totpCount: u.totpCount,
-    webauthnCount: u.webauthnCount,
-    tempCodeActive: u.tempCodeActive,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > nowMs ? u.lockedUntil : null,
-  }));
+  const rows = page.map((u) => ({ ...u, lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > nowMs ? u.lockedUntil : null }));
+  const cursorOf = (row: UserListRow) => encodeUserCursor(sort, { value: sortValue(row, column), id: row.id });
   const first = rows[0];
   const last = rows.at(-1);
   return {
     rows,
     total: counted.total,
     totalCapped: counted.capped,
-    next: last && (backwards || hasMore) ? encodeCursor(last) : null,
-    prev: first && (backwards ? hasMore : at !== null) ? encodeCursor(first) : null,
+    next: last && (backwards || hasMore) ? cursorOf(last) : null,
+    prev: first && (backwards ? hasMore : at !== null) ? cursorOf(first) : null,
   };
 }
 
-/** How long a search may walk the name or id index before the trigram path takes over. */
-const SEARCH_WALK_BUDGET_MS = 15;
-/** A search counts exactly up to this many matches, then says "1,000+". */
-export const SEARCH_COUNT_CAP = 1_000;
-
-/**
- * A search's count: a walk along the id index that stops at SEARCH_COUNT_CAP matches — fast when
- * matches are dense, where an exact count would read every one of them (77 ms for a term everyone
- * matches) — and, when the walk runs out of budget because matches are sparse, the exact count
- * from the trigram indexes, whose cost follows the few matches there are.
- */
-async function countSearch(orgDb: OrgDb, where: Prisma.UserWhereInput): Promise<{ total: number; capped: boolean }> {
-  const walked = await withinBudget(orgDb, SEARCH_WALK_BUDGET_MS, (tx) => tx.user.count({ where, take: SEARCH_COUNT_CAP + 1 }));
-  if (walked !== null) return { total: Math.min(walked, SEARCH_COUNT_CAP), capped: walked > SEARCH_COUNT_CAP };
-  return { total: await orgDb.user.count({ where }), capped: false };
-}
-
-/** The query's result, or null when Postgres cancelled it past `budgetMs` (in its own transaction, so nothing else is cancelled). */
-async function withinBudget<T>(orgDb: OrgDb, budgetMs: number, run: (tx: OrgTx) => Promise<T>): Promise<T | null> {
-  try {
-    return await orgDb.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.trunc(budgetMs)}`);
-      return run(tx);
-    });
-  } catch (error) {
-    if (cancelledByTimeout(error)) return null;
-    throw error;
-  }
-}
-
-function cancelledByTimeout(error: unknown): boolean {
-  let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
-    if (e.code === "57014" || (typeof e.message === "string" && e.message.includes("statement timeout"))) return true;
-  }
-  return false;
+function sortValue(row: UserListRow, column: UserSortColumn): string | null {
+  const value = row[column.field];
+  return value instanceof Date ? value.toISOString() : value;
 }
 
 /**
- * Exact up to `cap`, then only "more than cap" (null: exact). Prisma orders a limited count by id,
- * so Postgres walks the (org_id, id) index, merges the MFA subqueries along it and stops at the
- * cap: cheap for status, profile and MFA filters however many users match. A search is counted
- * exactly instead: its trigram index already bounds the work to the matches, where the id walk
- * would test every row it passes (bench/users-list.ts has the plans of both).
+ * A nullable column is two runs in the order: the rows with a value, sorted, then the rows without
+ * (never logged in), by id — last in either direction. Each run is its own index range scan on
+ * (org_id, column, id): `column IS NULL ORDER BY id` is one too. A single ORDER BY … NULLS LAST
+ * would need a second index per direction (a backward scan puts the nulls first).
  */
-async function countUsers(orgDb: OrgDb, where: Prisma.UserWhereInput, cap: number | null): Promise<{ total: number; capped: boolean }> {
-  if (cap === null) return { total: await orgDb.user.count({ where }), capped: false };
-  // One past the cap tells "exactly the cap" from "more".
-  const counted = await orgDb.user.count({ where, take: cap + 1 });
-  return { total: Math.min(counted, cap), capped: counted > cap };
+type Run = "set" | "null";
+
+async function findPageIds(
+  orgDb: OrgDb,
+  q: { column: UserSortColumn; dir: SortDir; where: Prisma.UserWhereInput; at: UserCursor | null; backwards: boolean; take: number; search: boolean },
+): Promise<string[]> {
+  const { column } = q;
+  const runs: Run[] = column.nullable ? ["set", "null"] : ["set"];
+  if (q.backwards) runs.reverse();
+  const startAt = q.at ? runs.indexOf(q.at.value === null ? "null" : "set") : 0;
+  // Reading backwards is reading the opposite order forwards from the cursor.
+  const scan: SortDir = q.backwards ? (q.dir === "asc" ? "desc" : "asc") : q.dir;
+  const ids: string[] = [];
+  for (const [i, run] of runs.slice(Math.max(startAt, 0)).entries()) {
+    const bound = i === 0 ? q.at : null;
+    const args = { where: { AND: [q.where, runWhere(column, run, scan, bound)] }, orderBy: runOrder(column, run, scan), take: q.take - ids.length };
+    const found = q.search ? await findSearchPageIds(orgDb, args) : await orgDb.user.findMany({ ...args, select: { id: true } });
+    ids.push(...found.map((u) => u.id));
+    if (ids.length >= q.take) break;
+  }
+  return ids;
+}
+
+function runOrder(column: UserSortColumn, run: Run, scan: SortDir): Prisma.UserOrderByWithRelationInput[] {
+  if (run === "null") return [{ id: scan }];
+  return column.unique ? [{ [column.field]: scan }] : [{ [column.field]: scan }, { id: scan }];
+}
+
+/** The run's rows after `bound` in scan order (all of them without one). */
+function runWhere(column: UserSortColumn, run: Run, scan: SortDir, bound: UserCursor | null): Prisma.UserWhereInput {
+  const cmp = scan === "asc" ? "gt" : "lt";
+  if (run === "null") return bound ? { [column.field]: null, id: { [cmp]: bound.id } } : { [column.field]: null };
+  const present: Prisma.UserWhereInput = column.nullable ? { [column.field]: { not: null } } : {};
+  if (!bound || bound.value === null) return present;
+  const value = column.kind === "date" ? new Date(bound.value) : bound.value;
+  if (column.unique) return { ...present, [column.field]: { [cmp]: value } };
+  // The plain `column >= x` bound lets Postgres start the index scan at the cursor; the OR alone
+  // would make it walk every earlier row.
+  return {
+    AND: [present, { [column.field]: { [scan === "asc" ? "gte" : "lte"]: value } }],
+    OR: [{ [column.field]: { [cmp]: value } }, { [column.field]: value, id: { [cmp]: bound.id } }],
+  };
 }
 
 /**
@@ -176,12 +156,15 @@ async function countUsers(orgDb: OrgDb, where: Prisma.UserWhereInput, cap: numbe
  * trips a page where this is one (bench/api.ts). Each subquery is an index probe on user_id for
  * the page's ids only, which came from the tenant-scoped query above.
  */
-async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number) {
+async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number): Promise<UserListRow[]> {
   if (ids.length === 0) return [];
   const rows = await orgDb.$queryRaw<
-    { id: string; name: string; username: string; is_active: boolean; locked_until: Date | null; profile_name: string; totp: number; webauthn: number; temp_code: boolean }[]
+    {
+      id: string; name: string; username: string; is_active: boolean; locked_until: Date | null; last_login_at: Date | null; created_at: Date;
+      profile_name: string; totp: number; webauthn: number; temp_code: boolean;
+    }[]
   >`
-    SELECT u.id, u.name, u.username, u.is_active, u.locked_until, p.name AS profile_name,
+    SELECT u.id, u.name, u.username, u.is_active, u.locked_until, u.last_login_at, u.created_at, p.name AS profile_name,
            (SELECT count(*)::int FROM totp_factors f WHERE f.user_id = u.id AND f.verified_at IS NOT NULL) AS totp,
            (SELECT count(*)::int FROM webauthn_credentials w WHERE w.user_id = u.id) AS webauthn,
            EXISTS (SELECT 1 FROM temp_codes c WHERE c.user_id = u.id AND ${activeTempCodeSql("c", nowMs)}) AS temp_code
@@ -191,25 +174,28 @@ async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number) {
   return ids.flatMap((id) => {
     const r = byId.get(id);
     return r
-      ? [{ id: r.id, name: r.name, username: r.username, isActive: r.is_active, lockedUntil: r.locked_until, profileName: r.profile_name, totpCount: r.totp, webauthnCount: r.webauthn, tempCodeActive: r.temp_code }]
+      ? [{
+          id: r.id, name: r.name, username: r.username, isActive: r.is_active, lockedUntil: r.locked_until, lastLoginAt: r.last_login_at, createdAt: r.created_at,
+          profileName: r.profile_name, totpCount: r.totp, webauthnCount: r.webauthn, tempCodeActive: r.temp_code,
+        }]
       : [];
   });
 }
 
 /**
- * A search must not walk the name index. Postgres assumes matches are spread evenly through name
- * order and expects a page after a few rows, but "patricia" matches only names from P onward: it
- * read 70% of the org first (100–350 ms at 100,000 users, bench/users-list.ts). With plain index
- * scans off (SET LOCAL: this transaction only) it takes the matches from the trigram indexes and
- * sorts them, a cost that follows the number of matches. The rows are then read by id (pageRows) outside
- * the transaction: Prisma loads relations with concurrent queries, which one transaction's
- * connection would have to queue (pg warns that it will stop doing so).
+ * A search must not walk the sort column's index. Postgres assumes matches are spread evenly
+ * through that order and expects a page after a few rows, but "patricia" matches only names from P
+ * onward: it read 70% of the org first (100–350 ms at 100,000 users, bench/users-list.ts). With
+ * plain index scans off (SET LOCAL: this transaction only) it takes the matches from the trigram
+ * indexes and sorts them, a cost that follows the number of matches. The rows are then read by id
+ * (pageRows) outside the transaction: Prisma loads relations with concurrent queries, which one
+ * transaction's connection would have to queue (pg warns that it will stop doing so).
  */
 async function findSearchPageIds(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">): Promise<{ id: string }[]> {
-  // A term most users match ("acme" in every username) finds its page at the start of the name
-  // index at once, where the trigram path would fetch and sort every match (over 100 ms at
-  // 100,000 users): the walk is tried first, for a few milliseconds only, and given up when the
-  // matches are sparse or clustered late in name order.
+  // A term most users match ("acme" in every username) finds its page at the start of the index
+  // at once, where the trigram path would fetch and sort every match (over 100 ms at 100,000
+  // users): the walk is tried first, for a few milliseconds only, and given up when the matches
+  // are sparse or clustered late in the order.
   const walked = await withinBudget(orgDb, SEARCH_WALK_BUDGET_MS, (tx) => tx.user.findMany({ ...args, select: { id: true } }));
   if (walked) return walked;
   const [, ids] = await orgDb.$transaction([

@@ -25,7 +25,8 @@ export async function logIn(page: Page, username: string) {
 
 export async function openUser(page: Page, username: string) {
   await page.goto(`/setup/users?q=${encodeURIComponent(username)}`);
-  await page.getByRole("table", { name: "Users in your org" }).getByRole("link").first().click();
+  // Row 0 is the header, whose column names are sort links.
+  await page.getByRole("table", { name: "Users in your org" }).getByRole("row").nth(1).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/setup\/users\/[0-9a-f-]{36}$/);
   await expect(page.getByText(username, { exact: true })).toBeVisible();
 }
