@@ -3,13 +3,13 @@ import { defineConfig } from "@playwright/test";
 // The server is started by scripts/e2e.ts against a freshly migrated and seeded database.
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 
-// Specs that must have the server to themselves: the hostile-input specs compare a fingerprint of
-// every table before and after each probe, the outage spec takes the database away, and
-// security-hardening turns on an Acme-wide approval rule for a while. scripts/e2e.ts runs them
-// first, one at a time, then the others in parallel. Those share the demo orgs, so they act on
-// users of their own (tests/e2e/console.ts newAdmin, fixtures.ts createUser); a demo user's
-// TOTP steps are handed out across workers by tests/e2e/totp.ts.
-const ALONE = /\/(hostile-[a-z]+|database-outage|security-hardening)\.spec\.ts$/;
+// Specs that must have a console to themselves: the hostile-input specs compare a fingerprint of
+// every table before and after each probe, and security-hardening turns on an Acme-wide approval
+// rule for a while. scripts/e2e.ts gives them a server and database of their own and runs them,
+// one at a time, beside the other specs. Those share the demo orgs, so they act on users of their
+// own (tests/e2e/console.ts newAdmin, fixtures.ts createUser); a demo user's TOTP steps are handed
+// out across workers by tests/e2e/totp.ts.
+const ALONE = /\/(hostile-[a-z]+|security-hardening)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -17,8 +17,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   projects: [
-    { name: "alone", testMatch: ALONE, workers: 1 },
-    { name: "parallel", testIgnore: ALONE },
+    // Output directories of their own: the two projects run as two Playwright processes at once.
+    { name: "alone", testMatch: ALONE, workers: 1, outputDir: "test-results/alone" },
+    { name: "parallel", testIgnore: ALONE, outputDir: "test-results/parallel" },
   ],
   retries: 0,
   timeout: 60_000,
