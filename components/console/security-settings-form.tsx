@@ -110,8 +110,6 @@ function Check({
   defaultChecked: boolean;
   error?: string;
 }) {
-  const hintId = hint ? `${name}-hint` : null;
-  const describedBy = [hintId, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label className="flex items-start gap-2 text-sm">
@@ -121,16 +119,12 @@ function Check({
           value={value}
           defaultChecked={defaultChecked}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={error ? `${name}-error` : undefined}
           className="mt-0.5 h-4 w-4"
         />
         <span>
           {label}
-          {hint && (
-            <span id={hintId!} className="block text-xs text-slate-600">
-              {hint}
-            </span>
-          )}
+          {hint && <span className="block text-xs text-slate-600">{hint}</span>}
         </span>
       </label>
       <FieldError id={name} error={error} />

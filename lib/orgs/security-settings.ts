@@ -36,7 +36,11 @@ export const securitySettingsSchema = z.object({
 export type SecuritySettingsInput = z.infer<typeof securitySettingsSchema>;
 
 /** The form's "Save anyway": the warnings (lib/auth/step-up-warnings.ts) the admin saw and accepted. */
-export const stepUpConfirmationSchema = z.string().max(500, "That confirmation is too long.").nullish();
+export const stepUpConfirmationSchema = z
+  .string("That confirmation isn't one this form sends.")
+  .max(500, "That confirmation is too long.")
+  .regex(/^[A-Z_:,]*$/, "That confirmation isn't one this form sends.")
+  .nullish();
 
 export async function updateSecuritySettings(opts: {
   orgDb: OrgDb;

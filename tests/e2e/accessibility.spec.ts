@@ -41,6 +41,7 @@ test("the check itself finds what it gates on: an unlabelled field, a nameless b
 });
 
 test("the login flow: log in, challenges, enrollment, forgot password, activation", async ({ browser }) => {
+  test.setTimeout(120_000);
   const page = await newPage(browser);
   await visit(page, "/login", "Log in");
   await page.getByLabel("Username").fill("nobody@acme.test");
@@ -84,6 +85,7 @@ test("the login flow: log in, challenges, enrollment, forgot password, activatio
 });
 
 test("a Standard User: TOTP and recovery code challenges, My security and its pages and dialogs, step-up, 403", async ({ page }) => {
+  test.setTimeout(120_000);
   const username = "a11y-standard@acme.test";
   const userId = await createUser({ username, name: "Stan Standard", profile: "Standard User", totp: true });
   await giveEverything(userId);

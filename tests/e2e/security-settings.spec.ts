@@ -1,10 +1,20 @@
 // Setup > Security, S2 (issue 12): unticking a login method that could step up warns beside it and
 // is saved only with "Save anyway"; the verification history option stands in its own group.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { logIn, newAdmin, toasts } from "./console";
 import { withDb } from "./db";
 
 const DEFAULT_METHODS = ["TOTP", "WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"] as const;
+/** With E2E_SCREENSHOTS=<dir>: the page at a desktop and a small laptop width. */
+async function shots(page: Page, name: string) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${dir}/${name}-${width}x${height}.png`, fullPage: true });
+  }
+}
+
 const acmeSettings = () => withDb((db) => db.orgSettings.findFirstOrThrow({ where: { org: { slug: "acme" } } }));
 
 // Every other spec logs in with an app and expects High Assurance: put the default back.
@@ -27,6 +37,7 @@ test("unticking Authenticator app warns beside it, is refused until confirmed, t
   // Unticking the security key too leaves recovery codes as the only step-up.
   await key.uncheck();
   await expect(levels.getByText("Recovery codes would be the only way to step up", { exact: false })).toBeVisible();
+  await shots(page, "security-warnings");
   await key.check();
   await expect(levels.getByText("Recovery codes would be the only way to step up", { exact: false })).toHaveCount(0);
 
@@ -34,6 +45,7 @@ test("unticking Authenticator app warns beside it, is refused until confirmed, t
   await page.getByRole("button", { name: "Save" }).click();
   const confirm = levels.getByLabel("Save anyway: I have read the warnings above");
   await expect(confirm).toHaveAccessibleDescription(/This change leaves some users without a way to High Assurance/);
+  await shots(page, "security-refused-unconfirmed");
   await expect(app).not.toBeChecked();
   expect((await acmeSettings()).highAssuranceMethods).toContain("TOTP");
 
