@@ -74,6 +74,10 @@ export const ERRORS = {
   WEBHOOK_ALREADY_PAUSED: { status: 409, message: "This endpoint is already paused." },
   WEBHOOK_ALREADY_ACTIVE: { status: 409, message: "This endpoint is already active." },
   FORBIDDEN: { status: 403, message: "You don't have permission to do that." },
+  STEP_UP_WARNINGS_UNCONFIRMED: {
+    status: 409,
+    message: "This change leaves some users without a way to High Assurance. Read the warnings under Session security levels and tick “Save anyway” to confirm, or change the methods.",
+  },
   INVALID_INPUT: { status: 400, message: "Check the highlighted fields." },
   SERVICE_UNAVAILABLE: { status: 503, message: "The console can't reach its database right now. Try again in a few seconds." },
 } as const;

@@ -73,7 +73,7 @@ export function BulkActionsBar({ stepUpHref, selfId }: { stepUpHref?: string; se
       <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-slate-600">With selected users:</span>
         {(Object.keys(LABELS) as Action[]).map((a) => (
-          <Button key={a} type="button" variant="secondary" disabled={count === 0} aria-describedby="bulk-selection-count" onClick={() => open(a)}>
+          <Button key={a} type="button" variant="secondary" disabled={count === 0} aria-describedby="bulk-selection-count" aria-haspopup="dialog" onClick={() => open(a)}>
             {LABELS[a]}
           </Button>
         ))}

@@ -68,7 +68,7 @@ export function ConfirmAction({
   const openOrStepUp = () => (stepUpHref ? router.push(stepUpHref) : setOpen(true));
   return (
     <>
-      <Button type="button" variant={variant === "danger" ? "dangerOutline" : "secondary"} onClick={openOrStepUp}>
+      <Button type="button" variant={variant === "danger" ? "dangerOutline" : "secondary"} aria-haspopup={stepUpHref ? undefined : "dialog"} onClick={openOrStepUp}>
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title} description={state.code || state.activationLink ? undefined : description}>

@@ -17,6 +17,7 @@ const MAX_USES = ["", "1", "2", "3", "5", "10"];
 export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: { userId: string; userName: string; maxHours: number; doneHref: string }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<GenerateState, FormData>(generateTempCodeAction, {});
+  const fe = state.fieldErrors ?? {};
 
   if (state.code) {
     const done = () => {
@@ -47,7 +48,7 @@ export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: {
     );
   }
   return (
-    <form onSubmit={submitKeepingValues(action)} className="space-y-4">
+    <form onSubmit={submitKeepingValues(action)} className="space-y-4" noValidate>
       <input type="hidden" name="userId" value={userId} />
       {state.error && (
         <Alert>
@@ -65,15 +66,33 @@ export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: {
         name="expiresInHours"
         label="Expiration"
         defaultValue="1"
+        error={fe.expiresInHours}
         options={Array.from({ length: maxHours }, (_, i) => ({ value: String(i + 1), label: i === 0 ? "1 hour" : `${i + 1} hours` }))}
       />
-      <SelectField id="maxUses" name="maxUses" label="Maximum uses" defaultValue="" options={MAX_USES.map((v) => ({ value: v, label: v === "" ? "Unlimited until it expires" : v }))} />
+      <SelectField id="maxUses" name="maxUses" label="Maximum uses" defaultValue="" error={fe.maxUses} options={MAX_USES.map((v) => ({ value: v, label: v === "" ? "Unlimited until it expires" : v }))} />
       <div className="space-y-1">
         <label htmlFor="reason" className="block text-sm font-medium text-slate-800">
           Reason
         </label>
-        <textarea id="reason" name="reason" required maxLength={500} rows={2} placeholder="e.g. Lost phone, identity confirmed by a video call" className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        <p className="text-xs text-slate-500">Kept in the Identity Verification History.</p>
+        <textarea
+          id="reason"
+          name="reason"
+          required
+          maxLength={500}
+          rows={2}
+          placeholder="e.g. Lost phone, identity confirmed by a video call"
+          aria-invalid={fe.reason ? true : undefined}
+          aria-describedby={fe.reason ? "reason-error reason-hint" : "reason-hint"}
+          className={`block w-full rounded-md border px-3 py-2 text-sm ${fe.reason ? "border-red-500" : "border-slate-300"}`}
+        />
+        {fe.reason && (
+          <p id="reason-error" className="text-sm text-red-700">
+            {fe.reason}
+          </p>
+        )}
+        <p id="reason-hint" className="text-xs text-slate-500">
+          Kept in the Identity Verification History.
+        </p>
       </div>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="ghost" onClick={() => router.replace(doneHref)}>

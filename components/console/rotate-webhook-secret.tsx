@@ -18,7 +18,7 @@ export function RotateWebhookSecret({ endpointId, action, stepUpHref }: { endpoi
   };
   return (
     <>
-      <Button type="button" variant="secondary" onClick={() => (stepUpHref ? router.push(stepUpHref) : setOpen(true))}>
+      <Button type="button" variant="secondary" aria-haspopup={stepUpHref ? undefined : "dialog"} onClick={() => (stepUpHref ? router.push(stepUpHref) : setOpen(true))}>
         Rotate secret
       </Button>
       <Dialog open={open} onClose={close} title="Rotate the signing secret?" description={state.secret ? undefined : "A new secret signs every delivery from now on. The current one keeps signing beside it for 24 hours, so your receiver can switch without missing an event."}>

@@ -7,6 +7,7 @@ const FIELD_OF: Partial<Record<ErrorCode, string>> = {
   PERMISSION_ESCALATION: "profileId",
   REASON_REQUIRED: "reason",
   TEMP_CODE_EXPIRY_OUT_OF_RANGE: "expiresInHours",
+  STEP_UP_WARNINGS_UNCONFIRMED: "confirmStepUpWarnings",
 };
 
 export function fieldOfFailure(code: ErrorCode): string | undefined {

@@ -4,9 +4,12 @@ import { plainText } from "./text";
 
 export const idSchema = z.uuid("Not a valid id.");
 
-/** B3: Generate, Disconnect and Reset MFA need a reason, kept in the event. */
+/**
+ * B3: Generate, Disconnect and Reset MFA need a reason, kept in the event. A form's empty field
+ * arrives as absent (lib/api/form-adapter.ts): it too says what to do, not zod's "expected string".
+ */
 export const reasonSchema = z
-  .string()
+  .string("Enter a reason: it is kept in the verification history.")
   .trim()
   .min(1, "Enter a reason: it is kept in the verification history.")
   .max(500, "Keep the reason under 500 characters.")

@@ -24,6 +24,10 @@ describe("form adapter", () => {
     expect(bad.error?.issues[0]?.message).toBe(tempCodeTermsBody.shape.expiresInHours.safeParse(25).error?.issues[0]?.message);
     expect(generateTempCodeSchema.safeParse(form([["userId", userId], ["expiresInHours", "1e3"], ["reason", "x"]])).success).toBe(false);
   });
+  it("an empty required text field is absent, and its message says what to enter", () => {
+    const empty = generateTempCodeSchema.safeParse(form([["userId", userId], ["expiresInHours", "2"], ["reason", ""]]));
+    expect(empty.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reason", "Enter a reason: it is kept in the verification history."]]);
+  });
   it("reads repeated fields as a list, and a checkbox as a boolean", () => {
     const schema = formSchema(z.object({ ids: z.array(z.string()), on: z.boolean().optional(), n: z.number().optional() }));
     expect(schema.safeParse(form([["ids", "a"], ["ids", "b"], ["on", "on"]]))).toMatchObject({ success: true, data: { ids: ["a", "b"], on: true } });

@@ -3,10 +3,11 @@
 import { z } from "zod";
 import type { OrgDb } from "@/lib/db/tenant";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
-import type { Result } from "@/lib/errors";
+import { fail, type Result } from "@/lib/errors";
 import type { AdminActor } from "@/lib/mfa/admin/admin-action";
 import { ACTIVATION_LINK_HOURS_BOUNDS } from "@/lib/activation/activation-link";
 import { PASSWORD_MIN_LENGTH_BOUNDS } from "@/lib/auth/password-rules";
+import { newStepUpWarnings, unconfirmedWarnings } from "@/lib/auth/step-up-warnings";
 
 // An HTML checkbox sends "on" when ticked and nothing when not; anything else is not a choice.
 const checkbox = z.preprocess(
@@ -34,15 +35,28 @@ export const securitySettingsSchema = z.object({
 });
 export type SecuritySettingsInput = z.infer<typeof securitySettingsSchema>;
 
+/** The form's "Save anyway": the warnings (lib/auth/step-up-warnings.ts) the admin saw and accepted. */
+export const stepUpConfirmationSchema = z
+  .string("That confirmation isn't one this form sends.")
+  .max(500, "That confirmation is too long.")
+  .regex(/^[A-Z_:,]*$/, "That confirmation isn't one this form sends.")
+  .nullish();
+
 export async function updateSecuritySettings(opts: {
   orgDb: OrgDb;
   orgId: string;
   actor: AdminActor;
   input: SecuritySettingsInput;
+  /** Which step-up warnings the admin confirmed (`warningsConfirmation`); none by default. */
+  stepUpConfirmation?: string | null;
   context: RequestContext;
 }): Promise<Result<{ changed: string[] }>> {
   return opts.orgDb.$transaction(async (tx) => {
     const before = await tx.orgSettings.findUniqueOrThrow({ where: { orgId: opts.orgId } });
+    // Checked against the row read in this transaction: what the form warned about live was
+    // computed from the page's copy, which another admin may have changed since.
+    const warnings = newStepUpWarnings(before.highAssuranceMethods, opts.input.highAssuranceMethods);
+    if (unconfirmedWarnings(warnings, opts.stepUpConfirmation).length > 0) return fail("STEP_UP_WARNINGS_UNCONFIRMED");
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(opts.input) as [keyof SecuritySettingsInput, unknown][]) {
       const old = before[key];

@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { createUser } from "./fixtures";
 import { logIn, newAdmin, toasts } from "./console";
+import { withDb } from "./db";
 
 test("New user: a taken username and a too-long name keep every field and are said beside their fields", async ({ page }) => {
   await createUser({ username: "taken@acme.test", name: "Taken Already", profile: "Standard User" });
@@ -67,4 +68,43 @@ test("Edit user: a refused name keeps the other choices; Save says it worked and
   await expect(page).toHaveURL(new RegExp(`/setup/users/${userId}$`));
   await expect(page.getByRole("heading", { name: "Edna Edited" })).toBeVisible();
   await expect(page.getByText("Support Agent", { exact: true })).toBeVisible();
+});
+
+test("Generate temporary code: a missing reason and an expiry past the org's limit are each said beside their field, keeping the choices", async ({ page }) => {
+  const userId = await createUser({ username: "tess.tempform@acme.test", name: "Tess Tempform", profile: "Standard User", totp: true });
+  await logIn(page, await newAdmin("temp-code-form"));
+  await page.goto(`/setup/users/${userId}/temp-code`);
+  const expiration = page.getByLabel("Expiration");
+  const reason = page.getByLabel("Reason");
+  await expiration.selectOption("12");
+  await page.getByLabel("Maximum uses").selectOption("3");
+  await page.getByRole("button", { name: "Generate Code" }).click();
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toHaveAccessibleDescription(/^Enter a reason: it is kept in the verification history\./);
+  await expect(expiration).not.toHaveAttribute("aria-invalid");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Check the highlighted fields.");
+  await expect(expiration).toHaveValue("12");
+  await expect(page.getByLabel("Maximum uses")).toHaveValue("3");
+  if (process.env.E2E_SCREENSHOTS) {
+    for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/temp-code-refused-${width}x${height}.png`, fullPage: true });
+    }
+  }
+
+  // Another admin lowers the longest expiry while this form is open.
+  const acme = await withDb((db) => db.user.findUniqueOrThrow({ where: { id: userId } }));
+  await withDb((db) => db.orgSettings.update({ where: { orgId: acme.orgId }, data: { tempCodeMaxHours: 4 } }));
+  try {
+    await reason.fill("Phone lost, confirmed by a call");
+    await page.getByRole("button", { name: "Generate Code" }).click();
+    await expect(expiration).toHaveAttribute("aria-invalid", "true");
+    await expect(expiration).toHaveAccessibleDescription("Pick an expiration within your org's limit.");
+    await expect(reason).not.toHaveAttribute("aria-invalid");
+    await expect(reason).toHaveValue("Phone lost, confirmed by a call");
+    await expect(expiration).toHaveValue("12");
+    expect(await withDb((db) => db.tempCode.count({ where: { userId } }))).toBe(0);
+  } finally {
+    await withDb((db) => db.orgSettings.update({ where: { orgId: acme.orgId }, data: { tempCodeMaxHours: 24 } }));
+  }
 });

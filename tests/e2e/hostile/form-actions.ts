@@ -43,6 +43,8 @@ export function formActions(world: World): FormAction[] {
     number("sessionAbsoluteHours"),
     number("activationLinkHours"),
     number("passwordMinLength"),
+    // "Save anyway" (lib/auth/step-up-warnings.ts): the methods above change nothing, so none is needed.
+    { name: "confirmStepUpWarnings", kind: "text", valid: "" },
   ];
   return [
     { name: "loginAction", path: "/login", identities: [world.anonymous], fields: [{ name: "username", kind: "text", valid: "hostile-nobody@acme.test" }, { name: "password", kind: "text", valid: PASSWORD }] },
