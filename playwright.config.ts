@@ -4,12 +4,12 @@ import { defineConfig } from "@playwright/test";
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3100";
 
 // Specs that must have a console to themselves: the hostile-input specs compare a fingerprint of
-// every table before and after each probe, and security-hardening turns on an Acme-wide approval
-// rule for a while. scripts/e2e.ts gives them a server and database of their own and runs them,
+// every table before and after each probe; security-hardening and security-settings change Acme's
+// org-wide settings for a while. scripts/e2e.ts gives them a server and database of their own and runs them,
 // one at a time, beside the other specs. Those share the demo orgs, so they act on users of their
 // own (tests/e2e/console.ts newAdmin, fixtures.ts createUser); a demo user's TOTP steps are handed
 // out across workers by tests/e2e/totp.ts.
-const ALONE = /\/(hostile-[a-z]+|security-hardening)\.spec\.ts$/;
+const ALONE = /\/(hostile-[a-z]+|security-hardening|security-settings)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
