@@ -5,7 +5,7 @@
 // one org-scoped query per page (./detail-user-names.ts); an id it doesn't hold is "Unknown user".
 import type { ActivityKind, ApprovalAction, Permission, SessionLevel, VerificationMethod } from "@db/generated";
 import { PERMISSION_LABELS } from "@/lib/users/permissions";
-import { ACTIVITY_LABELS, METHOD_LABELS, STATUS_LABELS } from "./kinds";
+import { ACTIVITY_LABELS, LOGIN_METHOD_LABELS, METHOD_LABELS, STATUS_LABELS } from "./kinds";
 import { countText, humanizeKey, isInstant, isRecord, plainValue, safeText, utcText, type Json } from "./detail-values";
 import { SETTING_FIELDS } from "./setting-fields";
 
@@ -102,6 +102,9 @@ const FIELDS: Record<string, Field> = {
   maxUses: { label: "Uses allowed", format: (v) => (v === null ? "Unlimited" : plainValue(v)) },
   prefix: { label: "Token prefix" },
   scopes: { label: "Scopes" },
+  browser: { label: "Browser" },
+  ip: { label: "IP address" },
+  loginMethod: { label: "Logged in with", format: fromMap(LOGIN_METHOD_LABELS) },
   reason: { label: "Reason" },
   why: { label: "Why" },
   next: { label: "Next step", format: (v) => (typeof v === "string" && v in METHOD_LABELS ? METHOD_LABELS[v as VerificationMethod] : fromMap(NEXT_STEP_LABELS)(v, new Map())) },
