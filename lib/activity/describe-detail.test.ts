@@ -119,10 +119,11 @@ describe("event detail as sentences", () => {
 
   it("logins, step-ups, lockouts and registrations", () => {
     expect(text(describeDetail({ activity: "PASSWORD_VERIFIED", detail: { next: "TOTP" } }))).toEqual(["Next step: Authenticator app"]);
+    expect(text(describeDetail({ activity: "STEP_UP", detail: { factor: "Work phone", highAssuranceUntil: "2026-12-01T20:30:00.000Z" } }))[0]).toBe("App used: Work phone");
     expect(text(describeDetail({ activity: "LOGIN", detail: { next: "session" } }))).toEqual(["Next step: Logged in (no second factor asked)"]);
     expect(text(describeDetail({ activity: "LOGIN", detail: { via: "registration", name: "YubiKey" } }))).toEqual(["Name: YubiKey", "Via: Registering the method at login"]);
     expect(text(describeDetail({ activity: "STEP_UP", detail: { key: "YubiKey", userVerified: true, highAssuranceUntil: "2026-12-01T20:30:00.000Z" } }))).toEqual([
-      "Security key: YubiKey",
+      "Key used: YubiKey",
       "User verified on the key: Yes",
       "High Assurance until: 2026-12-01 20:30 UTC",
     ]);
