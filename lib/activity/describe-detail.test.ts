@@ -154,6 +154,15 @@ describe("event detail as sentences", () => {
     expect(key.label).toBe("Evil key");
   });
 
+  it("keys and values that name Object's own properties are plain text, not prototype lookups", () => {
+    const detail = JSON.parse('{"constructor": "x", "__proto__": {"toString": 1}, "decision": "hasOwnProperty", "filters": {"constructor": "toString"}}');
+    for (const activity of ["SETTINGS_CHANGED", "LOGIN"] as const) {
+      const parts = describeDetail({ activity, detail });
+      expect(parts.every((p) => typeof p.label === "string" && typeof p.text === "string")).toBe(true);
+      expect(text(parts)).toEqual(["Decision: hasOwnProperty", "Filters: Constructor = toString", "Constructor: x", "Proto: To string: 1"]);
+    }
+  });
+
   it("no detail, no parts; a summary joins them for the table", () => {
     expect(describeDetail({ activity: "LOGOUT", detail: null })).toEqual([]);
     expect(detailSummary(describeDetail({ activity: "SESSION_REVOKED", detail: { sessions: 2 } }))).toBe("Sessions ended: 2 sessions");

@@ -40,11 +40,17 @@ const NEXT_STEP_LABELS: Record<string, string> = { session: "Logged in (no secon
 const PURPOSE_LABELS: Record<string, string> = { "new-user": "First password of a new account", "password-reset": "New password after a reset" };
 const DEVICE_LABELS: Record<string, string> = { singleDevice: "Security key (this device only)", multiDevice: "Passkey (synced)" };
 
+/** A label by a stored value: own keys only, so "constructor" or "__proto__" in a detail is just text. */
+export function labelOf(labels: Record<string, string>, v: unknown): string | undefined {
+  return typeof v === "string" && Object.hasOwn(labels, v) ? labels[v] : undefined;
+}
+const fieldOf = <T>(fields: Record<string, T>, key: string): T | undefined => (Object.hasOwn(fields, key) ? fields[key] : undefined);
+
 // plainValue's second parameter is a depth: never hand it the users map.
 const plain: Format = (v) => plainValue(v);
-const fromMap = (labels: Record<string, string>): Format => (v) => (typeof v === "string" && v in labels ? labels[v] : plainValue(v));
+const fromMap = (labels: Record<string, string>): Format => (v) => labelOf(labels, v) ?? plainValue(v);
 const listOf = (labels: Record<string, string>): Format => (v) =>
-  Array.isArray(v) ? (v.length ? plainValue(v.map((x) => (typeof x === "string" && x in labels ? labels[x] : x))) : "none") : plainValue(v);
+  Array.isArray(v) ? (v.length ? plainValue(v.map((x) => labelOf(labels, x) ?? x)) : "none") : plainValue(v);
 const time: Format = (v) => (isInstant(v) ? { text: utcText(v), at: v } : plainValue(v));
 const count = (one: string, many: string): Format => (v) => countText(v, one, many);
 const yesNo: Format = (v) => (typeof v === "boolean" ? (v ? "Yes" : "No") : plainValue(v));
@@ -68,7 +74,7 @@ const filters: Format = (v, users) => {
   if (!isRecord(v)) return plainValue(v);
   const set = Object.entries(v).filter(([, x]) => x !== null && x !== undefined && x !== "");
   if (set.length === 0) return "none (the whole history)";
-  return safeText(set.map(([k, x]) => `${FILTER_FIELDS[k]?.label ?? humanizeKey(k)} = ${(FILTER_FIELDS[k]?.format ?? plain)(x, users)}`).join(", "));
+  return safeText(set.map(([k, x]) => `${fieldOf(FILTER_FIELDS, k)?.label ?? humanizeKey(k)} = ${(fieldOf(FILTER_FIELDS, k)?.format ?? plain)(x, users)}`).join(", "));
 };
 
 // In reading order — what and who, the terms, the reason, then the outcome — as the parts come
@@ -107,7 +113,7 @@ const FIELDS: Record<string, Field> = {
   loginMethod: { label: "Logged in with", format: fromMap(LOGIN_METHOD_LABELS) },
   reason: { label: "Reason" },
   why: { label: "Why" },
-  next: { label: "Next step", format: (v) => (typeof v === "string" && v in METHOD_LABELS ? METHOD_LABELS[v as VerificationMethod] : fromMap(NEXT_STEP_LABELS)(v, new Map())) },
+  next: { label: "Next step", format: (v) => labelOf(METHOD_LABELS, v) ?? fromMap(NEXT_STEP_LABELS)(v, new Map()) },
   userVerified: { label: "User verified on the key", format: yesNo },
   remaining: { label: "Recovery codes left", format: count("code", "codes") },
   remainingMethods: { label: "Methods left", format: count("method", "methods") },
@@ -163,12 +169,13 @@ export function describeDetail(opts: { activity: ActivityKind; detail: Json; use
   // A rename writes the change itself as the detail: { from, to }.
   if (isChange(detail)) return [changePart(activity === "METHOD_RENAMED" ? "Name" : "Changed", detail, plain, users)];
   const parts: DetailPart[] = [];
-  const order = activity === "SETTINGS_CHANGED" ? SETTING_ORDER : FIELD_ORDER;
-  const rank = (key: string) => order.get(key) ?? order.size;
+  // Settings first (in the form's order) when settings changed, then the known keys, then the rest.
+  const settingRank = (key: string) => (activity === "SETTINGS_CHANGED" ? (SETTING_ORDER.get(key) ?? SETTING_ORDER.size) : 0);
+  const rank = (key: string) => settingRank(key) * (FIELD_ORDER.size + 1) + (FIELD_ORDER.get(key) ?? FIELD_ORDER.size);
   const entries = Object.entries(detail).sort(([a], [b]) => rank(a) - rank(b));
   for (const [key, value] of entries.slice(0, DETAIL_PARTS_MAX)) {
-    const setting = activity === "SETTINGS_CHANGED" ? SETTING_FIELDS[key] : undefined;
-    const field = setting ?? (Object.hasOwn(FIELDS, key) ? FIELDS[key] : { label: humanizeKey(key) });
+    const setting = activity === "SETTINGS_CHANGED" ? fieldOf(SETTING_FIELDS, key) : undefined;
+    const field = setting ?? fieldOf(FIELDS, key) ?? (Object.hasOwn(FIELDS, key) ? null : { label: humanizeKey(key) });
     if (field === null) continue;
     const format = field.format ?? plain;
     parts.push(isChange(value) ? changePart(field.label, value, format, users) : part(field.label, format(value, users)));
