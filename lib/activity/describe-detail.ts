@@ -41,7 +41,7 @@ const PURPOSE_LABELS: Record<string, string> = { "new-user": "First password of 
 const DEVICE_LABELS: Record<string, string> = { singleDevice: "Security key (this device only)", multiDevice: "Passkey (synced)" };
 
 /** A label by a stored value: own keys only, so "constructor" or "__proto__" in a detail is just text. */
-export function labelOf(labels: Record<string, string>, v: unknown): string | undefined {
+function labelOf(labels: Record<string, string>, v: unknown): string | undefined {
   return typeof v === "string" && Object.hasOwn(labels, v) ? labels[v] : undefined;
 }
 const fieldOf = <T>(fields: Record<string, T>, key: string): T | undefined => (Object.hasOwn(fields, key) ? fields[key] : undefined);
