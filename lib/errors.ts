@@ -45,6 +45,7 @@ export const ERRORS = {
       "This security key was refused: its signature counter went backwards, which happens when a key has been copied. Use another method and tell your administrator.",
   },
   SESSION_ENDED: { status: 401, message: "Your session has ended. Please log in again." },
+  SESSION_NOT_FOUND: { status: 404, message: "That session has already ended, or it isn't this user's." },
   CURRENT_SESSION: { status: 409, message: "That's the session you're using now. Use Log out to end it." },
   STEP_UP_REQUIRED: { status: 403, message: "Verify your identity first: this change needs a recently verified session." },
   REGISTRATION_EXPIRED: { status: 409, message: "That setup has expired. Start adding the authenticator app again." },

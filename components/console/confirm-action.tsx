@@ -24,6 +24,7 @@ export interface ActionState {
 
 export function ConfirmAction({
   label,
+  accessibleLabel,
   title,
   description,
   confirmLabel,
@@ -36,6 +37,8 @@ export function ConfirmAction({
   successMessage,
 }: {
   label: string;
+  /** The button's name for assistive technology when the visible label alone is ambiguous ("Revoke"). */
+  accessibleLabel?: string;
   title: string;
   description: React.ReactNode;
   confirmLabel: string;
@@ -68,7 +71,13 @@ export function ConfirmAction({
   const openOrStepUp = () => (stepUpHref ? router.push(stepUpHref) : setOpen(true));
   return (
     <>
-      <Button type="button" variant={variant === "danger" ? "dangerOutline" : "secondary"} aria-haspopup={stepUpHref ? undefined : "dialog"} onClick={openOrStepUp}>
+      <Button
+        type="button"
+        variant={variant === "danger" ? "dangerOutline" : "secondary"}
+        aria-label={accessibleLabel}
+        aria-haspopup={stepUpHref ? undefined : "dialog"}
+        onClick={openOrStepUp}
+      >
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title} description={state.code || state.activationLink ? undefined : description}>

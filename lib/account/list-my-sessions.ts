@@ -1,21 +1,10 @@
 // "My security" sessions (SPEC L9): the user's live sessions — not revoked, inside the absolute
 // lifetime and the idle timeout — newest first, with the one making this request marked.
-import type { Prisma, SessionLevel, VerificationMethod } from "@db/generated";
+import type { Prisma } from "@db/generated";
 import type { OrgDb } from "@/lib/db/tenant";
-import { currentLevel } from "@/lib/auth/session-level";
-import { describeUserAgent } from "./user-agent";
+import { toSessionView, type SessionView } from "./session-view";
 
-export interface MySession {
-  id: string;
-  current: boolean;
-  browser: string;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: Date;
-  lastSeenAt: Date;
-  level: SessionLevel;
-  loginMethod: VerificationMethod;
-}
+export type MySession = SessionView;
 
 /** Sessions that would still be accepted on their next request (lib/auth/session.ts). */
 export function liveSessionsWhere(opts: { userId: string; idleMinutes: number; nowMs: number }): Prisma.SessionWhereInput {
@@ -33,17 +22,7 @@ export async function listMySessions(
 ): Promise<MySession[]> {
   const nowMs = opts.nowMs ?? Date.now();
   const rows = await orgDb.session.findMany({ where: liveSessionsWhere({ ...opts, nowMs }), orderBy: { createdAt: "desc" } });
-  const sessions = rows.map((s) => ({
-    id: s.id,
-    current: s.id === opts.currentSessionId,
-    browser: describeUserAgent(s.userAgent),
-    userAgent: s.userAgent,
-    ip: s.ip,
-    createdAt: s.createdAt,
-    lastSeenAt: s.lastSeenAt,
-    level: currentLevel(s, nowMs).level,
-    loginMethod: s.loginMethod,
-  }));
+  const sessions = rows.map((s) => toSessionView(s, { currentSessionId: opts.currentSessionId, nowMs }));
   // This session first, then the others newest first.
   return [...sessions.filter((s) => s.current), ...sessions.filter((s) => !s.current)];
 }

@@ -50,6 +50,19 @@ export const METHOD_LABELS: Record<VerificationMethod, string> = {
   API_TOKEN: "API token",
 };
 
+/**
+ * How a session was opened, from its login_method (lib/auth/open-session.ts): the method that
+ * finished the login, after the password. Sessions are only ever opened by a login.
+ */
+export const LOGIN_METHOD_LABELS: Record<VerificationMethod, string> = {
+  PASSWORD: "Password only",
+  TOTP: "Password + authenticator app",
+  WEBAUTHN: "Password + security key / passkey",
+  TEMP_CODE: "Password + temporary code",
+  RECOVERY_CODE: "Password + recovery code",
+  API_TOKEN: "API token",
+};
+
 export const STATUS_LABELS: Record<EventStatus, string> = {
   SUCCEEDED: "Succeeded",
   FAILED: "Failed",

@@ -56,6 +56,8 @@ export async function getUserDetail(orgDb: OrgDb, opts: { userId: string; nowMs?
     /** False until the user sets a password with an activation link (W1). */
     hasPassword: user.passwordHash !== "",
     activationLink,
+    /** The instant this was read at: a session's level (High Assurance lapses) is as of then. */
+    nowMs,
   };
 }
 

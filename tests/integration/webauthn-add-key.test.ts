@@ -59,7 +59,7 @@ describe("adding a security key while signed in", () => {
     const key = new SoftAuthenticator();
     const result = await confirm("bob@acme.test", session.id, "Blue YubiKey", key.register(opts));
     expect(result).toEqual({ ok: true, credentialId: key.id });
-    expect(await storedKey(t.db, key)).toMatchObject({ userId: user("bob@acme.test").id, orgId: user("bob@acme.test").orgId, name: "Blue YubiKey", signCount: 0n, transports: ["usb"] });
+    expect(await storedKey(t.db, key)).toMatchObject({ userId: user("bob@acme.test").id, orgId: user("bob@acme.test").orgId, name: "Blue YubiKey", signCount: 0n, transports: ["usb"], lastUsedAt: null });
     const events = await newEvents();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ activity: "METHOD_REGISTERED", method: "WEBAUTHN", status: "SUCCEEDED", username: "bob@acme.test", actorId: null, detail: { name: "Blue YubiKey", by: "self" } });

@@ -47,12 +47,15 @@ describe("security key registration at login", () => {
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(5 * 60_000);
 
     const key = new SoftAuthenticator();
-    const confirmed = await confirmWebAuthnEnrollment(t.db, { pendingToken, name: "YubiKey 5C", response: key.register(options), context: ctx });
+    const nowMs = Date.now();
+    const confirmed = await confirmWebAuthnEnrollment(t.db, { pendingToken, name: "YubiKey 5C", response: key.register(options), context: ctx, nowMs });
     if (!confirmed.ok) throw new Error(confirmed.code);
     expect(confirmed.recoveryCodes).toHaveLength(10);
 
     const row = await storedKey(t.db, key);
     expect(row).toMatchObject({ userId: bob.id, orgId: bob.orgId, name: "YubiKey 5C", signCount: 0n, transports: ["usb"], deviceType: "singleDevice", backedUp: false });
+    // The key finished this login: its "Last used" is now, not "Never" (issue 12).
+    expect(row.lastUsedAt).toEqual(new Date(nowMs));
     expect(Buffer.from(row.publicKey).equals(Buffer.from(key.cosePublicKey()))).toBe(true);
     expect((await t.db.webAuthnChallenge.findUniqueOrThrow({ where: { challenge: options.challenge } })).consumedAt).not.toBeNull();
     const event = await t.db.verificationEvent.findFirstOrThrow({ where: { userId: bob.id, activity: "METHOD_REGISTERED" } });

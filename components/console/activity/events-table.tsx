@@ -1,27 +1,19 @@
 import Link from "next/link";
-import type { EventRow } from "@/lib/activity/event-row";
+import type { DescribedEventRow } from "@/lib/activity/describe-events";
+import { detailSummary } from "@/lib/activity/describe-detail";
 import { LocalTime } from "@/components/console/local-time";
 import { EventStatus } from "./event-status";
-
-const DETAIL_PREVIEW_CHARS = 60;
-
-function detailText(detail: EventRow["detail"]): string {
-  if (detail === null || detail === undefined) return "";
-  return typeof detail === "object" && !Array.isArray(detail)
-    ? Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join(", ")
-    : JSON.stringify(detail);
-}
-
-const preview = (text: string) => (text.length > DETAIL_PREVIEW_CHARS ? `${text.slice(0, DETAIL_PREVIEW_CHARS - 1)}…` : text);
 
 const dash = <span className="text-slate-400">—</span>;
 
 /**
  * Fits 1280 px without scrolling: the time is the way into the event (first column, so it stays in
  * view at 1024 px too, where the table scrolls sideways), method sits under the activity, browser
- * under the IP, and long texts are cut to one line with the whole text on hover.
+ * under the IP, and long texts are cut to one line with the whole text on hover. The detail reads as
+ * labelled sentences (lib/activity/describe-detail.ts), wrapped and cut after three lines; the
+ * event page has all of it, and the raw JSON.
  */
-export function EventsTable({ rows, filtered, detailQuery }: { rows: EventRow[]; filtered: boolean; detailQuery: string }) {
+export function EventsTable({ rows, filtered, detailQuery }: { rows: DescribedEventRow[]; filtered: boolean; detailQuery: string }) {
   if (rows.length === 0) {
     return (
       <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
@@ -43,7 +35,7 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: EventRow[];
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => {
-            const detail = detailText(r.detail);
+            const detail = detailSummary(r.detailParts);
             const user = r.userName ?? r.username;
             return (
               <tr key={r.id} className="align-top hover:bg-slate-50">
@@ -74,7 +66,15 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: EventRow[];
                   <span className="block max-w-32 truncate" title={r.actorName ?? undefined}>{r.actorName ?? <span className="text-slate-500">The user</span>}</span>
                 </td>
                 <td className="px-2.5 py-2">
-                  <span className="block max-w-36 truncate text-xs text-slate-600" title={detail || undefined}>{preview(detail)}</span>
+                  {/* Sentences, not JSON; a long reason wraps and stops at three lines (break-words: a 1 MB word too). */}
+                  <p className="line-clamp-3 w-56 break-words text-xs text-slate-600" title={detail || undefined}>
+                    {r.detailParts.map((p, i) => (
+                      <span key={i}>
+                        {i > 0 && "; "}
+                        <span className="font-medium text-slate-700">{p.label}:</span> {p.text}
+                      </span>
+                    ))}
+                  </p>
                 </td>
               </tr>
             );

@@ -51,7 +51,7 @@ export async function confirmKeyRegistration(
     if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) return "CHALLENGE_EXPIRED" as const;
     // Stored meanwhile, or held in another org: the unique index refuses it. The challenge stays
     // spent (one try), so nothing is rolled back.
-    if (!(await saveCredential(tx, { user: me, name: opts.name, credential, nowMs }))) return "INVALID_KEY_RESPONSE" as const;
+    if (!(await saveCredential(tx, { user: me, name: opts.name, credential, nowMs, usedToLogIn: false }))) return "INVALID_KEY_RESPONSE" as const;
     await recordEvent(tx, { ...event, status: "SUCCEEDED", detail: { name: opts.name, deviceType: credential.credentialDeviceType, by: "self" } });
     return null;
   });

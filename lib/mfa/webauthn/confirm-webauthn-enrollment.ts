@@ -54,7 +54,7 @@ export async function confirmWebAuthnEnrollment(
       // Two submissions of the same response: the first spends the challenge, the second stops here.
       if (!(await consumeChallenge(tx, { id: challenge.id, nowMs }))) throw new Stale();
       // Its id was stored meanwhile (another registration of the same credential won).
-      if (!(await saveCredential(tx, { user, name: opts.name, credential, nowMs }))) throw new Taken();
+      if (!(await saveCredential(tx, { user, name: opts.name, credential, nowMs, usedToLogIn: true }))) throw new Taken();
       const done = await completeEnrollment(tx, { pendingLoginId: pending.id, user, method: "WEBAUTHN", methodName: opts.name, context: opts.context });
       if (!done) throw new Lost("PENDING_GONE");
       return done;

@@ -52,10 +52,14 @@ type Updater = { webAuthnCredential: { updateMany(args: Prisma.WebAuthnCredentia
  * Stores a verified new key under the name its owner chose. False when its credential id is
  * already stored — in any org, or by a registration that won a race: the unique index decides,
  * without aborting the caller's transaction (ON CONFLICT DO NOTHING).
+ *
+ * `usedToLogIn`: the key registered at login also finishes that login (lib/mfa/complete-enrollment.ts),
+ * so it was used now — "Last used" says so, as an authenticator app enrolled at login does
+ * (confirm-totp-enrollment.ts). A key added from My security opens no session: not used yet.
  */
 export async function saveCredential(
   tx: Saver,
-  opts: { user: { id: string; orgId: string }; name: string; credential: NewCredential; nowMs: number },
+  opts: { user: { id: string; orgId: string }; name: string; credential: NewCredential; nowMs: number; usedToLogIn: boolean },
 ): Promise<boolean> {
   const { credential: info } = opts;
   const { count } = await tx.webAuthnCredential.createMany({
@@ -71,6 +75,7 @@ export async function saveCredential(
         deviceType: info.credentialDeviceType,
         backedUp: info.credentialBackedUp,
         createdAt: new Date(opts.nowMs),
+        lastUsedAt: opts.usedToLogIn ? new Date(opts.nowMs) : null,
       },
     ],
     skipDuplicates: true,

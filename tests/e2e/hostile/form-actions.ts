@@ -146,6 +146,14 @@ export function formActions(world: World): FormAction[] {
       ],
     },
     { name: "revokeSessionsAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
+    // One session: no valid id is sent (a real one of Alice's would end it for the rest of the
+    // suite); the admin's own current session, named as Alice's, must not be found.
+    {
+      name: "revokeSessionAction",
+      path: `/setup/users/${ids.alice}`,
+      identities: anyone,
+      fields: [userField, { name: "sessionId", kind: "id", valid: "", wrong: [one("the admin's own session", world.admin.sessionId)] }],
+    },
     { name: "unlockUserAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
     { name: "setUserActiveAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [userField, { name: "active", kind: "text", valid: "false" }] },
     {

@@ -13,11 +13,11 @@ import { METHOD_LABELS } from "@/lib/activity/kinds";
 import { Alert } from "@/components/ui/alert";
 import { MethodRow } from "./method-row";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
-import { SessionsTable } from "./sessions-table";
-import { ActivityTable } from "./activity-table";
+import { SessionsTable } from "@/components/console/sessions/sessions-table";
+import { RecentActivityTable } from "@/components/console/activity/recent-activity-table";
 import { ConfirmButton } from "./confirm-button";
 import { NoticeToast } from "./notice-toast";
-import { endOtherSessionsAction } from "./actions";
+import { endOtherSessionsAction, endSessionAction } from "./actions";
 import { ADD_AUTHENTICATOR_PATH, ADD_KEY_PATH, CHANGE_PASSWORD_PATH, confirmPath, NOTICES, REGENERATE_DIALOG, type Notice } from "./state";
 import { LocalTime } from "@/components/console/local-time";
 
@@ -146,12 +146,30 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
           />
         ) : undefined
       }>
-        <SessionsTable sessions={sessions} />
+        <SessionsTable
+          sessions={sessions}
+          caption="Your sessions"
+          action={(s) =>
+            s.current ? (
+              <span className="text-xs text-slate-500">Use Log out</span>
+            ) : (
+              <ConfirmButton
+                label="End"
+                accessibleLabel={`End session: ${s.browser}, ${s.ip ?? "unknown IP"}`}
+                title="End this session?"
+                description={`${s.browser}${s.ip ? ` at ${s.ip}` : ""} will be logged out on its next request.`}
+                confirmLabel="End session"
+                action={endSessionAction}
+                hidden={{ sessionId: s.id }}
+              />
+            )
+          }
+        />
         {others === 0 && <p className="mt-3 text-sm text-slate-600">You are not signed in anywhere else.</p>}
       </Section>
 
       <Section id="activity" title="Recent activity" subtitle={`Your last ${MY_ACTIVITY_LIMIT} verification events, newest first.`}>
-        <ActivityTable events={activity} />
+        <RecentActivityTable events={activity} caption="Your recent verification activity, newest first" />
       </Section>
     </main>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { requireHistoryAccess } from "@/lib/next/history-access";
 import { listEvents } from "@/lib/activity/list-events";
+import { describeEvents } from "@/lib/activity/describe-events";
 import { countEvents, eventCountText } from "@/lib/activity/count-events";
 import { checkEventFilters, EVENT_FILTER_KEYS, eventFiltersQuery, hasEventFilters } from "@/lib/activity/event-filters";
 import { Alert } from "@/components/ui/alert";
@@ -29,6 +30,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     countEvents(orgDb, { filters }),
     filters.user ? getUserSuggestion(orgDb, { userId: filters.user }) : null,
   ]);
+  const rows = await describeEvents(orgDb, page.rows);
   const filtered = hasEventFilters(filters);
   const href = (extra: Record<string, string>) => `/setup/activity?${eventFiltersQuery(filters, extra)}`;
   return (
@@ -63,7 +65,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           {filtered ? " match these filters" : " in your org's history"}
         </p>
       )}
-      <EventsTable rows={page.rows} filtered={filtered} detailQuery={query} />
+      <EventsTable rows={rows} filtered={filtered} detailQuery={query} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
         {page.newer ? <Link prefetch={false} href={href({ newer: page.newer })} className={pagerClass}>Newer</Link> : <span aria-disabled className={pagerOffClass}>Newer</span>}
         {page.older ? <Link prefetch={false} href={href({ older: page.older })} className={pagerClass}>Older</Link> : <span aria-disabled className={pagerOffClass}>Older</span>}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireHistoryAccess } from "@/lib/next/history-access";
 import { getEvent } from "@/lib/activity/get-event";
+import { describeEvents } from "@/lib/activity/describe-events";
 import { eventFiltersQuery, parseEventFilters } from "@/lib/activity/event-filters";
 import { LocalTime } from "@/components/console/local-time";
 import { Section } from "@/components/console/user-detail/section";
@@ -22,8 +23,9 @@ export default async function EventDetailPage({
   const query = eventFiltersQuery(parseEventFilters(await searchParams));
   const listHref = `/setup/activity${query ? `?${query}` : ""}`;
   const { orgDb } = await requireHistoryAccess(`/setup/activity/${encodeURIComponent(id)}${query ? `?${query}` : ""}`);
-  const event = await getEvent(orgDb, { eventId: id });
-  if (!event) notFound();
+  const found = await getEvent(orgDb, { eventId: id });
+  if (!found) notFound();
+  const [event] = await describeEvents(orgDb, [found]);
   const fields: [string, React.ReactNode][] = [
     ["Time", <LocalTime key="t" iso={event.occurredAt.toISOString()} withZone />],
     ["Time (UTC)", <span key="u" className="font-mono text-xs">{event.occurredAt.toISOString()}</span>],
@@ -64,7 +66,22 @@ export default async function EventDetailPage({
         {event.detail === null ? (
           <p className="text-sm text-slate-500">No detail recorded.</p>
         ) : (
-          <pre aria-label="Event detail (JSON)" className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">{JSON.stringify(event.detail, null, 2)}</pre>
+          <>
+            <dl aria-label="Event detail" className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+              {event.detailParts.map((p, i) => (
+                <div key={i} className="contents">
+                  <dt className="font-medium text-slate-600">{p.label}</dt>
+                  <dd className="min-w-0 whitespace-pre-wrap break-words text-slate-900">{p.at ? <LocalTime iso={p.at} withZone /> : p.text}</dd>
+                </div>
+              ))}
+            </dl>
+            <details className="mt-4 text-sm">
+              <summary className="cursor-pointer font-medium text-blue-800 hover:underline">Show raw JSON</summary>
+              <pre aria-label="Event detail (JSON)" className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">
+                {JSON.stringify(event.detail, null, 2)}
+              </pre>
+            </details>
+          </>
         )}
       </Section>
     </main>

@@ -12,6 +12,7 @@ import { resetMfa } from "@/lib/mfa/admin/reset-mfa";
 import { resetPassword } from "@/lib/users/reset-password";
 import { unlockUser } from "@/lib/users/unlock-user";
 import { revokeUserSessions } from "@/lib/users/revoke-user-sessions";
+import { revokeUserSession } from "@/lib/users/revoke-user-session";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { decideApproval } from "@/lib/mfa/admin/decide-approval";
 import { formatTempCode } from "@/lib/mfa/temp-codes/temp-code-policy";
@@ -61,6 +62,16 @@ export async function revokeSessionsAction(_prev: ActionState, formData: FormDat
   const guard = await guardAdminAction({ action: "sessions.revoke", returnTo: userPath(userId.data) });
   if (!guard.ok) return guard;
   return answer(await revokeUserSessions(actorFor(guard, userId.data)), userId.data);
+}
+
+// One session (issue 12): the same policy entry as Revoke all — ending sessions is one right.
+export async function revokeSessionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = z.object({ userId: idSchema, sessionId: idSchema }).safeParse({ userId: formData.get("userId"), sessionId: formData.get("sessionId") });
+  if (!parsed.success) return invalid(parsed.error);
+  const { userId, sessionId } = parsed.data;
+  const guard = await guardAdminAction({ action: "sessions.revoke", returnTo: userPath(userId) });
+  if (!guard.ok) return guard;
+  return answer(await revokeUserSession({ ...actorFor(guard, userId), sessionId }), userId);
 }
 
 export async function unlockUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -223,7 +223,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       </Section>
       <MethodsSection detail={detail} canAct={canActOnMfa} stepUpHref={stepUpHref} />
       <TempCodeSection detail={detail} canAct={canActOnMfa} />
-      <SessionsSection detail={detail} canAct={can["sessions.revoke"] && !self} stepUpHref={stepUpHref} />
+      <SessionsSection detail={detail} canAct={can["sessions.revoke"] && !self} stepUpHref={stepUpHref} currentSessionId={current.session.id} />
       <ActivitySection detail={detail} stepUpHref={historyStepUp} />
     </main>
   );

@@ -48,7 +48,7 @@ export default async function LostDevicePage({ params }: { params: Promise<{ id:
       </ol>
       <ActivitySection detail={detail} stepUpHref={historyStepUp} />
       <MethodsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
-      <SessionsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} />
+      <SessionsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} currentSessionId={current.session.id} />
       <TempCodeSection detail={detail} canAct={!self} generateHref={`/setup/users/${detail.user.id}/temp-code?from=lost-device`} />
       <div className="flex justify-end">
         <Link prefetch={false} href={`/setup/users/${detail.user.id}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
