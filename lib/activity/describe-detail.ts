@@ -3,7 +3,7 @@
 // of recordEvent uses has a label and a format here; a key nobody taught this file still reads as
 // "Key: value", never as JSON. User ids are shown as names from `users`, which the caller reads in
 // one org-scoped query per page (./detail-user-names.ts); an id it doesn't hold is "Unknown user".
-import type { ActivityKind, ApprovalAction, Permission, SessionLevel, VerificationMethod } from "@db/generated";
+import type { ActivityKind, ApprovalAction, Permission, SessionLevel } from "@db/generated";
 import { PERMISSION_LABELS } from "@/lib/users/permissions";
 import { ACTIVITY_LABELS, LOGIN_METHOD_LABELS, METHOD_LABELS, STATUS_LABELS } from "./kinds";
 import { countText, humanizeKey, isInstant, isRecord, plainValue, safeText, utcText, type Json } from "./detail-values";
