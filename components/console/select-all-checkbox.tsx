@@ -1,6 +1,6 @@
 "use client";
 // Ticks or clears every row checkbox that belongs to the bulk form.
-import { BULK_FORM_ID, BULK_SELECTION_EVENT } from "./bulk-actions-bar";
+import { BULK_FORM_ID, BULK_SELECTION_EVENT } from "./bulk-selection";
 
 export function SelectAllCheckbox() {
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { UserListRow } from "@/lib/users/list-users";
 import { Badge } from "@/components/ui/badge";
-import { BULK_FORM_ID } from "./bulk-actions-bar";
+import { BULK_FORM_ID } from "./bulk-selection";
 import { SelectAllCheckbox } from "./select-all-checkbox";
 import { SortHeader } from "./sort-header";
 import { SearchHighlight } from "./search-highlight";

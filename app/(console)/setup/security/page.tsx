@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireAction, requireHighAssurance } from "@/lib/next/guards";
-import { SecuritySettingsForm } from "@/components/console/security-settings-form";
+import { SecuritySettingsForm } from "./security-settings-form";
 
 export const metadata: Metadata = { title: "Security" };
 

@@ -10,7 +10,7 @@ import { checkUserFilters, type UserFilters } from "@/lib/users/user-filters";
 import { Alert } from "@/components/ui/alert";
 import { UsersTable } from "@/components/console/users-table";
 import { UsersFilters } from "@/components/console/users-filters";
-import { BulkActionsBar } from "@/components/console/bulk-actions-bar";
+import { BulkActionsBar } from "./bulk-actions-bar";
 import { currentLevel } from "@/lib/auth/session-level";
 import { stepUpPath } from "@/lib/auth/step-up-return";
 

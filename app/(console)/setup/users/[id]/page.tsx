@@ -14,9 +14,9 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/console/local-time";
 import { ConfirmAction } from "@/components/console/confirm-action";
 import { Section } from "@/components/console/user-detail/section";
-import { MethodsSection } from "@/components/console/user-detail/methods-section";
-import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
-import { SessionsSection } from "@/components/console/user-detail/sessions-section";
+import { MethodsSection } from "./methods-section";
+import { TempCodeSection } from "./temp-code-section";
+import { SessionsSection } from "./sessions-section";
 import { ActivitySection } from "@/components/console/user-detail/activity-section";
 import { decideApprovalAction, resetMfaAction, resetPasswordAction, setUserActiveAction, unlockUserAction } from "./actions";
 

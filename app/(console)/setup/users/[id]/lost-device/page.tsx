@@ -8,9 +8,9 @@ import { stepUpPath } from "@/lib/auth/step-up-return";
 import { idSchema } from "@/lib/api/schemas";
 import { checkHistoryAccess } from "@/lib/next/history-access";
 import { Alert } from "@/components/ui/alert";
-import { MethodsSection } from "@/components/console/user-detail/methods-section";
-import { TempCodeSection } from "@/components/console/user-detail/temp-code-section";
-import { SessionsSection } from "@/components/console/user-detail/sessions-section";
+import { MethodsSection } from "../methods-section";
+import { TempCodeSection } from "../temp-code-section";
+import { SessionsSection } from "../sessions-section";
 import { ActivitySection } from "@/components/console/user-detail/activity-section";
 
 export const metadata: Metadata = { title: "Lost or stolen device" };

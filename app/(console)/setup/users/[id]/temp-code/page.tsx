@@ -5,7 +5,7 @@ import { requireAction, requireHighAssurance } from "@/lib/next/guards";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { idSchema } from "@/lib/api/schemas";
 import { Alert } from "@/components/ui/alert";
-import { GenerateTempCodeForm } from "@/components/console/generate-temp-code-form";
+import { GenerateTempCodeForm } from "./generate-temp-code-form";
 import { ConfirmAction } from "@/components/console/confirm-action";
 import { expireTempCodeAction } from "../actions";
 

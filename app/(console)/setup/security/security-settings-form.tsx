@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { toast } from "sonner";
 import { Check as CheckIcon } from "lucide-react";
-import { saveSecuritySettingsAction, type SettingsState } from "@/app/(console)/setup/security/actions";
+import { saveSecuritySettingsAction, type SettingsState } from "./actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";

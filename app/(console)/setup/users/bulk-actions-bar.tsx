@@ -3,14 +3,12 @@
 // and read the result per user. The buttons wait for a selection and say how many are selected;
 // the confirmation names who is affected, says what will happen, and flags one's own account.
 import { useActionState, useState, useSyncExternalStore } from "react";
-import { bulkAction, type BulkState } from "@/app/(console)/setup/users/bulk-actions";
+import { bulkAction, type BulkState } from "./bulk-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
-export const BULK_FORM_ID = "bulk-users";
-/** Fired by the select-all box, whose programmatic ticks raise no change events. */
-export const BULK_SELECTION_EVENT = "bulk-selection-change";
+import { BULK_FORM_ID, BULK_SELECTION_EVENT } from "@/components/console/bulk-selection";
 
 const LABELS = { "reset-mfa": "Reset MFA", "reset-password": "Reset password", "expire-temp-codes": "Expire temporary codes", "revoke-sessions": "Revoke sessions" } as const;
 const ASKS_REASON: readonly Action[] = ["reset-mfa", "reset-password"];

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { Section, Empty } from "./section";
+import { Section, Empty } from "@/components/console/user-detail/section";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/console/local-time";
 import { ConfirmAction } from "@/components/console/confirm-action";
-import { expireTempCodeAction } from "@/app/(console)/setup/users/[id]/actions";
+import { expireTempCodeAction } from "./actions";
 import { describeUserAgent } from "@/lib/account/user-agent";
 import { TEMP_CODES_PER_HOUR } from "@/lib/mfa/temp-codes/temp-code-policy";
 import type { UserDetail } from "@/lib/users/get-user-detail";

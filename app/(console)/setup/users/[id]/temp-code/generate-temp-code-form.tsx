@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { generateTempCodeAction, type GenerateState } from "@/app/(console)/setup/users/[id]/temp-code/actions";
+import { generateTempCodeAction, type GenerateState } from "./actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/select-field";

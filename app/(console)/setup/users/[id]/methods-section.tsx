@@ -1,7 +1,7 @@
-import { Section, Empty } from "./section";
+import { Section, Empty } from "@/components/console/user-detail/section";
 import { LocalTime } from "@/components/console/local-time";
 import { ConfirmAction } from "@/components/console/confirm-action";
-import { disconnectMethodAction } from "@/app/(console)/setup/users/[id]/actions";
+import { disconnectMethodAction } from "./actions";
 import type { UserDetail } from "@/lib/users/get-user-detail";
 
 interface MethodRow {

@@ -1,7 +1,7 @@
-import { Section, Empty } from "./section";
+import { Section, Empty } from "@/components/console/user-detail/section";
 import { ConfirmAction } from "@/components/console/confirm-action";
 import { SessionsTable } from "@/components/console/sessions/sessions-table";
-import { revokeSessionAction, revokeSessionsAction } from "@/app/(console)/setup/users/[id]/actions";
+import { revokeSessionAction, revokeSessionsAction } from "./actions";
 import { toSessionView } from "@/lib/account/session-view";
 import type { UserDetail } from "@/lib/users/get-user-detail";
 
