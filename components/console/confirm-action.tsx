@@ -1,7 +1,8 @@
 "use client";
-// A destructive or sensitive admin action behind a confirmation dialog, optionally asking for a
-// reason (B3). A Standard session is first sent to "Verify your identity" (L10), which returns here.
-import { useActionState, useId, useState } from "react";
+// A destructive or sensitive action behind a confirmation dialog — an admin's on Setup pages, or
+// a person's own on My security — optionally asking for a reason (B3). A Standard session is first
+// sent to "Verify your identity" (L10), which returns here (with the dialog open, for My security).
+import { useActionState, useEffect, useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Dialog } from "@/components/ui/dialog";
@@ -29,12 +30,14 @@ export function ConfirmAction({
   description,
   confirmLabel,
   action,
-  hidden,
+  hidden = {},
   askReason = false,
   variant = "secondary",
   stepUpHref,
   revealFor,
   successMessage,
+  openOnLoad = false,
+  compact = false,
 }: {
   label: string;
   /** The button's name for assistive technology when the visible label alone is ambiguous ("Revoke"). */
@@ -44,7 +47,7 @@ export function ConfirmAction({
   confirmLabel: string;
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   /** Fields the action needs (ids), sent as hidden inputs. */
-  hidden: Record<string, string>;
+  hidden?: Record<string, string>;
   askReason?: boolean;
   variant?: "secondary" | "danger";
   /** Set when the session must step up first: the button goes there instead of opening. */
@@ -53,9 +56,17 @@ export function ConfirmAction({
   revealFor?: string;
   /** The toast that says it worked (announced through the toaster's aria-live region). */
   successMessage?: string;
+  /** Opens at once: the page came back from a step-up for this very confirmation (?confirm=). */
+  openOnLoad?: boolean;
+  /** A smaller button, for a table row. */
+  compact?: boolean;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(openOnLoad);
+  useEffect(() => {
+    // Once reopened, the ?confirm= in the address has done its job; a reload should not reopen.
+    if (openOnLoad) window.history.replaceState(null, "", window.location.pathname);
+  }, [openOnLoad]);
   const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, formData) => {
     const result = await action(prev, formData);
     if (result.ok && !result.code && !result.activationLink) {
@@ -77,6 +88,7 @@ export function ConfirmAction({
         aria-label={accessibleLabel}
         aria-haspopup={stepUpHref ? undefined : "dialog"}
         onClick={openOrStepUp}
+        className={compact ? "px-3 py-1.5" : undefined}
       >
         {label}
       </Button>

@@ -6,7 +6,7 @@ import { KeyRound, Smartphone } from "lucide-react";
 import { LocalTime } from "@/components/console/local-time";
 import { Button } from "@/components/ui/button";
 import { METHOD_NAME_MAX_LENGTH } from "@/lib/account/schemas";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmAction } from "@/components/console/confirm-action";
 import { removeMethodAction, renameMethodAction } from "./actions";
 import type { AccountActionState } from "./state";
 
@@ -52,7 +52,9 @@ export function MethodRow({
               Rename
             </Button>
           )}
-          <ConfirmButton
+          <ConfirmAction
+            variant="danger"
+            compact
             label="Remove"
             accessibleLabel={`Remove ${method.name}`}
             title={`Remove ${method.name}?`}

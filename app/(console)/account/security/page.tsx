@@ -15,7 +15,7 @@ import { MethodRow } from "./method-row";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { SessionsTable } from "@/components/console/sessions/sessions-table";
 import { RecentActivityTable } from "@/components/console/activity/recent-activity-table";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmAction } from "@/components/console/confirm-action";
 import { NoticeToast } from "./notice-toast";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
 import { ADD_AUTHENTICATOR_PATH, ADD_KEY_PATH, CHANGE_PASSWORD_PATH, confirmPath, NOTICES, REGENERATE_DIALOG, type Notice } from "./state";
@@ -137,7 +137,9 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
 
       <Section id="sessions" title="Sessions" action={
         others > 0 ? (
-          <ConfirmButton
+          <ConfirmAction
+            variant="danger"
+            compact
             label="End all other sessions"
             title="End all other sessions?"
             description={`${others === 1 ? "Your other session" : `Your ${others} other sessions`} will be logged out on ${others === 1 ? "its" : "their"} next request. This session stays signed in.`}
@@ -153,7 +155,9 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
             s.current ? (
               <span className="text-xs text-slate-500">Use Log out</span>
             ) : (
-              <ConfirmButton
+              <ConfirmAction
+                variant="danger"
+                compact
                 label="End"
                 accessibleLabel={`End session: ${s.browser}, ${s.ip ?? "unknown IP"}`}
                 title="End this session?"
