@@ -1,7 +1,8 @@
 // L2, L6, B1 in the browser: a temporary code is asked alone even though TOTP is registered;
 // a recovery code logs in once and is refused the second time. The users are made here: other
 // specs log in as the demo users at the same time, and a temporary code changes how they log in.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { passwordStep } from "./console";
 import { withDb } from "./db";
 import { forOrg } from "@/lib/db/tenant";
 import { generateTempCode } from "@/lib/mfa/temp-codes/generate-temp-code";
@@ -10,16 +11,8 @@ import { replaceRecoveryCodes } from "@/lib/mfa/recovery-codes";
 import { freshTotp } from "./totp";
 import { createUser } from "./fixtures";
 
-const PASSWORD = "demo-password-1";
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const ctx = { ip: "127.0.0.1", userAgent: "e2e setup" };
-
-async function passwordStep(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log In" }).click();
-}
 
 async function adminAction<T>(fn: (opts: { orgDb: ReturnType<typeof forOrg>; orgId: string; adminId: string }) => Promise<T>) {
   return withDb(async (db) => {

@@ -16,8 +16,10 @@ export async function passwordStep(page: Page, username: string) {
   await page.getByRole("button", { name: "Log In" }).click();
 }
 
+/** A whole login through the form, as a user with the demo authenticator app secret does it. */
 export async function logIn(page: Page, username: string) {
   await passwordStep(page, username);
+  await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
   await page.getByLabel("Verification code").fill(await freshTotp(username, DEMO_SECRET));
   await page.getByRole("button", { name: "Verify" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/verify") && !url.pathname.startsWith("/login"));

@@ -1,27 +1,14 @@
 // Setup > Identity Verification History as a support agent uses it (issue 5): filter by user and
-// status, open an event, export the view as CSV; no admin buttons; the Setup overview. The Globex
-// agent's test is in tenant-history.spec.ts: spec files share one database and run alphabetically,
-// and login.spec.ts expects Globex to hold exactly one user, so a Globex user is created after it.
+// status, open an event, export the view as CSV; no admin buttons; the Setup overview (in an org of
+// its own). The Globex agent's test is in tenant-history.spec.ts.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
-import { createUser, DEMO_SECRET } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { createUser } from "./fixtures";
 import { withDb } from "./db";
-import { freshTotp } from "./totp";
-import { signedIn } from "./console";
+import { logIn, signedIn } from "./console";
 import { createOrg } from "@/lib/orgs/create-org";
 import { parseCsv } from "../helpers/parse-csv";
 
-const PASSWORD = "demo-password-1";
-
-async function logIn(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log In" }).click();
-  await page.getByLabel("Verification code").fill(await freshTotp(username, DEMO_SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/verify") && !url.pathname.startsWith("/login"));
-}
 
 /** Events for a user, as login and admin actions would have written them (3 failed, 2 succeeded). */
 async function seedEvents(userId: string) {

@@ -1,21 +1,12 @@
 // The foundation slice in a real browser: password + authenticator-app code → Setup > Users,
 // tenant isolation on the page, log out, and a session revoked in Postgres ending the browser's.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { logIn } from "./console";
 import pg from "pg";
 import { freshTotp } from "./totp";
 
 const PASSWORD = "demo-password-1";
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
-async function logIn(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log In" }).click();
-  await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp(username, SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
-}
 
 test("admin logs in with password and TOTP, sees the users list, logs out", async ({ page }) => {
   await logIn(page, "admin@acme.test");

@@ -1,20 +1,9 @@
 // Issue 5, T1: a Globex support agent never sees an Acme event — not in the history, not by id,
-// not in the CSV export, not in the user type-ahead. In its own file, named to run after
-// login.spec.ts (which expects Globex to hold exactly one user): spec files share one database.
-import { expect, test, type Page } from "@playwright/test";
-import { createUser, DEMO_SECRET } from "./fixtures";
+// not in the CSV export, not in the user type-ahead.
+import { expect, test } from "@playwright/test";
+import { logIn } from "./console";
+import { createUser } from "./fixtures";
 import { withDb } from "./db";
-import { freshTotp } from "./totp";
-
-async function logIn(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill("demo-password-1");
-  await page.getByRole("button", { name: "Log In" }).click();
-  await page.getByLabel("Verification code").fill(await freshTotp(username, DEMO_SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/verify") && !url.pathname.startsWith("/login"));
-}
 
 test("a Globex agent sees no Acme events: not listed, not by id, not in the export or the type-ahead", async ({ page }) => {
   await createUser({ username: "gus@globex.test", name: "Gus Globex", profile: "Support Agent", totp: true, org: "globex" });

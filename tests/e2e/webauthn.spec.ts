@@ -2,9 +2,9 @@
 // and a passkey at first login, and each then completes a login. The server sees genuine
 // WebAuthn ceremonies: real key pairs, attestation "none", real signature counters.
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import { passwordStep } from "./console";
 import { withDb } from "./db";
 
-const PASSWORD = "demo-password-1";
 
 async function virtualAuthenticator(page: Page, kind: { transport: "usb" | "internal"; hasResidentKey: boolean }) {
   const cdp = await page.context().newCDPSession(page);
@@ -13,13 +13,6 @@ async function virtualAuthenticator(page: Page, kind: { transport: "usb" | "inte
     options: { protocol: "ctap2", ...kind, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
   });
   return { cdp, authenticatorId };
-}
-
-async function passwordStep(page: Page, username: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log In" }).click();
 }
 
 async function registerKeyAtFirstLogin(page: Page, username: string, keyName: string) {
