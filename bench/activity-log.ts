@@ -23,7 +23,9 @@ function summary(name: string, samplesMs: number[]) {
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const flag = at(0.95) <= 50 ? "" : "  (over the 50 ms target)";
-  console.log(`${name.padEnd(44)} n=${String(sorted.length).padStart(3)}  p50 ${at(0.5).toFixed(2).padStart(7)} ms  p95 ${at(0.95).toFixed(2).padStart(7)} ms${flag}`);
+  console.log(
+    `${name.padEnd(44)} n=${String(sorted.length).padStart(3)}  p50 ${at(0.5).toFixed(2).padStart(7)} ms  p95 ${at(0.95).toFixed(2).padStart(7)} ms${flag}`,
+  );
 }
 
 const t = await createMigratedDb();
@@ -40,7 +42,9 @@ try {
   await seedEvents(t.sql, { orgId: acme!.id, count: EVENTS, days: DAYS });
   await seedEvents(t.sql, { orgId: globex!.id, count: NOISE_EVENTS, days: DAYS });
   await t.sql("ANALYZE verification_events");
-  console.log(`seeded ${EVENTS.toLocaleString("en-US")} events in Acme + ${NOISE_EVENTS.toLocaleString("en-US")} in Globex in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${EVENTS.toLocaleString("en-US")} events in Acme + ${NOISE_EVENTS.toLocaleString("en-US")} in Globex in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
 
   const db = forOrg(t.db, acme!.id);
   const [someUser] = await t.sql<{ id: string }>("SELECT id FROM users WHERE username = 'bench500@acme.test'");
@@ -54,7 +58,10 @@ try {
     ["status = Failed", { status: "FAILED" }],
     ["date range: one day, 10 days ago", { from: day, to: day, tz: "Europe/Paris" }],
     ["user + status = Failed", { user: someUser!.id, status: "FAILED" }],
-    ["activity = Unlock + status + 30 days", { activity: "UNLOCK", status: "SUCCEEDED", from: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) }],
+    [
+      "activity = Unlock + status + 30 days",
+      { activity: "UNLOCK", status: "SUCCEEDED", from: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) },
+    ],
   ];
   for (const [name, filters] of cases) {
     await listEvents(db, { filters }); // warm
@@ -86,7 +93,10 @@ try {
   }
   summary("page 200 (keyset, via Older)", deep);
 
-  for (const [name, filters] of [["CSV export, status = Failed", { status: "FAILED" }], ["CSV export, 7 days, all", { from: new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10) }]] as const) {
+  for (const [name, filters] of [
+    ["CSV export, status = Failed", { status: "FAILED" }],
+    ["CSV export, 7 days, all", { from: new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10) }],
+  ] as const) {
     start = performance.now();
     let rows = -1; // the header
     let bytes = 0;
@@ -95,7 +105,9 @@ try {
       bytes += Buffer.byteLength(chunk);
     }
     const seconds = (performance.now() - start) / 1000;
-    console.log(`${name.padEnd(44)} ${rows.toLocaleString("en-US")} rows, ${(bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s`);
+    console.log(
+      `${name.padEnd(44)} ${rows.toLocaleString("en-US")} rows, ${(bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s`,
+    );
   }
 } finally {
   await t.close();

@@ -36,12 +36,25 @@ try {
   const api = await t.db.user.findUniqueOrThrow({ where: { username: "api@acme.test" } });
   const tokens = Array.from({ length: TOKENS }, () => newApiToken());
   await t.db.apiToken.createMany({
-    data: tokens.map((k, i) => ({ orgId: acme.id, name: `bench ${i}`, prefix: k.prefix, tokenHash: k.tokenHash, permissions: ["MANAGE_USERS", "MANAGE_MFA", "VIEW_VERIFICATION_ACTIVITY"], actingUserId: api.id })),
+    data: tokens.map((k, i) => ({
+      orgId: acme.id,
+      name: `bench ${i}`,
+      prefix: k.prefix,
+      tokenHash: k.tokenHash,
+      permissions: ["MANAGE_USERS", "MANAGE_MFA", "VIEW_VERIFICATION_ACTIVITY"],
+      actingUserId: api.id,
+    })),
   });
   const ids = (await t.sql<{ id: string }>("SELECT id FROM users WHERE org_id = $1 ORDER BY random() LIMIT 1000", [acme.id])).map((r) => r.id);
 
   const slot = counterSlot("API_CALLS_PER_TOKEN", tokens[0]!.tokenHash, Date.now());
-  const plan = await t.sql<{ "QUERY PLAN": string }>(`EXPLAIN ${TOKEN_LOOKUP_SQL}`, [tokens[0]!.tokenHash, slot.key, slot.windowStart, slot.windowEnd, new Date()]);
+  const plan = await t.sql<{ "QUERY PLAN": string }>(`EXPLAIN ${TOKEN_LOOKUP_SQL}`, [
+    tokens[0]!.tokenHash,
+    slot.key,
+    slot.windowStart,
+    slot.windowEnd,
+    new Date(),
+  ]);
   console.log(`token check: ${plan.map((r) => r["QUERY PLAN"].trim()).join(" / ")}`);
 
   buildIfNeeded();
@@ -50,7 +63,13 @@ try {
     env: { ...process.env, PORT: String(PORT), DATABASE_URL: t.url!, NEXTAUTH_URL: `http://localhost:${PORT}`, NODE_ENV: "production" },
   });
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`http://localhost:${PORT}/api/v1/openapi.json`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://localhost:${PORT}/api/v1/openapi.json`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
 
@@ -58,7 +77,7 @@ try {
   const allCases = [
     { label: "GET /users/{id}", path: () => `/api/v1/users/${ids[call % ids.length]}` },
     { label: "GET /users (first page, 50)", path: () => "/api/v1/users" },
-    { label: 'GET /users?q=son', path: () => "/api/v1/users?q=son" },
+    { label: "GET /users?q=son", path: () => "/api/v1/users?q=son" },
   ];
   // BENCH_CASE runs only the cases whose label starts with it (README).
   const only = process.env.BENCH_CASE;
@@ -89,7 +108,9 @@ try {
       });
       latencies.sort((a, b) => a - b);
       const p95 = percentile(latencies, 0.95);
-      console.log(`| ${c.label} | ${connections} | ${result.requests.average.toFixed(0)} | ${percentile(latencies, 0.5).toFixed(1)} | ${p95.toFixed(1)} | ${result.non2xx} | ${p95 <= TARGET_P95_MS ? "yes" : "no"} |`);
+      console.log(
+        `| ${c.label} | ${connections} | ${result.requests.average.toFixed(0)} | ${percentile(latencies, 0.5).toFixed(1)} | ${p95.toFixed(1)} | ${result.non2xx} | ${p95 <= TARGET_P95_MS ? "yes" : "no"} |`,
+      );
     }
   }
 } finally {

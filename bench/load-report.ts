@@ -33,7 +33,9 @@ export function printReport(run: {
   const { ledger, events, recovery } = run;
   const problems: string[] = [];
   console.log(`\n## Two instances, one Postgres, mixed load (bench/load.ts)\n`);
-  console.log(`- ${run.elapsedSeconds.toFixed(0)} s, ${ledger.answers.length.toLocaleString("en-US")} requests (${(ledger.answers.length / run.elapsedSeconds).toFixed(1)}/s); load average at the end ${run.load1m.toFixed(2)}`);
+  console.log(
+    `- ${run.elapsedSeconds.toFixed(0)} s, ${ledger.answers.length.toLocaleString("en-US")} requests (${(ledger.answers.length / run.elapsedSeconds).toFixed(1)}/s); load average at the end ${run.load1m.toFixed(2)}`,
+  );
 
   // Requests by status and instance.
   const statuses = new Map<string, Map<number, number>>();
@@ -60,18 +62,34 @@ export function printReport(run: {
   console.log(`\n| route | requests | p50 ms | p95 ms | statuses |\n|---|---|---|---|---|`);
   for (const [route, r] of [...routes].sort((a, b) => b[1].ms.length - a[1].ms.length)) {
     const sorted = r.ms.sort((a, b) => a - b);
-    console.log(`| ${route} | ${sorted.length} | ${percentile(sorted, 0.5).toFixed(0)} | ${percentile(sorted, 0.95).toFixed(0)} | ${[...r.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(", ")} |`);
+    console.log(
+      `| ${route} | ${sorted.length} | ${percentile(sorted, 0.5).toFixed(0)} | ${percentile(sorted, 0.95).toFixed(0)} | ${[...r.statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(", ")} |`,
+    );
   }
 
   // The injected fault.
   const failures = ledger.failures();
   if (recovery && ledger.fault) {
     const { startMs, endMs } = ledger.fault;
-    console.log(`\nPostgres restarted at ${recovery.atSeconds.toFixed(0)} s: accepting connections again after ${(recovery.postgresBackMs / 1000).toFixed(1)} s; both instances ready after ${(recovery.readyMs / 1000).toFixed(1)} s`);
+    console.log(
+      `\nPostgres restarted at ${recovery.atSeconds.toFixed(0)} s: accepting connections again after ${(recovery.postgresBackMs / 1000).toFixed(1)} s; both instances ready after ${(recovery.readyMs / 1000).toFixed(1)} s`,
+    );
     console.log(`- answered meanwhile with the fault (503, or no answer): ${ledger.faultAnswers()}`);
     for (const s of run.servers) {
       const during = s.logLines.filter((l) => l.atMs >= startMs && l.atMs <= (endMs ?? Date.now()) + 5_000);
-      console.log(`- instance ${s.name} logged ${during.length} line(s) during the outage${during.length ? `: ${during.slice(0, 3).map((l) => JSON.stringify(l.line.slice(0, 160))).join("; ")}` : ""}`);
+      console.log(
+        `- instance ${s.name} logged ${during.length} line(s) during the outage${
+          during.length
+            ? `: ${during
+                .slice(0, 3)
+                .map((l) => JSON.stringify(l.line.slice(0, 160)))
+                .join("; ")}`
+            : ""
+        }`,
+      );
     }
   } else console.log(`\nPostgres was not restarted.`);
   console.log(`- 5xx or lost answers that are not the injected fault: ${failures.length}`);
@@ -94,11 +112,15 @@ export function printReport(run: {
     const stored = events.byActivity[action];
     const exact = stored >= acked && stored <= acked + lost;
     if (!exact) problems.push(`${action}: ${acked} acknowledged, ${stored} events`);
-    console.log(`| ${action === "LOGIN" || action === "API_CALL" ? `${action} (succeeded)` : action} | ${acked} | ${lost} | ${stored} | ${exact ? "yes" : "**no**"} |`);
+    console.log(
+      `| ${action === "LOGIN" || action === "API_CALL" ? `${action} (succeeded)` : action} | ${acked} | ${lost} | ${stored} | ${exact ? "yes" : "**no**"} |`,
+    );
   }
   console.log(`\n- events in all: ${events.all.toLocaleString("en-US")}`);
   const sessionsMatch = events.loginSessions === events.byActivity.LOGIN;
-  console.log(`- sessions made by logins: ${events.loginSessions} for ${events.byActivity.LOGIN} successful-login events: ${sessionsMatch ? "match" : "**MISMATCH**"}`);
+  console.log(
+    `- sessions made by logins: ${events.loginSessions} for ${events.byActivity.LOGIN} successful-login events: ${sessionsMatch ? "match" : "**MISMATCH**"}`,
+  );
   console.log(`- users with two active temporary codes: ${events.usersWithTwoActiveCodes}`);
   console.log(`- verification methods left on users whose MFA reset was acknowledged: ${run.resetMethodsLeft}`);
   if (!sessionsMatch) problems.push("sessions and login events differ");
@@ -106,6 +128,8 @@ export function printReport(run: {
   if (run.resetMethodsLeft !== 0) problems.push("a reset user kept a method");
   if (ledger.checks.size < 5) problems.push("a rule was never checked");
 
-  console.log(problems.length ? `\n**FAILED**: ${problems.join("; ")}` : `\nPASSED: no 5xx outside the fault, every rule held, every acknowledged action has its event.`);
+  console.log(
+    problems.length ? `\n**FAILED**: ${problems.join("; ")}` : `\nPASSED: no 5xx outside the fault, every rule held, every acknowledged action has its event.`,
+  );
   return problems.length === 0;
 }

@@ -163,7 +163,12 @@ export async function lockoutRaces(ctx: LoadContext): Promise<void> {
     );
     const attempts = LOCKOUT_LOGINS * WRONG_CODES_PER_LOGIN;
     ctx.ledger.check(rule, {
-      held: row!.compared === ctx.lockoutMaxAttempts && row!.lockouts === 1 && row!.failures === attempts && row!.failed_attempts === ctx.lockoutMaxAttempts && row!.locked,
+      held:
+        row!.compared === ctx.lockoutMaxAttempts &&
+        row!.lockouts === 1 &&
+        row!.failures === attempts &&
+        row!.failed_attempts === ctx.lockoutMaxAttempts &&
+        row!.locked,
       seen: `${row!.compared} compared, ${row!.lockouts} lockouts, ${row!.failures} failed events of ${attempts} tries, failed_attempts ${row!.failed_attempts}, locked ${row!.locked}`,
     });
   }
@@ -173,7 +178,9 @@ export async function lockoutRaces(ctx: LoadContext): Promise<void> {
 export async function tempCodeRaces(ctx: LoadContext): Promise<void> {
   const body = { expiresInHours: 1, maxUses: null, reason: REASON };
   const race = async (user: BenchUser) => {
-    const answers = await Promise.all(Array.from({ length: TEMP_CODE_RACERS }, (_, i) => api(ctx, ctx.instances[i % 2]!, "POST", `/users/${user.id}/temp-codes`, body)));
+    const answers = await Promise.all(
+      Array.from({ length: TEMP_CODE_RACERS }, (_, i) => api(ctx, ctx.instances[i % 2]!, "POST", `/users/${user.id}/temp-codes`, body)),
+    );
     const statuses = answers.map((a) => a.status);
     const created = statuses.filter((s) => s === 201).length;
     ctx.ledger.acknowledge("TEMP_CODE_GENERATED", created);
@@ -192,7 +199,10 @@ export async function tempCodeRaces(ctx: LoadContext): Promise<void> {
         judged = false;
         break;
       }
-      ctx.ledger.check("one active temporary code across instances", { held: created === 1 && statuses.filter((s) => s === 409).length === TEMP_CODE_RACERS - 1, seen: statuses.join(",") });
+      ctx.ledger.check("one active temporary code across instances", {
+        held: created === 1 && statuses.filter((s) => s === 409).length === TEMP_CODE_RACERS - 1,
+        seen: statuses.join(","),
+      });
       const expired = await api(ctx, ctx.instances[round % 2]!, "DELETE", `/users/${user.id}/temp-codes/active`);
       if (expired.status === 204) ctx.ledger.acknowledge("TEMP_CODE_EXPIRED");
       else if (lostAnswer(expired.status)) {
@@ -262,7 +272,10 @@ export async function historyReads(ctx: LoadContext): Promise<void> {
     const startMs = performance.now();
     let status = 0;
     try {
-      const response = await fetch(`${instance.origin}/setup/activity`, { headers: { cookie: ctx.adminCookie, "user-agent": USER_AGENT, accept: "text/html" }, redirect: "manual" });
+      const response = await fetch(`${instance.origin}/setup/activity`, {
+        headers: { cookie: ctx.adminCookie, "user-agent": USER_AGENT, accept: "text/html" },
+        redirect: "manual",
+      });
       status = response.status;
       await response.arrayBuffer();
     } catch {

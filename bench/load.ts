@@ -80,9 +80,18 @@ async function prepareDatabase() {
     const api = await db.user.findUniqueOrThrow({ where: { username: "api@acme.test" } });
     const tokens = Array.from({ length: API_TOKENS }, () => newApiToken());
     await db.apiToken.createMany({
-      data: tokens.map((k, i) => ({ orgId: api.orgId, name: `load ${i}`, prefix: k.prefix, tokenHash: k.tokenHash, permissions: [...API_TOKEN_SCOPES], actingUserId: api.id })),
+      data: tokens.map((k, i) => ({
+        orgId: api.orgId,
+        name: `load ${i}`,
+        prefix: k.prefix,
+        tokenHash: k.tokenHash,
+        permissions: [...API_TOKEN_SCOPES],
+        actingUserId: api.id,
+      })),
     });
-    const [{ max } = { max: 10 }] = await sql<{ max: number }>("SELECT lockout_max_attempts AS max FROM org_settings WHERE org_id = (SELECT id FROM orgs WHERE slug = 'globex')");
+    const [{ max } = { max: 10 }] = await sql<{ max: number }>(
+      "SELECT lockout_max_attempts AS max FROM org_settings WHERE org_id = (SELECT id FROM orgs WHERE slug = 'globex')",
+    );
     await sql("VACUUM ANALYZE");
     return { url, sql, users, tokens: tokens.map((k) => k.token), lockoutMaxAttempts: max, close: async () => (await pool.end(), await drop()) };
   } finally {
@@ -110,11 +119,19 @@ function startInstance(name: string, port: number, databaseUrl: string): Running
 
 function actionIds(): Actions {
   const actions = serverActionsOfBuild();
-  const find = (file: string, name: string) => actions.find((a) => a.file.endsWith(file) && a.name === name)?.id ?? (() => { throw new Error(`no ${name} in the build`); })();
+  const find = (file: string, name: string) =>
+    actions.find((a) => a.file.endsWith(file) && a.name === name)?.id ??
+    (() => {
+      throw new Error(`no ${name} in the build`);
+    })();
   return { login: find("app/(auth)/login/actions.ts", "loginAction"), verifyTotp: find("app/(auth)/verify/totp/actions.ts", "verifyTotpAction") };
 }
 
-const ready = (origin: string) => fetch(`${origin}/api/ready`).then((r) => r.status === 200, () => false);
+const ready = (origin: string) =>
+  fetch(`${origin}/api/ready`).then(
+    (r) => r.status === 200,
+    () => false,
+  );
 
 /** Restarts Postgres at RESTART_AT, then waits until both instances say they are ready again. */
 async function restartPostgres(ledger: Ledger, servers: RunningServer[], running: () => boolean): Promise<Recovery | null> {
@@ -132,10 +149,17 @@ async function restartPostgres(ledger: Ledger, servers: RunningServer[], running
 }
 
 async function countEvents(sql: Awaited<ReturnType<typeof prepareDatabase>>["sql"]): Promise<EventCounts> {
-  const rows = await sql<{ activity: string; status: string; count: number }>("SELECT activity, status, count(*)::int AS count FROM verification_events GROUP BY 1, 2");
+  const rows = await sql<{ activity: string; status: string; count: number }>(
+    "SELECT activity, status, count(*)::int AS count FROM verification_events GROUP BY 1, 2",
+  );
   const count = (activity: string, status = "SUCCEEDED") => rows.find((r) => r.activity === activity && r.status === status)?.count ?? 0;
-  const [sessions] = await sql<{ logins: number; bench: number }>("SELECT count(*) FILTER (WHERE user_agent IS DISTINCT FROM $1)::int AS logins, count(*) FILTER (WHERE user_agent = $1)::int AS bench FROM sessions", [USER_AGENT]);
-  const [twoCodes] = await sql<{ users: number }>("SELECT count(*)::int AS users FROM (SELECT user_id FROM temp_codes WHERE expired_at IS NULL AND expires_at > now() GROUP BY user_id HAVING count(*) > 1) x");
+  const [sessions] = await sql<{ logins: number; bench: number }>(
+    "SELECT count(*) FILTER (WHERE user_agent IS DISTINCT FROM $1)::int AS logins, count(*) FILTER (WHERE user_agent = $1)::int AS bench FROM sessions",
+    [USER_AGENT],
+  );
+  const [twoCodes] = await sql<{ users: number }>(
+    "SELECT count(*)::int AS users FROM (SELECT user_id FROM temp_codes WHERE expired_at IS NULL AND expires_at > now() GROUP BY user_id HAVING count(*) > 1) x",
+  );
   return {
     byActivity: {
       LOGIN: count("LOGIN"),
@@ -183,7 +207,9 @@ try {
     sql: database.sql,
     running,
   };
-  console.log(`load: ${SECONDS} s on ${servers.map((s) => s.origin).join(" and ")} (${WEB_CONCURRENCY} process(es) each), Postgres ${PG_CLUSTER.join(" ")} restarted at ${RESTART_AT ?? "never"} s`);
+  console.log(
+    `load: ${SECONDS} s on ${servers.map((s) => s.origin).join(" and ")} (${WEB_CONCURRENCY} process(es) each), Postgres ${PG_CLUSTER.join(" ")} restarted at ${RESTART_AT ?? "never"} s`,
+  );
   const startMs = Date.now();
   const [recovery] = await Promise.all([
     restartPostgres(ledger, servers, running),
@@ -198,7 +224,9 @@ try {
   ]);
   const elapsedSeconds = (Date.now() - startMs) / 1000;
   const events = await countEvents(database.sql);
-  const [{ left } = { left: -1 }] = await database.sql<{ left: number }>("SELECT count(*)::int AS left FROM totp_factors WHERE user_id = ANY($1::uuid[])", [ctx.resetDone]);
+  const [{ left } = { left: -1 }] = await database.sql<{ left: number }>("SELECT count(*)::int AS left FROM totp_factors WHERE user_id = ANY($1::uuid[])", [
+    ctx.resetDone,
+  ]);
   for (const s of servers) {
     const file = path.join(os.tmpdir(), `bench-load-${s.name}.log`);
     writeFileSync(file, s.logLines.map((l) => `${new Date(l.atMs).toISOString()} ${l.line}\n`).join(""));

@@ -12,8 +12,28 @@ export const LANDING_PATH = "/account/security"; // Standard User's start page (
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36 bench/login-http";
 const DOCUMENT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8";
 // What Next's client router sends as the current route with an action (captured from Chromium).
-const LOGIN_ROUTER_TREE = ["", { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
-const TOTP_ROUTER_TREE = ["", { children: ["(auth)", { children: ["verify", { children: ["totp", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
+const LOGIN_ROUTER_TREE = [
+  "",
+  { children: ["(auth)", { children: ["login", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] },
+  null,
+  null,
+  16,
+];
+const TOTP_ROUTER_TREE = [
+  "",
+  {
+    children: [
+      "(auth)",
+      { children: ["verify", { children: ["totp", { children: ["__PAGE__", {}, null, null, 0] }, null, null, 0] }, null, null, 0] },
+      null,
+      null,
+      0,
+    ],
+  },
+  null,
+  null,
+  16,
+];
 export const STEPS = ["GET /login", "POST /login (loginAction)", "POST /verify/totp (verifyTotpAction)"] as const;
 export type Step = (typeof STEPS)[number];
 
@@ -63,7 +83,13 @@ export class LoginFailure extends Error {
 
 /** `<input type="hidden">`s React renders into a server-rendered action form; the browser sends them with the fields. */
 function hiddenFormFields(html: string): FormFields {
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]) => [unescape(name!), unescape(value ?? "")]);
 }
 
@@ -98,7 +124,11 @@ export class VirtualUser {
     private readonly observe?: (request: { method: string; path: string; status: number; ms: number }) => void,
   ) {}
 
-  private async send(path: string, init: { method?: string; headers: Record<string, string>; body?: BodyInit }, origin = this.origin): Promise<{ response: Response; body: Buffer }> {
+  private async send(
+    path: string,
+    init: { method?: string; headers: Record<string, string>; body?: BodyInit },
+    origin = this.origin,
+  ): Promise<{ response: Response; body: Buffer }> {
     this.requests++;
     const method = init.method ?? "GET";
     const startMs = performance.now();
@@ -121,15 +151,19 @@ export class VirtualUser {
   }
 
   private document(path: string, referer: string | null, origin = this.origin) {
-    return this.send(path, {
-      headers: {
-        accept: DOCUMENT_ACCEPT,
-        "sec-fetch-dest": "document",
-        "sec-fetch-site": referer ? "same-origin" : "none",
-        "upgrade-insecure-requests": "1",
-        ...(referer ? { referer: `${this.origin}${referer}` } : {}),
+    return this.send(
+      path,
+      {
+        headers: {
+          accept: DOCUMENT_ACCEPT,
+          "sec-fetch-dest": "document",
+          "sec-fetch-site": referer ? "same-origin" : "none",
+          "upgrade-insecure-requests": "1",
+          ...(referer ? { referer: `${this.origin}${referer}` } : {}),
+        },
       },
-    }, origin);
+      origin,
+    );
   }
 
   private postAction(path: string, actionId: string, routerTree: unknown, fields: FormFields) {
@@ -183,7 +217,8 @@ export class VirtualUser {
         ["0", '[{},"$K1"]'],
       ]);
       const redirect = response.headers.get("x-action-redirect")?.split(";")[0];
-      if (response.status !== 200 || redirect !== "/verify/totp") fail("POST /login (loginAction)", `status ${response.status}, redirect ${redirect}: ${body.toString("utf8").slice(0, 200)}`);
+      if (response.status !== 200 || redirect !== "/verify/totp")
+        fail("POST /login (loginAction)", `status ${response.status}, redirect ${redirect}: ${body.toString("utf8").slice(0, 200)}`);
       if (!this.jar.has("mfa_pending")) fail("POST /login (loginAction)", "no pending-login cookie");
       // The challenge page rendered into the action's answer; without it the browser would GET it.
       if (!body.toString("utf8").includes(`Signing in as ${user.username}`)) fail("POST /login (loginAction)", "the answer does not hold the challenge page");
@@ -198,7 +233,10 @@ export class VirtualUser {
   async codeStep(user: BenchUser, code: string): Promise<{ signedIn: true } | { signedIn: false; refusal: string }> {
     const step: Step = "POST /verify/totp (verifyTotpAction)";
     return this.step(step, async () => {
-      const { response, body } = await this.postAction("/verify/totp", this.actions.verifyTotp, TOTP_ROUTER_TREE, [["_1_code", code], ["0", '[{},"$K1"]']]);
+      const { response, body } = await this.postAction("/verify/totp", this.actions.verifyTotp, TOTP_ROUTER_TREE, [
+        ["_1_code", code],
+        ["0", '[{},"$K1"]'],
+      ]);
       const redirect = response.headers.get("x-action-redirect")?.split(";")[0];
       if (response.status === 200 && !redirect) {
         const state = actionState(body) as { error?: string } | undefined;

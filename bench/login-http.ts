@@ -29,7 +29,17 @@ import { seedDemo, DEMO_PASSWORD } from "@/lib/seed/demo";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { seedLoginUsers } from "./seed-login-users";
 import { cpuMeter, postgresPids, processTree, rssBytes, serverReady, stopServer } from "./server-processes";
-import { LANDING_PATH, STEPS, USER_REUSE_AFTER_MS, UserRotation, VirtualUser, type Actions, type BenchUser, LoginFailure, type LoginTiming } from "./login-browser";
+import {
+  LANDING_PATH,
+  STEPS,
+  USER_REUSE_AFTER_MS,
+  UserRotation,
+  VirtualUser,
+  type Actions,
+  type BenchUser,
+  LoginFailure,
+  type LoginTiming,
+} from "./login-browser";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -101,7 +111,13 @@ async function argon2Rate(hash: string, concurrency: number, seconds: number): P
  * `concurrency` virtual users log in back to back, each `loginsEach` times or until `seconds` are
  * up (logins in flight then finish).
  */
-async function runLogins(actions: Actions, users: UserRotation, server: ChildProcess, concurrency: number, until: { seconds: number } | { loginsEach: number }) {
+async function runLogins(
+  actions: Actions,
+  users: UserRotation,
+  server: ChildProcess,
+  concurrency: number,
+  until: { seconds: number } | { loginsEach: number },
+) {
   const logins: LoginTiming[] = [];
   const failures: LoginFailure[] = [];
   const serverPids = () => processTree(server.pid!);
@@ -168,14 +184,28 @@ function report(results: LevelResult[], users: UserRotation, sessionRows: number
   const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : "–");
   const requestsPerLogin = results.reduce((s, r) => s + r.requests, 0) / results.reduce((s, r) => s + r.logins.length + r.failures.length, 0);
   console.log(`\n## Full MFA logins over HTTP (bench/login-http.ts)\n`);
-  console.log(`- os.cpus().length: ${os.cpus().length}; server WEB_CONCURRENCY: ${WEB_CONCURRENCY}; bench UV_THREADPOOL_SIZE: ${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"}`);
-  console.log(`- users: ${USER_COUNT} Standard Users with an authenticator app, landing page ${LANDING_PATH}; none reused within ${USER_REUSE_AFTER_MS / 1000} s${users.waitedMs ? ` (**virtual users waited ${(users.waitedMs / 1000).toFixed(1)} s for a free user: raise BENCH_USERS**)` : ""}`);
-  console.log(`- ${SECONDS_PER_LEVEL} s per level after ${WARMUP_LOGINS} warm-up logins; argon2 verify rate measured for ${ARGON2_SECONDS} s before each level, in the bench process, at the level's concurrency`);
-  console.log(`- only HTML documents and RSC requests are fetched — no JS, CSS or fonts (a returning browser has them cached); the console prefetches no links`);
-  console.log(`- ${requestsPerLogin.toFixed(1)} requests per login from the browser, plus 2 the server sends itself (Next renders the page each action redirects to into its answer)`);
-  console.log(`- login ms = what the person waits: all steps; CPU % is of one core, summed over processes (server: the primary and its workers; Postgres: every postgres process on this machine); RSS is the server's peak`);
+  console.log(
+    `- os.cpus().length: ${os.cpus().length}; server WEB_CONCURRENCY: ${WEB_CONCURRENCY}; bench UV_THREADPOOL_SIZE: ${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"}`,
+  );
+  console.log(
+    `- users: ${USER_COUNT} Standard Users with an authenticator app, landing page ${LANDING_PATH}; none reused within ${USER_REUSE_AFTER_MS / 1000} s${users.waitedMs ? ` (**virtual users waited ${(users.waitedMs / 1000).toFixed(1)} s for a free user: raise BENCH_USERS**)` : ""}`,
+  );
+  console.log(
+    `- ${SECONDS_PER_LEVEL} s per level after ${WARMUP_LOGINS} warm-up logins; argon2 verify rate measured for ${ARGON2_SECONDS} s before each level, in the bench process, at the level's concurrency`,
+  );
+  console.log(
+    `- only HTML documents and RSC requests are fetched — no JS, CSS or fonts (a returning browser has them cached); the console prefetches no links`,
+  );
+  console.log(
+    `- ${requestsPerLogin.toFixed(1)} requests per login from the browser, plus 2 the server sends itself (Next renders the page each action redirects to into its answer)`,
+  );
+  console.log(
+    `- login ms = what the person waits: all steps; CPU % is of one core, summed over processes (server: the primary and its workers; Postgres: every postgres process on this machine); RSS is the server's peak`,
+  );
 
-  console.log(`\n| concurrency | logins | failed | logins/s | login p50 ms | p95 ms | p99 ms | server CPU % | server RSS MB | Postgres CPU % | bench CPU % | load 1m | argon2 verifies/s | logins/s ÷ argon2/s |`);
+  console.log(
+    `\n| concurrency | logins | failed | logins/s | login p50 ms | p95 ms | p99 ms | server CPU % | server RSS MB | Postgres CPU % | bench CPU % | load 1m | argon2 verifies/s | logins/s ÷ argon2/s |`,
+  );
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const r of results) {
     const wait = r.logins.map((l) => l.waitMs).sort((a, b) => a - b);
@@ -206,18 +236,27 @@ function report(results: LevelResult[], users: UserRotation, sessionRows: number
     for (const [kind, count] of [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`- ${count} × ${kind}`);
   }
 
-  console.log(`\nsessions rows: ${sessionRows} for ${successfulLogins} successful logins (warm-up included): ${sessionRows === successfulLogins ? "match" : "**MISMATCH**"}`);
+  console.log(
+    `\nsessions rows: ${sessionRows} for ${successfulLogins} successful logins (warm-up included): ${sessionRows === successfulLogins ? "match" : "**MISMATCH**"}`,
+  );
   const target = results.find((r) => r.concurrency === TARGET_CONCURRENCY);
   if (!target) {
     console.log(`targets are judged at concurrency ${TARGET_CONCURRENCY}, which was not run`);
     return;
   }
   const rate = target.logins.length / target.elapsedSeconds;
-  const p95 = percentile(target.logins.map((l) => l.waitMs).sort((a, b) => a - b), 0.95);
+  const p95 = percentile(
+    target.logins.map((l) => l.waitMs).sort((a, b) => a - b),
+    0.95,
+  );
   const share = rate / target.argon2VerifiesPerSecond;
   const yes = (ok: boolean) => (ok && target.failures.length === 0 ? "yes" : "no");
-  console.log(`target ≥ ${TARGET_LOGINS_PER_SECOND} logins/s at concurrency ${TARGET_CONCURRENCY} with p95 ≤ ${TARGET_P95_MS / 1000} s: ${yes(rate >= TARGET_LOGINS_PER_SECOND && p95 <= TARGET_P95_MS)} (${rate.toFixed(1)} logins/s, p95 ${ms(p95)} ms)`);
-  console.log(`target ≥ ${TARGET_ARGON2_SHARE * 100}% of the argon2 rate (concurrency ${TARGET_CONCURRENCY}): ${yes(share >= TARGET_ARGON2_SHARE)} (${(share * 100).toFixed(0)}% of ${target.argon2VerifiesPerSecond.toFixed(1)} verifies/s)`);
+  console.log(
+    `target ≥ ${TARGET_LOGINS_PER_SECOND} logins/s at concurrency ${TARGET_CONCURRENCY} with p95 ≤ ${TARGET_P95_MS / 1000} s: ${yes(rate >= TARGET_LOGINS_PER_SECOND && p95 <= TARGET_P95_MS)} (${rate.toFixed(1)} logins/s, p95 ${ms(p95)} ms)`,
+  );
+  console.log(
+    `target ≥ ${TARGET_ARGON2_SHARE * 100}% of the argon2 rate (concurrency ${TARGET_CONCURRENCY}): ${yes(share >= TARGET_ARGON2_SHARE)} (${(share * 100).toFixed(0)}% of ${target.argon2VerifiesPerSecond.toFixed(1)} verifies/s)`,
+  );
 }
 
 // ---- main ----------------------------------------------------------------------------------
@@ -250,7 +289,8 @@ try {
   await serverReady(server, SERVER_READY_TIMEOUT_MS);
 
   const warmup = await runLogins(actions, users, server, WEB_CONCURRENCY, { loginsEach: Math.ceil(WARMUP_LOGINS / WEB_CONCURRENCY) });
-  if (warmup.failures.length) console.log(`warm-up: ${warmup.failures.length} failed logins, first: ${warmup.failures[0]!.step}: ${warmup.failures[0]!.message}`);
+  if (warmup.failures.length)
+    console.log(`warm-up: ${warmup.failures.length} failed logins, first: ${warmup.failures[0]!.step}: ${warmup.failures[0]!.message}`);
 
   const hash = await hashPassword(DEMO_PASSWORD);
   const results: LevelResult[] = [];

@@ -29,7 +29,11 @@ const t = await createMigratedDb();
 try {
   await seedDemo(t.db);
   const hash = await hashPassword(DEMO_PASSWORD);
-  const hashMs: number[] = [], verifyMs: number[] = [], passwordMs: number[] = [], totpMs: number[] = [], exchangeMs: number[] = [];
+  const hashMs: number[] = [],
+    verifyMs: number[] = [],
+    passwordMs: number[] = [],
+    totpMs: number[] = [],
+    exchangeMs: number[] = [];
   const tokens: string[] = [];
   for (let i = 0; i < RUNS; i++) {
     hashMs.push(await time(() => hashPassword(DEMO_PASSWORD)));
@@ -37,22 +41,28 @@ try {
     // Each login uses its own future time step, as a real user's next login would.
     const nowMs = Date.now() + i * 30_000;
     let pendingToken = "";
-    passwordMs.push(await time(async () => {
-      const r = await startPasswordLogin(t.db, { username: "admin@acme.test", password: DEMO_PASSWORD, context: ctx, nowMs });
-      if (!r.ok) throw new Error(r.code);
-      pendingToken = r.pendingToken;
-    }));
+    passwordMs.push(
+      await time(async () => {
+        const r = await startPasswordLogin(t.db, { username: "admin@acme.test", password: DEMO_PASSWORD, context: ctx, nowMs });
+        if (!r.ok) throw new Error(r.code);
+        pendingToken = r.pendingToken;
+      }),
+    );
     let ticket = "";
-    totpMs.push(await time(async () => {
-      const r = await verifyTotpAtLogin(t.db, { pendingToken, code: totpCodeAt(DEMO_TOTP_SECRET, nowMs), context: ctx, nowMs });
-      if (!r.ok) throw new Error(r.code);
-      ticket = r.ticket;
-    }));
-    exchangeMs.push(await time(async () => {
-      const s = await createSessionFromTicket(t.db, { ticket, pendingToken, context: ctx, nowMs });
-      if (!s) throw new Error("no session");
-      tokens.push(s.token);
-    }));
+    totpMs.push(
+      await time(async () => {
+        const r = await verifyTotpAtLogin(t.db, { pendingToken, code: totpCodeAt(DEMO_TOTP_SECRET, nowMs), context: ctx, nowMs });
+        if (!r.ok) throw new Error(r.code);
+        ticket = r.ticket;
+      }),
+    );
+    exchangeMs.push(
+      await time(async () => {
+        const s = await createSessionFromTicket(t.db, { ticket, pendingToken, context: ctx, nowMs });
+        if (!s) throw new Error("no session");
+        tokens.push(s.token);
+      }),
+    );
   }
   const checkMs: number[] = [];
   for (let i = 0; i < RUNS * 10; i++) {

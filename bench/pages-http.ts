@@ -85,7 +85,10 @@ async function pageCases(t: TestDb, orgId: string): Promise<PageCase[]> {
   if (!newestEvent || !deepCursorEvent || !deepFirstEvent) throw new Error(`too few events for page ${withCommas(DEEP_EVENTS_PAGE)} of the history`);
   const eventsCursor = encodeEventCursor({ occurredAt: deepCursorEvent.occurred_at, id: BigInt(deepCursorEvent.id) });
   const day = new Date(Date.now() - ONE_DAY_FILTER_DAYS_AGO * 86_400_000).toISOString().slice(0, 10);
-  const [newestOfDay] = await eventsNewestFirst(0, "AND occurred_at >= $3 AND occurred_at < $4", [startOfZonedDay(day, DEFAULT_TIME_ZONE), endOfZonedDay(day, DEFAULT_TIME_ZONE)]);
+  const [newestOfDay] = await eventsNewestFirst(0, "AND occurred_at >= $3 AND occurred_at < $4", [
+    startOfZonedDay(day, DEFAULT_TIME_ZONE),
+    endOfZonedDay(day, DEFAULT_TIME_ZONE),
+  ]);
   if (!newestOfDay) throw new Error(`no events on ${day}`);
 
   // The fullest user page: an authenticator app, a key, and events of their own.
@@ -172,7 +175,11 @@ async function navigate(page: PageCase, cookie: string): Promise<Sample> {
  * The history's "Export CSV" of every event, as the page's form posts it, read to the end: rows
  * per second, and the server's memory (all its processes) before and at its peak meanwhile.
  */
-async function measureExport(server: ChildProcess, cookie: string, expectedRows: number): Promise<{ rows: number; bytes: number; seconds: number; rssBeforeMb: number; rssPeakMb: number; rssByTenthMb: number[] }> {
+async function measureExport(
+  server: ChildProcess,
+  cookie: string,
+  expectedRows: number,
+): Promise<{ rows: number; bytes: number; seconds: number; rssBeforeMb: number; rssPeakMb: number; rssByTenthMb: number[] }> {
   const pids = () => processTree(server.pid!);
   const rssBefore = rssBytes(pids());
   let rssPeak = rssBefore;
@@ -182,7 +189,13 @@ async function measureExport(server: ChildProcess, cookie: string, expectedRows:
   try {
     const response = await fetch(`${ORIGIN}/setup/activity/export`, {
       method: "POST",
-      headers: { "user-agent": USER_AGENT, origin: ORIGIN, referer: `${ORIGIN}/setup/activity`, cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        "user-agent": USER_AGENT,
+        origin: ORIGIN,
+        referer: `${ORIGIN}/setup/activity`,
+        cookie,
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
       body: `--${boundary}--\r\n`,
     });
     if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
@@ -266,19 +279,29 @@ try {
   }
 
   console.log(`\n## Console pages over HTTP (bench/pages-http.ts)\n`);
-  console.log(`- Acme: ${withCommas(counts!.users)} users, ${withCommas(counts!.events)} verification events (${withCommas(USER_COUNT)} users and ${withCommas(EVENT_COUNT)} events seeded)`);
+  console.log(
+    `- Acme: ${withCommas(counts!.users)} users, ${withCommas(counts!.events)} verification events (${withCommas(USER_COUNT)} users and ${withCommas(EVENT_COUNT)} events seeded)`,
+  );
   console.log(`- seeding: ${seedSeconds} s (demo + users ${usersSeconds} s, events ${eventsSeconds} s, VACUUM ANALYZE ${vacuumSeconds} s)`);
-  console.log(`- production build, scripts/server.mjs with WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? `unset (${os.availableParallelism()} cores)`}; os.cpus().length ${os.cpus().length}; load 1m ${os.loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `- production build, scripts/server.mjs with WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY ?? `unset (${os.availableParallelism()} cores)`}; os.cpus().length ${os.cpus().length}; load 1m ${os.loadavg()[0]!.toFixed(2)}`,
+  );
   // The server reads the same environment, so this process's value is the server's.
-  console.log(`- Overview figures: ${DASHBOARD_FRESH_MS > 0 ? `cached ${DASHBOARD_FRESH_MS / 1000} s per process, so its samples are cache hits` : "computed on every view"} (MFA_DASHBOARD_REFRESH_SECONDS)`);
-  console.log(`- per page: ${WARMUP_REQUESTS} warm-up requests, then ${SAMPLES} samples, one at a time on a kept-alive connection; a sample lasts until the body is fully read`);
+  console.log(
+    `- Overview figures: ${DASHBOARD_FRESH_MS > 0 ? `cached ${DASHBOARD_FRESH_MS / 1000} s per process, so its samples are cache hits` : "computed on every view"} (MFA_DASHBOARD_REFRESH_SECONDS)`,
+  );
+  console.log(
+    `- per page: ${WARMUP_REQUESTS} warm-up requests, then ${SAMPLES} samples, one at a time on a kept-alive connection; a sample lasts until the body is fully read`,
+  );
   console.log(`- signed in as admin@acme.test (High Assurance); bytes: the HTML document of the last sample (no compression in Node: next.config.ts)\n`);
   console.log(`| page | p50 ms | p95 ms | p95 ≤ ${TARGET_P95_MS} ms | bytes |`);
   console.log(`|---|---|---|---|---|`);
   for (const { page, samples } of results) {
     const sortedMs = samples.map((s) => s.ms).sort((a, b) => a - b);
     const p95Ms = percentile(sortedMs, 0.95);
-    console.log(`| ${page.label} | ${percentile(sortedMs, 0.5).toFixed(1)} | ${p95Ms.toFixed(1)} | ${p95Ms <= TARGET_P95_MS ? "yes" : "no"} | ${withCommas(samples.at(-1)!.bytes)} |`);
+    console.log(
+      `| ${page.label} | ${percentile(sortedMs, 0.5).toFixed(1)} | ${p95Ms.toFixed(1)} | ${p95Ms <= TARGET_P95_MS ? "yes" : "no"} | ${withCommas(samples.at(-1)!.bytes)} |`,
+    );
   }
 
   const exported = await measureExport(server, await signedIn(t, "admin@acme.test", "bench/pages-http"), counts!.events);
@@ -290,7 +313,9 @@ try {
   // Flat: from the first fifth of the rows on, the server grows by no more than one batch's worth of slack.
   const fromFifth = exported.rssByTenthMb.slice(1);
   const growthMb = Math.max(...fromFifth) - fromFifth[0]!;
-  console.log(`- server RSS at each tenth of the rows (MB): ${exported.rssByTenthMb.map((mb) => mb.toFixed(0)).join(", ")}; growth after the first fifth ${growthMb.toFixed(0)} MB (flat ≤ ${FLAT_RSS_GROWTH_MB} MB: ${growthMb <= FLAT_RSS_GROWTH_MB ? "yes" : "no"})`);
+  console.log(
+    `- server RSS at each tenth of the rows (MB): ${exported.rssByTenthMb.map((mb) => mb.toFixed(0)).join(", ")}; growth after the first fifth ${growthMb.toFixed(0)} MB (flat ≤ ${FLAT_RSS_GROWTH_MB} MB: ${growthMb <= FLAT_RSS_GROWTH_MB ? "yes" : "no"})`,
+  );
 } finally {
   await cleanUp();
 }

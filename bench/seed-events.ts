@@ -2,7 +2,10 @@
 // (a third still Pending after the password), ~8 % failures, a few step-ups and rare admin actions
 // (resets, temp codes, unlocks) — spread over every user of the org and over `days` days back
 // from now. Used by bench/activity-log.ts and bench/pages-http.ts.
-export async function seedEvents(sql: (text: string, params?: unknown[]) => Promise<unknown>, opts: { orgId: string; count: number; days: number }): Promise<void> {
+export async function seedEvents(
+  sql: (text: string, params?: unknown[]) => Promise<unknown>,
+  opts: { orgId: string; count: number; days: number },
+): Promise<void> {
   await sql(
     `WITH u AS (SELECT array_agg(id ORDER BY id) AS ids FROM users WHERE org_id = $1)
      INSERT INTO verification_events (org_id, user_id, username, activity, method, status, reason, ip, user_agent, detail, occurred_at)

@@ -22,7 +22,10 @@ function procStat(pid: number): string[] | null {
   }
 }
 
-const allPids = () => readdirSync("/proc").filter((n) => /^\d+$/.test(n)).map(Number);
+const allPids = () =>
+  readdirSync("/proc")
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number);
 
 /** The process and all its descendants (the cluster's primary and its workers). */
 export function processTree(rootPid: number): number[] {

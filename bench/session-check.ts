@@ -41,7 +41,8 @@ try {
   await t.sql("VACUUM ANALYZE");
   const cookies = await Promise.all(tokens.map((sid) => encode({ token: { sid }, secret: process.env.NEXTAUTH_SECRET! })));
 
-  for (let i = 0; i < WARMUP_CHECKS; i++) if (!(await sessionOfCookie(t.db, cookies[i % cookies.length]))) throw new Error("a seeded session did not check out");
+  for (let i = 0; i < WARMUP_CHECKS; i++)
+    if (!(await sessionOfCookie(t.db, cookies[i % cookies.length]))) throw new Error("a seeded session did not check out");
 
   const durations: number[] = [];
   let refused = 0;
@@ -68,16 +69,23 @@ try {
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - startMs) / 1000;
   const cpu = process.cpuUsage(cpuStart);
-  const [{ written } = { written: 0 }] = await t.sql<{ written: number }>("SELECT count(*)::int AS written FROM sessions WHERE last_seen_at > now() - make_interval(secs => $1)", [elapsedSeconds + 1]);
+  const [{ written } = { written: 0 }] = await t.sql<{ written: number }>(
+    "SELECT count(*)::int AS written FROM sessions WHERE last_seen_at > now() - make_interval(secs => $1)",
+    [elapsedSeconds + 1],
+  );
 
   durations.sort((a, b) => a - b);
   const p50 = percentile(durations, 0.5);
   console.log(`\n## Session check per request (bench/session-check.ts)\n`);
-  console.log(`- ${SESSIONS.toLocaleString("en-US")} sessions of as many users; open loop at ${RATE_PER_SECOND}/s for ${SECONDS} s: ${durations.length.toLocaleString("en-US")} checks, ${(durations.length / elapsedSeconds).toFixed(0)}/s achieved`);
+  console.log(
+    `- ${SESSIONS.toLocaleString("en-US")} sessions of as many users; open loop at ${RATE_PER_SECOND}/s for ${SECONDS} s: ${durations.length.toLocaleString("en-US")} checks, ${(durations.length / elapsedSeconds).toFixed(0)}/s achieved`,
+  );
   console.log(`- last-seen written for ${written.toLocaleString("en-US")} sessions meanwhile (at most once a minute each)`);
   console.log(`- CPU of this process: ${((cpu.user + cpu.system) / 1000 / durations.length).toFixed(3)} ms per check (decrypting the cookie, Prisma, pg)`);
   console.log(`\n| p50 ms | p95 ms | p99 ms | max ms | refused |\n|---|---|---|---|---|`);
-  console.log(`| ${p50.toFixed(2)} | ${percentile(durations, 0.95).toFixed(2)} | ${percentile(durations, 0.99).toFixed(2)} | ${durations.at(-1)!.toFixed(1)} | ${refused} |`);
+  console.log(
+    `| ${p50.toFixed(2)} | ${percentile(durations, 0.95).toFixed(2)} | ${percentile(durations, 0.99).toFixed(2)} | ${durations.at(-1)!.toFixed(1)} | ${refused} |`,
+  );
   console.log(`\ntarget p50 ≤ ${TARGET_P50_MS} ms at ${RATE_PER_SECOND}/s: ${p50 <= TARGET_P50_MS && refused === 0 ? "yes" : "no"}`);
   if (refused) process.exitCode = 1;
 } finally {

@@ -103,8 +103,7 @@ try {
   await seedDemo(t.db);
   const orgs = Object.fromEntries((await t.db.org.findMany()).map((o) => [o.slug, o.id]));
   const acmeId = orgs.acme!;
-  const profilesOf = async (orgId: string) =>
-    Object.fromEntries((await t.db.profile.findMany({ where: { orgId } })).map((p) => [p.name, p.id]));
+  const profilesOf = async (orgId: string) => Object.fromEntries((await t.db.profile.findMany({ where: { orgId } })).map((p) => [p.name, p.id]));
   const acmeProfiles = await profilesOf(acmeId);
   await t.sql("SELECT setseed(0.42)");
   await seedUsers(t, acmeId, "acme.test", ACME_USERS, acmeProfiles);
@@ -112,32 +111,43 @@ try {
   // VACUUM as autovacuum would have by now on a table built over months: it sets the visibility
   // map (index-only scans) and the statistics the planner needs.
   await t.sql("VACUUM ANALYZE");
-  const counts = (await t.sql<Record<string, string>>(
-    `SELECT (SELECT count(*) FROM users WHERE org_id = $1) AS users,
+  const counts = (
+    await t.sql<Record<string, string>>(
+      `SELECT (SELECT count(*) FROM users WHERE org_id = $1) AS users,
             (SELECT count(*) FROM users u WHERE org_id = $1 AND NOT is_active) AS inactive,
             (SELECT count(DISTINCT user_id) FROM totp_factors WHERE org_id = $1 AND verified_at IS NOT NULL) AS totp,
             (SELECT count(DISTINCT user_id) FROM webauthn_credentials WHERE org_id = $1) AS webauthn,
             (SELECT count(*) FROM temp_codes WHERE org_id = $1 AND expired_at IS NULL AND expires_at > now()) AS temp,
             (SELECT count(*) FROM users WHERE org_id = $1 AND locked_until > now()) AS locked`,
-    [acmeId],
-  ))[0]!;
+      [acmeId],
+    )
+  )[0]!;
   console.log(`bench/users-list on Postgres (fresh database); seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  console.log(`Acme: ${counts.users} users, ${counts.inactive} inactive, ${counts.totp} with TOTP, ${counts.webauthn} with a key, ` +
-    `${counts.temp} with an active temp code, ${counts.locked} locked; Globex: ${NOISE_USERS} more (noise)\n`);
+  console.log(
+    `Acme: ${counts.users} users, ${counts.inactive} inactive, ${counts.totp} with TOTP, ${counts.webauthn} with a key, ` +
+      `${counts.temp} with an active temp code, ${counts.locked} locked; Globex: ${NOISE_USERS} more (noise)\n`,
+  );
 
-  const deepAt = (await t.sql<{ name: string; id: string }>(
-    "SELECT name, id FROM users WHERE org_id = $1 ORDER BY name, id OFFSET $2 LIMIT 1", [acmeId, (DEEP_PAGE - 1) * PAGE_SIZE - 1],
-  ))[0]!;
+  const deepAt = (
+    await t.sql<{ name: string; id: string }>("SELECT name, id FROM users WHERE org_id = $1 ORDER BY name, id OFFSET $2 LIMIT 1", [
+      acmeId,
+      (DEEP_PAGE - 1) * PAGE_SIZE - 1,
+    ])
+  )[0]!;
   const deepCursor = encodeCursor(deepAt);
   // The row just before page DEEP_PAGE in each order (or 10,000 rows into the never-logged-in run
   // at 100,000 users).
   const sortCursor = async (sort: UserSort, deep: true | "never") => {
     const never = deep === "never" ? "AND last_login_at IS NULL" : "";
-    const at = (await t.sql<{ name: string; username: string; last_login_at: Date | null; created_at: Date; id: string }>(
-      `SELECT name, username, last_login_at, created_at, id FROM users WHERE org_id = $1 ${never} ORDER BY ${SQL_ORDER[sort.sort](sort.dir)} OFFSET $2 LIMIT 1`,
-      [acmeId, deep === "never" ? Math.floor(ACME_USERS / 10) : (DEEP_PAGE - 1) * PAGE_SIZE - 1],
-    ))[0]!;
-    const value = { name: at.name, username: at.username, "last-login": at.last_login_at?.toISOString() ?? null, created: at.created_at.toISOString() }[sort.sort];
+    const at = (
+      await t.sql<{ name: string; username: string; last_login_at: Date | null; created_at: Date; id: string }>(
+        `SELECT name, username, last_login_at, created_at, id FROM users WHERE org_id = $1 ${never} ORDER BY ${SQL_ORDER[sort.sort](sort.dir)} OFFSET $2 LIMIT 1`,
+        [acmeId, deep === "never" ? Math.floor(ACME_USERS / 10) : (DEEP_PAGE - 1) * PAGE_SIZE - 1],
+      )
+    )[0]!;
+    const value = { name: at.name, username: at.username, "last-login": at.last_login_at?.toISOString() ?? null, created: at.created_at.toISOString() }[
+      sort.sort
+    ];
     return encodeUserCursor(sort, { value, id: at.id });
   };
   const cursors: (string | undefined)[] = [];
@@ -159,16 +169,28 @@ try {
   const results = ALL_CASES.map((c, k) => {
     const sorted = samples[k]!.sort((a, b) => a - b);
     const page = pages[k]!;
-    return { label: c.label, n: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rows: page.rows.length,
-      total: `${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""}` };
+    return {
+      label: c.label,
+      n: sorted.length,
+      p50: percentile(sorted, 0.5),
+      p95: percentile(sorted, 0.95),
+      rows: page.rows.length,
+      total: `${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""}`,
+    };
   });
-  console.log(`${RUNS} runs per case after ${WARMUP_RUNS} warm-up, round-robin; load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on this machine\n`);
+  console.log(
+    `${RUNS} runs per case after ${WARMUP_RUNS} warm-up, round-robin; load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on this machine\n`,
+  );
 
   const w = Math.max(...results.map((r) => r.label.length));
-  console.log(`${"case".padEnd(w)}  ${"n".padStart(3)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"rows".padStart(4)}  ${"total".padStart(7)}  target p95 ≤ ${TARGET_P95_MS} ms`);
+  console.log(
+    `${"case".padEnd(w)}  ${"n".padStart(3)}  ${"p50 ms".padStart(8)}  ${"p95 ms".padStart(8)}  ${"rows".padStart(4)}  ${"total".padStart(7)}  target p95 ≤ ${TARGET_P95_MS} ms`,
+  );
   for (const r of results) {
-    console.log(`${r.label.padEnd(w)}  ${String(r.n).padStart(3)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ` +
-      `${String(r.rows).padStart(4)}  ${r.total.padStart(7)}  ${r.p95 <= TARGET_P95_MS ? "ok" : "MISSED"}`);
+    console.log(
+      `${r.label.padEnd(w)}  ${String(r.n).padStart(3)}  ${r.p50.toFixed(2).padStart(8)}  ${r.p95.toFixed(2).padStart(8)}  ` +
+        `${String(r.rows).padStart(4)}  ${r.total.padStart(7)}  ${r.p95 <= TARGET_P95_MS ? "ok" : "MISSED"}`,
+    );
   }
   const missed = results.filter((r) => r.p95 > TARGET_P95_MS).length;
   console.log(missed ? `\n${missed} case(s) missed the target.` : `\nEvery case within p95 ≤ ${TARGET_P95_MS} ms.`);
@@ -199,7 +221,9 @@ try {
         try {
           const plan = (await t.sql<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE) ${q.query}`, q.params)).map((p) => p["QUERY PLAN"]);
           for (const line of plan) {
-            const scan = /(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)( Backward)?(?: using (\S+))?(?: on (\S+))?.*actual time=\S+ rows=(\d+)/.exec(line);
+            const scan = /(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)( Backward)?(?: using (\S+))?(?: on (\S+))?.*actual time=\S+ rows=(\d+)/.exec(
+              line,
+            );
             if (scan) {
               scans.push(`${scan[1]}${scan[2] ?? ""}${scan[3] ? ` ${scan[3]}` : ` on ${scan[4]}`}`);
               rowsRead += Number(scan[5]);
@@ -215,7 +239,9 @@ try {
       }
       const ok = !seq && (!sorted || Boolean(c.filters?.q)) && scans.some((x) => x.startsWith("Index"));
       if (!ok) unindexed++;
-      console.log(`${c.label.padEnd(w)}  ${ok ? "index" : "NOT INDEX-BACKED"}  ${[...new Set(scans)].join(", ")}${sorted ? ", sorted" : ""}; ${rowsRead} rows read`);
+      console.log(
+        `${c.label.padEnd(w)}  ${ok ? "index" : "NOT INDEX-BACKED"}  ${[...new Set(scans)].join(", ")}${sorted ? ", sorted" : ""}; ${rowsRead} rows read`,
+      );
     }
     console.log(unindexed ? `${unindexed} sort case(s) not served by an index.` : "Every sort case is an index range scan.");
 

@@ -21,7 +21,10 @@ const ctx = { ip: "127.0.0.1", userAgent: "bench" };
 const policy = { allowLocalhost: true };
 
 const pct = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-const line = (name: string, s: number[]) => console.log(`${name.padEnd(44)} n=${String(s.length).padStart(4)}  p50 ${pct(s, 0.5).toFixed(2).padStart(7)} ms  p95 ${pct(s, 0.95).toFixed(2).padStart(7)} ms`);
+const line = (name: string, s: number[]) =>
+  console.log(
+    `${name.padEnd(44)} n=${String(s.length).padStart(4)}  p50 ${pct(s, 0.5).toFixed(2).padStart(7)} ms  p95 ${pct(s, 0.95).toFixed(2).padStart(7)} ms`,
+  );
 async function time(fn: () => Promise<unknown>) {
   const start = performance.now();
   await fn();
@@ -35,7 +38,14 @@ try {
   const admin = await t.db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
   const orgDb = forOrg(t.db, admin.orgId);
   const addEndpoint = async () => {
-    const r = await createWebhookEndpoint({ orgDb, orgId: admin.orgId, actor: { id: admin.id }, context: ctx, policy, input: { url: receiver.url, description: "bench", activities: [], active: true } });
+    const r = await createWebhookEndpoint({
+      orgDb,
+      orgId: admin.orgId,
+      actor: { id: admin.id },
+      context: ctx,
+      policy,
+      input: { url: receiver.url, description: "bench", activities: [], active: true },
+    });
     if (!r.ok) throw new Error(r.code);
     return r.id;
   };
@@ -70,14 +80,19 @@ try {
   for (const workers of [1, 2]) {
     await t.db.webhookDelivery.updateMany({ where: { status: "PENDING" }, data: { status: "FAILED" } });
     const before = receiver.received.length;
-    await t.db.verificationEvent.createMany({ data: Array.from({ length: DELIVERIES }, () => ({ orgId: admin.orgId, userId: admin.id, activity: "LOGIN" as const, status: "SUCCEEDED" as const })) });
+    await t.db.verificationEvent.createMany({
+      data: Array.from({ length: DELIVERIES }, () => ({ orgId: admin.orgId, userId: admin.id, activity: "LOGIN" as const, status: "SUCCEEDED" as const })),
+    });
     const started = performance.now();
     const running = Array.from({ length: workers }, () => startWebhookWorker({ db: t.db, policy, pollMs: 20, batch: 25 }));
     await receiver.waitFor(before + DELIVERIES, 300_000);
     const seconds = (performance.now() - started) / 1000;
     await Promise.all(running.map((w) => w.stop()));
     const delivered = await t.db.webhookDelivery.count({ where: { endpointId, status: "DELIVERED" } });
-    console.log(`deliveries, ${workers} worker(s) of batch 25`.padEnd(44) + ` ${DELIVERIES} in ${seconds.toFixed(2)} s = ${(DELIVERIES / seconds).toFixed(0)}/s (delivered rows so far ${delivered})`);
+    console.log(
+      `deliveries, ${workers} worker(s) of batch 25`.padEnd(44) +
+        ` ${DELIVERIES} in ${seconds.toFixed(2)} s = ${(DELIVERIES / seconds).toFixed(0)}/s (delivered rows so far ${delivered})`,
+    );
   }
 } finally {
   await receiver.close();

@@ -32,7 +32,10 @@ export const ERRORS = {
   USERNAME_UNAVAILABLE: { status: 409, message: "That username can't be used. Choose another." },
   ALREADY_ACTIVE: { status: 409, message: "This user is already active." },
   ALREADY_INACTIVE: { status: 409, message: "This user is already inactive." },
-  RESET_ALREADY_REQUESTED: { status: 409, message: "A change to this user's verification methods is already waiting for a second administrator. Approve or deny it first." },
+  RESET_ALREADY_REQUESTED: {
+    status: 409,
+    message: "A change to this user's verification methods is already waiting for a second administrator. Approve or deny it first.",
+  },
   RESET_REQUEST_NOT_FOUND: { status: 404, message: "That reset request was already decided or no longer exists." },
   SECOND_ADMIN_REQUIRED: { status: 403, message: "Another administrator must decide: not the one who asked, nor the user concerned." },
   PERMISSION_ESCALATION: { status: 403, message: "You can't give a user permissions you don't hold yourself." },
@@ -61,7 +64,10 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: "Not found." },
   ACTIVATION_LINK_INVALID: { status: 404, message: "This link isn't valid. Check that you copied all of it, or ask your administrator for a new one." },
   ACTIVATION_LINK_EXPIRED: { status: 410, message: "This link has expired. Ask your administrator for a new one." },
-  ACTIVATION_LINK_USED: { status: 410, message: "This link was already used, or a newer one replaced it. Log in with the password you set, or ask your administrator for a new link." },
+  ACTIVATION_LINK_USED: {
+    status: 410,
+    message: "This link was already used, or a newer one replaced it. Log in with the password you set, or ask your administrator for a new link.",
+  },
   PASSWORD_NOT_ACCEPTED: { status: 400, message: "That password can't be used:" },
   CURRENT_PASSWORD_WRONG: { status: 400, message: "Your current password isn't right." },
   WEBHOOK_URL_INVALID: { status: 400, message: "Enter the endpoint's full address, starting with https://." },
@@ -77,7 +83,8 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, message: "You don't have permission to do that." },
   STEP_UP_WARNINGS_UNCONFIRMED: {
     status: 409,
-    message: "This change leaves some users without a way to High Assurance. Read the warnings under Session security levels and tick “Save anyway” to confirm, or change the methods.",
+    message:
+      "This change leaves some users without a way to High Assurance. Read the warnings under Session security levels and tick “Save anyway” to confirm, or change the methods.",
   },
   INVALID_INPUT: { status: 400, message: "Check the highlighted fields." },
   SERVICE_UNAVAILABLE: { status: 503, message: "The console can't reach its database right now. Try again in a few seconds." },

@@ -21,7 +21,12 @@ describe("the HTTP edge", () => {
     expect(refuseAtEdge(req("PUT", { "content-length": "2" }))).toBeNull(); // an API client with a token
     expect(refuseAtEdge(req("GET", { origin: "https://evil.test", "sec-fetch-site": "cross-site" }))).toBeNull();
     // Behind a proxy we trust, the public host is the one to compare.
-    expect(refuseAtEdge({ method: "POST", headers: { host: "app:3000", "x-forwarded-host": "console.acme.test", origin: "https://console.acme.test", "content-length": "1" } }, { trustProxy: true })).toBeNull();
+    expect(
+      refuseAtEdge(
+        { method: "POST", headers: { host: "app:3000", "x-forwarded-host": "console.acme.test", origin: "https://console.acme.test", "content-length": "1" } },
+        { trustProxy: true },
+      ),
+    ).toBeNull();
   });
   it("refuses an address whose percent-encoding is not UTF-8, before Next.js decodes it", () => {
     expect(refuseAtEdge({ method: "GET", url: "/setup/users/%ED%A0%80/edit", headers: {} })).toMatchObject({ status: 400 });
@@ -35,7 +40,10 @@ describe("the HTTP edge", () => {
       const r = new Request("http://x", { method: "POST", body: fd });
       return Promise.all([r.arrayBuffer().then((b) => Buffer.from(b)), r.headers.get("content-type")!]);
     };
-    const [real, realType] = await form([["_1_username", "a@acme.test"], ["0", '[{},"$K1"]']]);
+    const [real, realType] = await form([
+      ["_1_username", "a@acme.test"],
+      ["0", '[{},"$K1"]'],
+    ]);
     expect(await malformedActionBody(real, realType)).toBeNull();
     expect(await malformedActionBody(Buffer.from('[{"id":"AAAA","note":"$$5"},"$undefined"]'), "text/plain")).toBeNull();
     const [garbage, garbageType] = await form([["0", "[garbage"]]);

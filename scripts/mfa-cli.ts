@@ -37,14 +37,17 @@ const { positionals, values } = parseArgs({
   options: { reason: { type: "string" }, hours: { type: "string" }, "max-uses": { type: "string" }, org: { type: "string" } },
 });
 const [command, rawUsername] = positionals;
-const knownCommand = ["reset", "reset-password", "temp-code", "unlock"].includes(command ?? "") || (command === "second-admin-approval" && (rawUsername === "on" || rawUsername === "off") && values.org);
+const knownCommand =
+  ["reset", "reset-password", "temp-code", "unlock"].includes(command ?? "") ||
+  (command === "second-admin-approval" && (rawUsername === "on" || rawUsername === "off") && values.org);
 if (!command || !rawUsername || !knownCommand) {
   console.error(USAGE);
   process.exit(2);
 }
 
 const OPERATOR = { id: null, label: "operator (CLI)" };
-const PENDING = "It needs a second administrator's approval: an administrator approves it in Setup > Users. If no administrator can, turn the policy off first: npm run mfa -- second-admin-approval off --org <slug> --reason \"…\"";
+const PENDING =
+  'It needs a second administrator\'s approval: an administrator approves it in Setup > Users. If no administrator can, turn the policy off first: npm run mfa -- second-admin-approval off --org <slug> --reason "…"';
 
 loadOrCreateSecrets({ dataDir: DATA_DIR, allowGenerate: !config.databaseUrl });
 const opened = await openDatabase();
@@ -54,7 +57,13 @@ try {
     const org = await opened.db.org.findUnique({ where: { slug: values.org! }, include: { settings: true } });
     if (!org?.settings) throw new CliError(`No org ${values.org}.`);
     const input = securitySettingsSchema.parse({ ...org.settings, requireSecondAdminForAdminReset: rawUsername === "on" });
-    const result = await updateSecuritySettings({ orgDb: forOrg(opened.db, org.id), orgId: org.id, actor: OPERATOR, input, context: { ip: null, userAgent: `mfa-cli: ${values.reason.trim().slice(0, 200)}` } });
+    const result = await updateSecuritySettings({
+      orgDb: forOrg(opened.db, org.id),
+      orgId: org.id,
+      actor: OPERATOR,
+      input,
+      context: { ip: null, userAgent: `mfa-cli: ${values.reason.trim().slice(0, 200)}` },
+    });
     if (!result.ok) throw new CliError(errorMessage(result.code));
     console.log(`Second-administrator approval is ${rawUsername} for ${org.name}.`);
   } else {
@@ -81,17 +90,22 @@ async function actOnUser(): Promise<void> {
     const result = await resetPassword({ ...base, reason: values.reason ?? "" });
     if (!result.ok) throw new CliError(errorMessage(result.code));
     if (result.pendingApproval) console.log(`Password reset of ${user.username} requested. ${PENDING} The approving administrator sees the activation link.`);
-    else console.log(`Password reset for ${user.username}; their sessions ended. Activation link (shown once, valid until ${result.link.expiresAt.toISOString()}):\n\n    ${result.link.url}\n`);
+    else
+      console.log(
+        `Password reset for ${user.username}; their sessions ended. Activation link (shown once, valid until ${result.link.expiresAt.toISOString()}):\n\n    ${result.link.url}\n`,
+      );
   } else if (command === "temp-code") {
     const maxUses = values["max-uses"] ? Number(values["max-uses"]) : null;
     const result = await generateTempCode({ ...base, expiresInHours: Number(values.hours ?? 1), maxUses, reason: values.reason ?? "" });
     if (!result.ok) throw new CliError(errorMessage(result.code));
     if (result.pendingApproval) console.log(`Temporary code for ${user.username} requested. ${PENDING} The approving administrator sees the code.`);
-    else console.log(`Temporary Verification Code for ${user.username} (shown once, valid until ${result.expiresAt.toISOString()}):\n\n    ${formatTempCode(result.code)}\n`);
+    else
+      console.log(
+        `Temporary Verification Code for ${user.username} (shown once, valid until ${result.expiresAt.toISOString()}):\n\n    ${formatTempCode(result.code)}\n`,
+      );
   } else {
     const result = await unlockUser(base);
     if (!result.ok) throw new CliError(errorMessage(result.code));
     console.log(`${user.username} is unlocked.`);
   }
 }
-

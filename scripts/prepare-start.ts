@@ -36,5 +36,7 @@ Open ${process.env.NEXTAUTH_URL}/login
 
 // What the server needs that this process set: the secrets (from .data/ or new), the URL, and
 // for the embedded demo, webhooks to localhost allowed.
-const handedOver = Object.fromEntries(["NEXTAUTH_URL", "NEXT_TELEMETRY_DISABLED", "MFA_WEBHOOKS_ALLOW_LOCALHOST", ...SECRET_NAMES].map((name) => [name, process.env[name]]));
+const handedOver = Object.fromEntries(
+  ["NEXTAUTH_URL", "NEXT_TELEMETRY_DISABLED", "MFA_WEBHOOKS_ALLOW_LOCALHOST", ...SECRET_NAMES].map((name) => [name, process.env[name]]),
+);
 process.send!({ env: handedOver }, () => process.exit(0));

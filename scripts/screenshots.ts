@@ -9,7 +9,17 @@ const out = "screenshots";
 fs.mkdirSync(out, { recursive: true });
 
 const totp = (offsetSteps = 0) =>
-  execFileSync("oathtool", ["--totp", "-b", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "--now", new Date(Date.now() + offsetSteps * 30_000).toISOString().replace("T", " ").slice(0, 19) + " UTC"], { encoding: "utf8" }).trim();
+  execFileSync(
+    "oathtool",
+    [
+      "--totp",
+      "-b",
+      "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+      "--now",
+      new Date(Date.now() + offsetSteps * 30_000).toISOString().replace("T", " ").slice(0, 19) + " UTC",
+    ],
+    { encoding: "utf8" },
+  ).trim();
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -44,7 +54,10 @@ await page.getByLabel("Verification code").waitFor();
 await shot(page, "04-totp");
 await page.getByLabel("Verification code").fill("123");
 await page.getByRole("button", { name: "Verify" }).click();
-await page.getByText(/6-digit/).last().waitFor();
+await page
+  .getByText(/6-digit/)
+  .last()
+  .waitFor();
 await shot(page, "05-totp-error");
 await page.getByLabel("Verification code").fill(totp(0));
 await page.getByRole("button", { name: "Verify" }).click();

@@ -10,7 +10,10 @@ const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const port = process.env.PORT ?? "3000";
 
 // `node --import tsx`: one process with an IPC channel to this one (the tsx CLI would add another).
-const prepare = spawn(process.execPath, ["--import", "tsx", here("./prepare-start.ts")], { stdio: ["inherit", "inherit", "inherit", "ipc"], env: { ...process.env, PORT: port } });
+const prepare = spawn(process.execPath, ["--import", "tsx", here("./prepare-start.ts")], {
+  stdio: ["inherit", "inherit", "inherit", "ipc"],
+  env: { ...process.env, PORT: port },
+});
 let handedOver = null;
 prepare.on("message", (message) => (handedOver = message.env));
 const prepared = await new Promise((resolve) => prepare.on("exit", (code, signal) => resolve({ code, signal })));

@@ -23,7 +23,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const canSeeUsers = permits(permissions, "console.view");
   return (
     <div className="min-h-screen">
-      <a href="#main-content" className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-blue-800 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
+      <a
+        href="#main-content"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-blue-800 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -41,7 +44,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <div className="flex flex-wrap items-center gap-3">
             <SessionLevelBadge highAssuranceUntil={currentLevel(session).until} />
             <span className="text-sm text-slate-700">{user.name}</span>
-            <Link prefetch={false} href="/account/security" className="text-sm font-medium text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline">
+            <Link
+              prefetch={false}
+              href="/account/security"
+              className="text-sm font-medium text-slate-700 underline-offset-4 hover:text-slate-900 hover:underline"
+            >
               My security
             </Link>
             <LogoutButton />

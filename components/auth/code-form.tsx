@@ -82,34 +82,34 @@ export function CodeForm({
   }
   return (
     <>
-    {instructions}
-    <form action={formAction} className="space-y-4" noValidate>
-      <TextField
-        id="code"
-        name="code"
-        label={input.label}
-        hint={hint}
-        inputMode={input.inputMode}
-        autoComplete={input.autoComplete ?? "off"}
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={input.maxLength}
-        error={state.error && [state.error, state.attemptsRemaining !== undefined && attemptsLeftText(state.attemptsRemaining)].filter(Boolean).join(" ")}
-        required
-        autoFocus
-      />
-      <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
-        {pending || state.ticket ? "Verifying…" : submitLabel}
-      </Button>
-      {otherMethodsHref && (
-        <Link prefetch={false} href={otherMethodsHref} className="block text-center text-sm text-slate-600 underline">
-          Choose another method
+      {instructions}
+      <form action={formAction} className="space-y-4" noValidate>
+        <TextField
+          id="code"
+          name="code"
+          label={input.label}
+          hint={hint}
+          inputMode={input.inputMode}
+          autoComplete={input.autoComplete ?? "off"}
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={input.maxLength}
+          error={state.error && [state.error, state.attemptsRemaining !== undefined && attemptsLeftText(state.attemptsRemaining)].filter(Boolean).join(" ")}
+          required
+          autoFocus
+        />
+        <Button type="submit" className="w-full" disabled={pending || Boolean(state.ticket)}>
+          {pending || state.ticket ? "Verifying…" : submitLabel}
+        </Button>
+        {otherMethodsHref && (
+          <Link prefetch={false} href={otherMethodsHref} className="block text-center text-sm text-slate-600 underline">
+            Choose another method
+          </Link>
+        )}
+        <Link prefetch={false} href="/login" className="block text-center text-sm text-slate-600 underline">
+          Cancel and log in as someone else
         </Link>
-      )}
-      <Link prefetch={false} href="/login" className="block text-center text-sm text-slate-600 underline">
-        Cancel and log in as someone else
-      </Link>
-    </form>
+      </form>
     </>
   );
 }

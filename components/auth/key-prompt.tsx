@@ -10,8 +10,7 @@ export function KeyPrompt({ registering = false }: { registering?: boolean }) {
       </span>
       {registering ? (
         <p>
-          Your browser will ask you to insert and touch your security key, or to confirm with this device&apos;s fingerprint, face or PIN
-          to create a passkey.
+          Your browser will ask you to insert and touch your security key, or to confirm with this device&apos;s fingerprint, face or PIN to create a passkey.
         </p>
       ) : (
         <p>Insert your security key and touch it, or confirm with this device&apos;s fingerprint, face or PIN.</p>

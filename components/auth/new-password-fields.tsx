@@ -43,7 +43,15 @@ export function NewPasswordFields({
         />
         <PasswordStrength id="password-strength" password={password} username={username} orgName={orgName} minLength={minLength} />
       </div>
-      <TextField id="confirm" name="confirm" label="Confirm new password" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX_LENGTH} required />
+      <TextField
+        id="confirm"
+        name="confirm"
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
+        required
+      />
     </>
   );
 }

@@ -20,11 +20,7 @@ const SEGMENT_COUNT = 4;
 let estimatorPromise: Promise<Estimator> | undefined;
 
 function loadEstimator(): Promise<Estimator> {
-  estimatorPromise ??= Promise.all([
-    import("@zxcvbn-ts/core"),
-    import("@zxcvbn-ts/language-common"),
-    import("@/lib/auth/password-blocklist"),
-  ]).then(
+  estimatorPromise ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@/lib/auth/password-blocklist")]).then(
     ([core, common, blocklist]) => {
       const zxcvbn = new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
       return { score: (password, userInputs) => zxcvbn.check(password, userInputs).score, isCommon: blocklist.isCommonPassword };

@@ -22,7 +22,9 @@ export function RecoveryCodesReveal({ codes, onContinue, continueLabel = "Contin
     <section aria-labelledby="recovery-codes-heading" className="space-y-4">
       <div className="flex items-center gap-2">
         <KeyRound aria-hidden className="h-5 w-5 text-blue-700" />
-        <h2 id="recovery-codes-heading" className="text-base font-semibold">Save your recovery codes</h2>
+        <h2 id="recovery-codes-heading" className="text-base font-semibold">
+          Save your recovery codes
+        </h2>
       </div>
       <p className="text-sm text-slate-600">
         If you lose your device, each of these codes lets you log in once. They are shown only now — store them somewhere safe.
@@ -36,7 +38,12 @@ export function RecoveryCodesReveal({ codes, onContinue, continueLabel = "Contin
         <Button
           type="button"
           variant="secondary"
-          onClick={() => navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            navigator.clipboard.writeText(text).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           <Copy aria-hidden className="h-4 w-4" />
           {copied ? "Copied" : "Copy"}
@@ -47,8 +54,7 @@ export function RecoveryCodesReveal({ codes, onContinue, continueLabel = "Contin
         </Button>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} className="h-4 w-4" />
-        I have saved these codes
+        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} className="h-4 w-4" />I have saved these codes
       </label>
       <Button type="button" className="w-full" disabled={!saved} onClick={onContinue}>
         {continueLabel}

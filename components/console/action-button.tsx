@@ -6,7 +6,19 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "./confirm-action";
 
-export function ActionButton({ label, pendingLabel, action, hidden, done }: { label: string; pendingLabel: string; action: (prev: ActionState, formData: FormData) => Promise<ActionState>; hidden: Record<string, string>; done?: string }) {
+export function ActionButton({
+  label,
+  pendingLabel,
+  action,
+  hidden,
+  done,
+}: {
+  label: string;
+  pendingLabel: string;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
+  done?: string;
+}) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, formData) => {
     const result = await action(prev, formData);
@@ -21,8 +33,16 @@ export function ActionButton({ label, pendingLabel, action, hidden, done }: { la
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? pendingLabel : label}
       </Button>
-      {state.error && <span role="alert" className="text-sm text-red-700">{state.error}</span>}
-      {state.ok && done && <span role="status" className="text-sm text-slate-600">{done}</span>}
+      {state.error && (
+        <span role="alert" className="text-sm text-red-700">
+          {state.error}
+        </span>
+      )}
+      {state.ok && done && (
+        <span role="status" className="text-sm text-slate-600">
+          {done}
+        </span>
+      )}
     </form>
   );
 }

@@ -51,7 +51,11 @@ export function ApiTokenForm({
             {copied ? "Copied" : "Copy"}
           </Button>
           <div className="flex gap-2">
-            <Link prefetch={false} href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              prefetch={false}
+              href="/docs/api"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               API Docs
             </Link>
             <Link prefetch={false} href="/setup/api-tokens" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
@@ -67,14 +71,33 @@ export function ApiTokenForm({
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.error && <Alert>{state.error}</Alert>}
-      <TextField id="name" name="name" label="Name" hint="After the system that uses it, e.g. “HR sync”." defaultValue={v?.name} error={fe.name} required maxLength={80} />
+      <TextField
+        id="name"
+        name="name"
+        label="Name"
+        hint="After the system that uses it, e.g. “HR sync”."
+        defaultValue={v?.name}
+        error={fe.name}
+        required
+        maxLength={80}
+      />
       {actingUsers.length === 0 ? (
         <Alert tone="info">
-          There is no active Api Only user to act as. Create one in <Link prefetch={false} href="/setup/users/new" className="underline">Setup &gt; Users</Link> with the Integration User profile.
+          There is no active Api Only user to act as. Create one in{" "}
+          <Link prefetch={false} href="/setup/users/new" className="underline">
+            Setup &gt; Users
+          </Link>{" "}
+          with the Integration User profile.
         </Alert>
       ) : (
         <div>
-          <SelectField id="actingUserId" name="actingUserId" label="Acts as" defaultValue={v?.actingUserId} options={actingUsers.map((u) => ({ value: u.id, label: u.label }))} />
+          <SelectField
+            id="actingUserId"
+            name="actingUserId"
+            label="Acts as"
+            defaultValue={v?.actingUserId}
+            options={actingUsers.map((u) => ({ value: u.id, label: u.label }))}
+          />
           {fe.actingUserId && <p className="mt-1 text-sm text-red-700">{fe.actingUserId}</p>}
         </div>
       )}

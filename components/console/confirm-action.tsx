@@ -114,37 +114,37 @@ export function ConfirmAction({
             }}
           />
         ) : (
-        <form action={formAction} className="space-y-4">
-          {Object.entries(hidden).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          {state.error && <Alert>{state.error}</Alert>}
-          {askReason && (
-            <div className="space-y-1">
-              <label htmlFor={reasonId} className="block text-sm font-medium text-slate-800">
-                Reason
-              </label>
-              <textarea
-                id={reasonId}
-                name="reason"
-                required
-                maxLength={500}
-                rows={2}
-                placeholder="e.g. Phone lost, confirmed by a call to the user"
-                className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-              />
-              <p className="text-xs text-slate-500">Kept in the Identity Verification History.</p>
+          <form action={formAction} className="space-y-4">
+            {Object.entries(hidden).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            {state.error && <Alert>{state.error}</Alert>}
+            {askReason && (
+              <div className="space-y-1">
+                <label htmlFor={reasonId} className="block text-sm font-medium text-slate-800">
+                  Reason
+                </label>
+                <textarea
+                  id={reasonId}
+                  name="reason"
+                  required
+                  maxLength={500}
+                  rows={2}
+                  placeholder="e.g. Phone lost, confirmed by a call to the user"
+                  className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                />
+                <p className="text-xs text-slate-500">Kept in the Identity Verification History.</p>
+              </div>
+            )}
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" variant={variant === "danger" ? "danger" : "primary"} disabled={pending}>
+                {pending ? "Working…" : confirmLabel}
+              </Button>
             </div>
-          )}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={variant === "danger" ? "danger" : "primary"} disabled={pending}>
-              {pending ? "Working…" : confirmLabel}
-            </Button>
-          </div>
-        </form>
+          </form>
         )}
       </Dialog>
     </>

@@ -39,8 +39,8 @@ function render(date: Date, format: "time" | "date" | "datetime", timeZone: stri
         : format === "date"
           ? { dateStyle: "medium", timeZone }
           : withZone
-          ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone, ...zoneName }
-          : { dateStyle: "medium", timeStyle: "short", timeZone };
+            ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone, ...zoneName }
+            : { dateStyle: "medium", timeStyle: "short", timeZone };
     formatters.set(key, (formatter = new Intl.DateTimeFormat("en-GB", options)));
   }
   return formatter.format(date);

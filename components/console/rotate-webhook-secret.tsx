@@ -8,7 +8,15 @@ import { Alert } from "@/components/ui/alert";
 import { LocalTime } from "./local-time";
 import { WebhookSecretReveal, type SecretRevealState } from "./webhook-secret-reveal";
 
-export function RotateWebhookSecret({ endpointId, action, stepUpHref }: { endpointId: string; action: (prev: SecretRevealState, formData: FormData) => Promise<SecretRevealState>; stepUpHref?: string }) {
+export function RotateWebhookSecret({
+  endpointId,
+  action,
+  stepUpHref,
+}: {
+  endpointId: string;
+  action: (prev: SecretRevealState, formData: FormData) => Promise<SecretRevealState>;
+  stepUpHref?: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState<SecretRevealState, FormData>(action, {});
@@ -18,10 +26,24 @@ export function RotateWebhookSecret({ endpointId, action, stepUpHref }: { endpoi
   };
   return (
     <>
-      <Button type="button" variant="secondary" aria-haspopup={stepUpHref ? undefined : "dialog"} onClick={() => (stepUpHref ? router.push(stepUpHref) : setOpen(true))}>
+      <Button
+        type="button"
+        variant="secondary"
+        aria-haspopup={stepUpHref ? undefined : "dialog"}
+        onClick={() => (stepUpHref ? router.push(stepUpHref) : setOpen(true))}
+      >
         Rotate secret
       </Button>
-      <Dialog open={open} onClose={close} title="Rotate the signing secret?" description={state.secret ? undefined : "A new secret signs every delivery from now on. The current one keeps signing beside it for 24 hours, so your receiver can switch without missing an event."}>
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Rotate the signing secret?"
+        description={
+          state.secret
+            ? undefined
+            : "A new secret signs every delivery from now on. The current one keeps signing beside it for 24 hours, so your receiver can switch without missing an event."
+        }
+      >
         {state.secret ? (
           <div className="space-y-3">
             <p className="text-sm text-slate-700">

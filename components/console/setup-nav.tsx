@@ -7,9 +7,7 @@ import { usePathname } from "next/navigation";
 export function SetupNav({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   // The longest matching prefix is the section: /setup/users/<id> is under Users, not Overview.
-  const section = links
-    .filter((l) => pathname === l.href || pathname.startsWith(`${l.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0];
+  const section = links.filter((l) => pathname === l.href || pathname.startsWith(`${l.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <nav aria-label="Setup" className="flex flex-wrap gap-4">
       {links.map((l) => {

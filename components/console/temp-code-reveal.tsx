@@ -10,8 +10,8 @@ export function TempCodeReveal({ code, expiresAt, userName, onDone }: { code: st
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        Give this code to {userName}. It works until <LocalTime iso={expiresAt} /> and replaces their other verification methods while it is
-        active. No message is sent to the user.
+        Give this code to {userName}. It works until <LocalTime iso={expiresAt} /> and replaces their other verification methods while it is active. No message
+        is sent to the user.
       </p>
       <p aria-label="Temporary Verification Code" className="rounded-md bg-slate-100 py-4 text-center font-mono text-3xl tracking-widest text-slate-900">
         {code}

@@ -22,7 +22,11 @@ export interface UserFormState {
 }
 
 const EXTRA = [
-  { value: "MFA_FOR_UI_LOGINS", label: "Multi-Factor Authentication for User Interface Logins", hint: "MFA at every login, even when the org does not require it." },
+  {
+    value: "MFA_FOR_UI_LOGINS",
+    label: "Multi-Factor Authentication for User Interface Logins",
+    hint: "MFA at every login, even when the org does not require it.",
+  },
   { value: "API_ONLY", label: "Api Only User", hint: "Can call the API; cannot log in to the console." },
 ];
 
@@ -55,7 +59,11 @@ export function UserForm({
         <Alert tone="info">User created. They set their own password with this link, then register a verification method.</Alert>
         <ActivationLinkReveal url={state.activationLink.url} expiresAt={state.activationLink.expiresAt} userName="the user" />
         <div className="flex justify-end">
-          <Link prefetch={false} href={`/setup/users/${state.userId}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+          <Link
+            prefetch={false}
+            href={`/setup/users/${state.userId}`}
+            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+          >
             Done
           </Link>
         </div>
@@ -69,7 +77,15 @@ export function UserForm({
       {state.error && <Alert>{state.error}</Alert>}
       <TextField id="name" name="name" label="Name" defaultValue={initial?.name} error={fe.name} required />
       {mode === "create" ? (
-        <TextField id="username" name="username" label="Username" type="email" hint="An email address, unique across MFA Console." error={fe.username} required />
+        <TextField
+          id="username"
+          name="username"
+          label="Username"
+          type="email"
+          hint="An email address, unique across MFA Console."
+          error={fe.username}
+          required
+        />
       ) : (
         <p className="text-sm">
           <span className="block font-medium text-slate-800">Username</span>
@@ -93,7 +109,13 @@ export function UserForm({
         )}
         {EXTRA.map((p) => (
           <label key={p.value} className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="extraPermissions" value={p.value} defaultChecked={initial?.extraPermissions.includes(p.value)} className="mt-0.5 h-4 w-4" />
+            <input
+              type="checkbox"
+              name="extraPermissions"
+              value={p.value}
+              defaultChecked={initial?.extraPermissions.includes(p.value)}
+              className="mt-0.5 h-4 w-4"
+            />
             <span>
               {p.label}
               <span className="block text-xs text-slate-500">{p.hint}</span>

@@ -50,9 +50,15 @@ export function UsersTable({ rows, filtered = false, selectable = false, sort, s
             )}
             {header("name")}
             {header("username")}
-            <th scope="col" className="px-4 py-3">Profile</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">MFA methods</th>
+            <th scope="col" className="px-4 py-3">
+              Profile
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3">
+              MFA methods
+            </th>
             {header("last-login")}
             {header("created")}
           </tr>
@@ -64,7 +70,15 @@ export function UsersTable({ rows, filtered = false, selectable = false, sort, s
               <tr key={row.id}>
                 {selectable && (
                   <td className="px-4 py-3">
-                    <input type="checkbox" name="userIds" value={row.id} data-name={row.name} form={BULK_FORM_ID} aria-label={`Select ${row.name}`} className="h-4 w-4" />
+                    <input
+                      type="checkbox"
+                      name="userIds"
+                      value={row.id}
+                      data-name={row.name}
+                      form={BULK_FORM_ID}
+                      aria-label={`Select ${row.name}`}
+                      className="h-4 w-4"
+                    />
                   </td>
                 )}
                 <td className="px-4 py-3 font-medium">

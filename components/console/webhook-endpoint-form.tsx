@@ -40,7 +40,11 @@ export function WebhookEndpointForm({
       <div className="space-y-4">
         <Alert tone="info">Endpoint added. Copy its signing secret now: it is shown only once.</Alert>
         <WebhookSecretReveal secret={state.secret}>
-          <Link prefetch={false} href={`/setup/webhooks/${state.endpointId}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+          <Link
+            prefetch={false}
+            href={`/setup/webhooks/${state.endpointId}`}
+            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+          >
             Done
           </Link>
         </WebhookSecretReveal>
@@ -51,7 +55,11 @@ export function WebhookEndpointForm({
     return (
       <div className="space-y-4">
         <Alert tone="info">Changes saved.</Alert>
-        <Link prefetch={false} href={`/setup/webhooks/${state.endpointId}`} className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+        <Link
+          prefetch={false}
+          href={`/setup/webhooks/${state.endpointId}`}
+          className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+        >
           Back to the endpoint
         </Link>
       </div>
@@ -63,8 +71,27 @@ export function WebhookEndpointForm({
     <form action={formAction} className="space-y-4" noValidate>
       {endpointId && <input type="hidden" name="endpointId" value={endpointId} />}
       {state.error && <Alert>{state.error}</Alert>}
-      <TextField id="url" name="url" type="url" label="Endpoint URL" hint="The receiver's HTTPS address, e.g. your SIEM's HTTP event collector." defaultValue={v?.url ?? initial?.url} error={fe.url} required maxLength={2048} placeholder="https://siem.example.com/hooks/mfa" />
-      <TextField id="description" name="description" label="Description" hint="Optional: what receives the events." defaultValue={v?.description ?? initial?.description} error={fe.description} maxLength={200} />
+      <TextField
+        id="url"
+        name="url"
+        type="url"
+        label="Endpoint URL"
+        hint="The receiver's HTTPS address, e.g. your SIEM's HTTP event collector."
+        defaultValue={v?.url ?? initial?.url}
+        error={fe.url}
+        required
+        maxLength={2048}
+        placeholder="https://siem.example.com/hooks/mfa"
+      />
+      <TextField
+        id="description"
+        name="description"
+        label="Description"
+        hint="Optional: what receives the events."
+        defaultValue={v?.description ?? initial?.description}
+        error={fe.description}
+        maxLength={200}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Activities to send</legend>
         <label className="flex items-center gap-2 text-sm">
@@ -88,10 +115,23 @@ export function WebhookEndpointForm({
         {fe.activities && <p className="text-sm text-red-700">{fe.activities}</p>}
       </fieldset>
       {!endpointId && (
-        <SelectField id="active" name="active" label="Status" defaultValue={v?.active ?? "true"} options={[{ value: "true", label: "Active: send events as they happen" }, { value: "false", label: "Paused: send nothing yet" }]} />
+        <SelectField
+          id="active"
+          name="active"
+          label="Status"
+          defaultValue={v?.active ?? "true"}
+          options={[
+            { value: "true", label: "Active: send events as they happen" },
+            { value: "false", label: "Paused: send nothing yet" },
+          ]}
+        />
       )}
       <div className="flex justify-end gap-2">
-        <Link prefetch={false} href={endpointId ? `/setup/webhooks/${endpointId}` : "/setup/webhooks"} className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <Link
+          prefetch={false}
+          href={endpointId ? `/setup/webhooks/${endpointId}` : "/setup/webhooks"}
+          className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>

@@ -25,7 +25,9 @@ export function WebhookSecretReveal({ secret, children }: { secret: string; chil
         </Button>
         {children}
       </div>
-      <p className="text-xs text-slate-500">Your receiver verifies each delivery with it (Standard Webhooks). You can&apos;t view it again: if it is lost, rotate it.</p>
+      <p className="text-xs text-slate-500">
+        Your receiver verifies each delivery with it (Standard Webhooks). You can&apos;t view it again: if it is lost, rotate it.
+      </p>
     </div>
   );
 }

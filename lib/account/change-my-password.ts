@@ -20,9 +20,18 @@ export async function changeMyPassword(
   opts: AccountActionOptions & { currentSessionId: string; currentPassword: string; newPassword: string; confirm: string },
 ): Promise<ChangePasswordResult> {
   const nowMs = opts.nowMs ?? Date.now();
-  const me = await opts.orgDb.user.findUniqueOrThrow({ where: { id: opts.me.id }, select: { passwordHash: true, username: true, org: { select: { name: true, settings: { select: { passwordMinLength: true } } } } } });
+  const me = await opts.orgDb.user.findUniqueOrThrow({
+    where: { id: opts.me.id },
+    select: { passwordHash: true, username: true, org: { select: { name: true, settings: { select: { passwordMinLength: true } } } } },
+  });
   const minLength = me.org.settings?.passwordMinLength ?? 12;
-  const problems = passwordProblems(opts.newPassword, { minLength, username: me.username, orgName: me.org.name, confirm: opts.confirm, isCommon: isCommonPassword });
+  const problems = passwordProblems(opts.newPassword, {
+    minLength,
+    username: me.username,
+    orgName: me.org.name,
+    confirm: opts.confirm,
+    isCommon: isCommonPassword,
+  });
   if (problems.length) return { ...fail("PASSWORD_NOT_ACCEPTED"), problems, minLength };
 
   const throttle = await hitRateLimit(opts.orgDb, { limit: "CURRENT_PASSWORD_FAILURES_PER_USER", subject: opts.me.id, nowMs });
@@ -41,9 +50,18 @@ export async function changeMyPassword(
     // Only over the hash just verified: a reset by an admin meanwhile wins.
     const changed = await tx.user.updateMany({ where: { id: opts.me.id, passwordHash: me.passwordHash }, data: { passwordHash, passwordChangedAt: now } });
     if (changed.count !== 1) return fail("CURRENT_PASSWORD_WRONG");
-    const ended = await tx.session.updateMany({ where: { userId: opts.me.id, revokedAt: null, id: { not: opts.currentSessionId } }, data: { revokedAt: now, revokedReason: REVOKED_BY_PASSWORD_CHANGE } });
+    const ended = await tx.session.updateMany({
+      where: { userId: opts.me.id, revokedAt: null, id: { not: opts.currentSessionId } },
+      data: { revokedAt: now, revokedReason: REVOKED_BY_PASSWORD_CHANGE },
+    });
     await tx.pendingLogin.updateMany({ where: { userId: opts.me.id, consumedAt: null }, data: { consumedAt: now } });
-    await recordEvent(tx, { ...selfEvent(opts), activity: "PASSWORD_CHANGED", method: "PASSWORD", status: "SUCCEEDED", detail: { otherSessionsEnded: ended.count } });
+    await recordEvent(tx, {
+      ...selfEvent(opts),
+      activity: "PASSWORD_CHANGED",
+      method: "PASSWORD",
+      status: "SUCCEEDED",
+      detail: { otherSessionsEnded: ended.count },
+    });
     return { ok: true as const, sessionsEnded: ended.count };
   });
 }

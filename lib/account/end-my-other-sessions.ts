@@ -7,9 +7,7 @@ import { selfEvent, type AccountActionOptions } from "./account-action";
 import { REVOKED_BY_USER } from "./end-my-session";
 import { liveSessionsWhere } from "./list-my-sessions";
 
-export async function endMyOtherSessions(
-  opts: AccountActionOptions & { currentSessionId: string; idleMinutes: number },
-): Promise<Result<{ ended: number }>> {
+export async function endMyOtherSessions(opts: AccountActionOptions & { currentSessionId: string; idleMinutes: number }): Promise<Result<{ ended: number }>> {
   const nowMs = opts.nowMs ?? Date.now();
   return opts.orgDb.$transaction(async (tx) => {
     const ended = await tx.session.updateManyAndReturn({

@@ -20,7 +20,14 @@ export async function listMyMethods(orgDb: OrgDb, opts: { userId: string }): Pro
     orgDb.webAuthnCredential.findMany({ where: { userId: opts.userId }, orderBy: { createdAt: "asc" } }),
   ]);
   return [
-    ...apps.map((a) => ({ id: a.id, kind: "TOTP" as const, name: a.name, description: null, registeredAt: a.verifiedAt ?? a.createdAt, lastUsedAt: a.lastUsedAt })),
+    ...apps.map((a) => ({
+      id: a.id,
+      kind: "TOTP" as const,
+      name: a.name,
+      description: null,
+      registeredAt: a.verifiedAt ?? a.createdAt,
+      lastUsedAt: a.lastUsedAt,
+    })),
     ...keys.map((k) => ({
       id: k.id,
       kind: "WEBAUTHN" as const,

@@ -6,9 +6,7 @@ import { fail, type Result } from "@/lib/errors";
 import { selfEvent, type AccountActionOptions } from "./account-action";
 import type { MethodKind } from "./list-my-methods";
 
-export async function removeMyMethod(
-  opts: AccountActionOptions & { kind: MethodKind; methodId: string },
-): Promise<Result<{ remainingMethods: number }>> {
+export async function removeMyMethod(opts: AccountActionOptions & { kind: MethodKind; methodId: string }): Promise<Result<{ remainingMethods: number }>> {
   return opts.orgDb.$transaction(async (tx) => {
     const where = { id: opts.methodId, userId: opts.me.id };
     const row =

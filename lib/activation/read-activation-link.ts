@@ -23,7 +23,10 @@ export async function readActivationLink(db: Db, opts: { token: string; nowMs?: 
   // The token names its org: this is the one lookup made before any org is known.
   const link = await db.activationLink.findUnique({
     where: { tokenHash: hash },
-    include: { user: { select: { id: true, username: true, name: true, isActive: true } }, org: { select: { name: true, settings: { select: { passwordMinLength: true } } } } },
+    include: {
+      user: { select: { id: true, username: true, name: true, isActive: true } },
+      org: { select: { name: true, settings: { select: { passwordMinLength: true } } } },
+    },
   });
   if (!link) return fail("ACTIVATION_LINK_INVALID");
   if (link.usedAt || link.revokedAt) return fail("ACTIVATION_LINK_USED");

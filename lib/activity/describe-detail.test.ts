@@ -61,7 +61,15 @@ describe("event detail as sentences", () => {
   });
 
   it("approvals: the action, the requester by name (or a label), the reason and the decision; request ids stay in the JSON", () => {
-    const detail = { requestId: "7c1f0000-0000-4000-8000-000000000001", action: "TEMP_CODE", requestedById: ALICE, reason: "Lost phone", decision: "approved", expiresInHours: 4, maxUses: null };
+    const detail = {
+      requestId: "7c1f0000-0000-4000-8000-000000000001",
+      action: "TEMP_CODE",
+      requestedById: ALICE,
+      reason: "Lost phone",
+      decision: "approved",
+      expiresInHours: 4,
+      maxUses: null,
+    };
     expect(text(describeDetail({ activity: "TEMP_CODE_GENERATED", detail, users }))).toEqual([
       "Request: Temporary verification code",
       "Requested by: Alice Smith (alice@acme.test)",
@@ -80,7 +88,10 @@ describe("event detail as sentences", () => {
   });
 
   it("MFA reset and session counts read as counts", () => {
-    const parts = describeDetail({ activity: "MFA_RESET", detail: { reason: "Stolen laptop", authenticatorApps: 1, securityKeys: 2, recoveryCodes: 10, tempCodesExpired: 0, sessionsRevoked: 1 } });
+    const parts = describeDetail({
+      activity: "MFA_RESET",
+      detail: { reason: "Stolen laptop", authenticatorApps: 1, securityKeys: 2, recoveryCodes: 10, tempCodesExpired: 0, sessionsRevoked: 1 },
+    });
     expect(text(parts)).toEqual([
       "Reason: Stolen laptop",
       "Authenticator apps removed: 1 app",
@@ -89,48 +100,66 @@ describe("event detail as sentences", () => {
       "Temporary codes expired: 0 codes",
       "Sessions ended: 1 session",
     ]);
-    expect(text(describeDetail({ activity: "SESSION_REVOKED", detail: { sessionId: "x", by: "self", all: true } }))).toEqual(["Done by: The user, from My security", "Part of: Ending all other sessions"]);
+    expect(text(describeDetail({ activity: "SESSION_REVOKED", detail: { sessionId: "x", by: "self", all: true } }))).toEqual([
+      "Done by: The user, from My security",
+      "Part of: Ending all other sessions",
+    ]);
   });
 
   it("API tokens and API calls: the token by name, scopes, the request and its answer", () => {
-    expect(text(describeDetail({ activity: "API_TOKEN_CREATED", detail: { id: "t1", name: "CI sync", prefix: "mfa_ab12", scopes: ["users:read"], expiresAt: null } }))).toEqual([
-      "Name: CI sync",
-      "Expires: Never",
-      "Token prefix: mfa_ab12",
-      "Scopes: users:read",
-    ]);
-    expect(text(describeDetail({ activity: "API_CALL", detail: { operation: "listUsers", route: "GET /api/v1/users", status: 200, via: { id: "t1", name: "CI sync" } } }))).toEqual([
-      "Operation: listUsers",
-      "Request: GET /api/v1/users",
-      "Answered: HTTP 200",
-      "Via: API token “CI sync”",
-    ]);
+    expect(
+      text(
+        describeDetail({ activity: "API_TOKEN_CREATED", detail: { id: "t1", name: "CI sync", prefix: "mfa_ab12", scopes: ["users:read"], expiresAt: null } }),
+      ),
+    ).toEqual(["Name: CI sync", "Expires: Never", "Token prefix: mfa_ab12", "Scopes: users:read"]);
+    expect(
+      text(
+        describeDetail({
+          activity: "API_CALL",
+          detail: { operation: "listUsers", route: "GET /api/v1/users", status: 200, via: { id: "t1", name: "CI sync" } },
+        }),
+      ),
+    ).toEqual(["Operation: listUsers", "Request: GET /api/v1/users", "Answered: HTTP 200", "Via: API token “CI sync”"]);
   });
 
   it("webhooks: the endpoint's URL, the events it gets, what changed", () => {
-    expect(text(describeDetail({ activity: "WEBHOOK_CREATED", detail: { endpoint: { id: "e1", url: "https://hooks.acme.test/mfa" }, description: "SIEM", activities: ["LOGIN", "LOCKOUT"], active: true } }))).toEqual([
-      "Endpoint: https://hooks.acme.test/mfa",
-      "Description: SIEM",
-      "Events sent: Login, Locked out",
-      "Active: Yes",
-    ]);
-    expect(text(describeDetail({ activity: "WEBHOOK_UPDATED", detail: { endpoint: { id: "e1", url: "https://h.test" }, changed: ["url", "activities"] } }))[1]).toBe("Changed: Url, Activities");
+    expect(
+      text(
+        describeDetail({
+          activity: "WEBHOOK_CREATED",
+          detail: { endpoint: { id: "e1", url: "https://hooks.acme.test/mfa" }, description: "SIEM", activities: ["LOGIN", "LOCKOUT"], active: true },
+        }),
+      ),
+    ).toEqual(["Endpoint: https://hooks.acme.test/mfa", "Description: SIEM", "Events sent: Login, Locked out", "Active: Yes"]);
+    expect(
+      text(describeDetail({ activity: "WEBHOOK_UPDATED", detail: { endpoint: { id: "e1", url: "https://h.test" }, changed: ["url", "activities"] } }))[1],
+    ).toBe("Changed: Url, Activities");
   });
 
   it("logins, step-ups, lockouts and registrations", () => {
     expect(text(describeDetail({ activity: "PASSWORD_VERIFIED", detail: { next: "TOTP" } }))).toEqual(["Next step: Authenticator app"]);
-    expect(text(describeDetail({ activity: "STEP_UP", detail: { factor: "Work phone", highAssuranceUntil: "2026-12-01T20:30:00.000Z" } }))[0]).toBe("App used: Work phone");
+    expect(text(describeDetail({ activity: "STEP_UP", detail: { factor: "Work phone", highAssuranceUntil: "2026-12-01T20:30:00.000Z" } }))[0]).toBe(
+      "App used: Work phone",
+    );
     expect(text(describeDetail({ activity: "LOGIN", detail: { next: "session" } }))).toEqual(["Next step: Logged in (no second factor asked)"]);
-    expect(text(describeDetail({ activity: "LOGIN", detail: { via: "registration", name: "YubiKey" } }))).toEqual(["Name: YubiKey", "Via: Registering the method at login"]);
-    expect(text(describeDetail({ activity: "STEP_UP", detail: { key: "YubiKey", userVerified: true, highAssuranceUntil: "2026-12-01T20:30:00.000Z" } }))).toEqual([
-      "Key used: YubiKey",
-      "User verified on the key: Yes",
-      "High Assurance until: 2026-12-01 20:30 UTC",
+    expect(text(describeDetail({ activity: "LOGIN", detail: { via: "registration", name: "YubiKey" } }))).toEqual([
+      "Name: YubiKey",
+      "Via: Registering the method at login",
     ]);
-    expect(text(describeDetail({ activity: "LOCKOUT", detail: { failedAttempts: 5, lockedUntil: "2026-12-01T20:15:00.000Z" } }))).toEqual(["Failed attempts: 5 attempts", "Locked until: 2026-12-01 20:15 UTC"]);
-    expect(text(describeDetail({ activity: "METHOD_REGISTERED", detail: { name: "Pixel", deviceType: "multiDevice", by: "self" } }))[1]).toBe("Kind of key: Passkey (synced)");
+    expect(
+      text(describeDetail({ activity: "STEP_UP", detail: { key: "YubiKey", userVerified: true, highAssuranceUntil: "2026-12-01T20:30:00.000Z" } })),
+    ).toEqual(["Key used: YubiKey", "User verified on the key: Yes", "High Assurance until: 2026-12-01 20:30 UTC"]);
+    expect(text(describeDetail({ activity: "LOCKOUT", detail: { failedAttempts: 5, lockedUntil: "2026-12-01T20:15:00.000Z" } }))).toEqual([
+      "Failed attempts: 5 attempts",
+      "Locked until: 2026-12-01 20:15 UTC",
+    ]);
+    expect(text(describeDetail({ activity: "METHOD_REGISTERED", detail: { name: "Pixel", deviceType: "multiDevice", by: "self" } }))[1]).toBe(
+      "Kind of key: Passkey (synced)",
+    );
     expect(text(describeDetail({ activity: "ACCOUNT_ACTIVATED", detail: { purpose: "new-user" } }))).toEqual(["Purpose: First password of a new account"]);
-    expect(text(describeDetail({ activity: "USER_UPDATED", detail: { profile: "Admins", requiredLevelAtLogin: { from: "STANDARD", to: "HIGH_ASSURANCE" } } }))[1]).toBe("Required level at login: Standard → High Assurance");
+    expect(
+      text(describeDetail({ activity: "USER_UPDATED", detail: { profile: "Admins", requiredLevelAtLogin: { from: "STANDARD", to: "HIGH_ASSURANCE" } } }))[1],
+    ).toBe("Required level at login: Standard → High Assurance");
   });
 
   it("unknown keys read as words and values, never as JSON", () => {

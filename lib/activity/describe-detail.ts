@@ -48,11 +48,19 @@ const fieldOf = <T>(fields: Record<string, T>, key: string): T | undefined => (O
 
 // plainValue's second parameter is a depth: never hand it the users map.
 const plain: Format = (v) => plainValue(v);
-const fromMap = (labels: Record<string, string>): Format => (v) => labelOf(labels, v) ?? plainValue(v);
-const listOf = (labels: Record<string, string>): Format => (v) =>
-  Array.isArray(v) ? (v.length ? plainValue(v.map((x) => labelOf(labels, x) ?? x)) : "none") : plainValue(v);
+const fromMap =
+  (labels: Record<string, string>): Format =>
+  (v) =>
+    labelOf(labels, v) ?? plainValue(v);
+const listOf =
+  (labels: Record<string, string>): Format =>
+  (v) =>
+    Array.isArray(v) ? (v.length ? plainValue(v.map((x) => labelOf(labels, x) ?? x)) : "none") : plainValue(v);
 const time: Format = (v) => (isInstant(v) ? { text: utcText(v), at: v } : plainValue(v));
-const count = (one: string, many: string): Format => (v) => countText(v, one, many);
+const count =
+  (one: string, many: string): Format =>
+  (v) =>
+    countText(v, one, many);
 const yesNo: Format = (v) => (typeof v === "boolean" ? (v ? "Yes" : "No") : plainValue(v));
 
 export function userText(id: Json, users: DetailUsers): string {
@@ -74,7 +82,9 @@ const filters: Format = (v, users) => {
   if (!isRecord(v)) return plainValue(v);
   const set = Object.entries(v).filter(([, x]) => x !== null && x !== undefined && x !== "");
   if (set.length === 0) return "none (the whole history)";
-  return safeText(set.map(([k, x]) => `${fieldOf(FILTER_FIELDS, k)?.label ?? humanizeKey(k)} = ${(fieldOf(FILTER_FIELDS, k)?.format ?? plain)(x, users)}`).join(", "));
+  return safeText(
+    set.map(([k, x]) => `${fieldOf(FILTER_FIELDS, k)?.label ?? humanizeKey(k)} = ${(fieldOf(FILTER_FIELDS, k)?.format ?? plain)(x, users)}`).join(", "),
+  );
 };
 
 // In reading order — what and who, the terms, the reason, then the outcome — as the parts come
@@ -98,7 +108,10 @@ const FIELDS: Record<string, Field> = {
   operation: { label: "Operation" },
   route: { label: "Request" },
   status: { label: "Answered", format: (v) => (typeof v === "number" ? `HTTP ${v}` : plainValue(v)) },
-  via: { label: "Via", format: (v) => (isRecord(v) ? `API token “${plainValue(v.name)}”` : v === "registration" ? "Registering the method at login" : plainValue(v)) },
+  via: {
+    label: "Via",
+    format: (v) => (isRecord(v) ? `API token “${plainValue(v.name)}”` : v === "registration" ? "Registering the method at login" : plainValue(v)),
+  },
   description: { label: "Description" },
   activities: { label: "Events sent", format: (v) => (Array.isArray(v) && v.length === 0 ? "All events" : listOf(ACTIVITY_LABELS)(v, new Map())) },
   active: { label: "Active", format: yesNo },
@@ -146,8 +159,7 @@ const FIELDS: Record<string, Field> = {
 const FIELD_ORDER = new Map(Object.keys(FIELDS).map((k, i) => [k, i]));
 const SETTING_ORDER = new Map(Object.keys(SETTING_FIELDS).map((k, i) => [k, i]));
 
-const isChange = (v: Json): v is { from: Json; to: Json } =>
-  isRecord(v) && "from" in v && "to" in v && Object.keys(v).length === 2;
+const isChange = (v: Json): v is { from: Json; to: Json } => isRecord(v) && "from" in v && "to" in v && Object.keys(v).length === 2;
 
 function part(label: string, formatted: Formatted): DetailPart {
   return typeof formatted === "string" ? { label, text: formatted } : { label, ...formatted };

@@ -15,6 +15,9 @@ export async function detailUserNames(orgDb: OrgDb, details: EventRow["detail"][
 }
 
 export async function describeEvents(orgDb: OrgDb, rows: EventRow[]): Promise<DescribedEventRow[]> {
-  const users = await detailUserNames(orgDb, rows.map((r) => r.detail));
+  const users = await detailUserNames(
+    orgDb,
+    rows.map((r) => r.detail),
+  );
   return rows.map((r) => ({ ...r, detailParts: describeDetail({ activity: r.activity, detail: r.detail, users }) }));
 }

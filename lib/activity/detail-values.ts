@@ -29,7 +29,11 @@ export function utcText(iso: string): string {
 
 /** "alertThresholdMinutes" → "Alert threshold minutes": an unknown key still reads as words. */
 export function humanizeKey(key: string): string {
-  const words = safeText(key, 80).replace(/[_-]+/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().trim();
+  const words = safeText(key, 80)
+    .replace(/[_-]+/g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .trim();
   return words ? words[0].toUpperCase() + words.slice(1) : "Detail";
 }
 

@@ -17,10 +17,7 @@ export interface EventPage {
   older: string | null;
 }
 
-export async function listEvents(
-  orgDb: OrgDb,
-  opts: { filters?: EventFilters; older?: string; newer?: string; pageSize?: number } = {},
-): Promise<EventPage> {
+export async function listEvents(orgDb: OrgDb, opts: { filters?: EventFilters; older?: string; newer?: string; pageSize?: number } = {}): Promise<EventPage> {
   const pageSize = opts.pageSize ?? EVENTS_PAGE_SIZE;
   const olderThan = decodeEventCursor(opts.older);
   const newerThan = olderThan ? null : decodeEventCursor(opts.newer);

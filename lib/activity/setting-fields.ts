@@ -13,7 +13,11 @@ const methods = (v: Json) =>
   Array.isArray(v)
     ? v.length === 0
       ? "none"
-      : plainValue(v.map((m) => (m === "PASSWORD" ? "Password alone" : typeof m === "string" && Object.hasOwn(METHOD_LABELS, m) ? METHOD_LABELS[m as keyof typeof METHOD_LABELS] : m)))
+      : plainValue(
+          v.map((m) =>
+            m === "PASSWORD" ? "Password alone" : typeof m === "string" && Object.hasOwn(METHOD_LABELS, m) ? METHOD_LABELS[m as keyof typeof METHOD_LABELS] : m,
+          ),
+        )
     : plainValue(v);
 
 export const SETTING_FIELDS: Record<string, SettingField> = {

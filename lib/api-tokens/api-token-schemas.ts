@@ -14,7 +14,12 @@ export const API_TOKEN_EXPIRY_CHOICES = ["30", "90", "365", "never"] as const;
 export const API_TOKEN_DEFAULT_EXPIRY = "90";
 
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "Name the token, e.g. after the system that uses it.").max(80, "Keep the name under 80 characters.").refine(...plainText("name")),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the token, e.g. after the system that uses it.")
+    .max(80, "Keep the name under 80 characters.")
+    .refine(...plainText("name")),
   actingUserId: z.uuid("Pick the user the token acts as."),
   scopes: z.array(z.enum(API_TOKEN_SCOPES, "Pick scopes from the list.")).min(1, "Pick at least one scope.").max(API_TOKEN_SCOPES.length),
   expiresInDays: z.enum(API_TOKEN_EXPIRY_CHOICES, "Pick an expiry from the list."),

@@ -107,7 +107,22 @@ export const TOKEN_LOOKUP_SQL = `
  */
 async function findToken(db: Db, tokenHash: string, slot: { key: string; windowStart: Date; windowEnd: Date }, nowMs: number): Promise<TokenRow | null> {
   const rows = await db.$queryRawUnsafe<
-    { id: string; org_id: string; name: string; permissions: Permission[]; last_used_at: Date | null; expires_at: Date | null; revoked_at: Date | null; user_id: string; username: string; user_name: string; is_active: boolean; extra_permissions: Permission[]; profile_permissions: Permission[]; hits: number | null }[]
+    {
+      id: string;
+      org_id: string;
+      name: string;
+      permissions: Permission[];
+      last_used_at: Date | null;
+      expires_at: Date | null;
+      revoked_at: Date | null;
+      user_id: string;
+      username: string;
+      user_name: string;
+      is_active: boolean;
+      extra_permissions: Permission[];
+      profile_permissions: Permission[];
+      hits: number | null;
+    }[]
   >(TOKEN_LOOKUP_SQL, tokenHash, slot.key, slot.windowStart, slot.windowEnd, new Date(nowMs));
   const r = rows[0];
   if (!r) return null;
@@ -119,7 +134,14 @@ async function findToken(db: Db, tokenHash: string, slot: { key: string; windowS
     lastUsedAt: r.last_used_at,
     expiresAt: r.expires_at,
     revokedAt: r.revoked_at,
-    actingUser: { id: r.user_id, username: r.username, name: r.user_name, isActive: r.is_active, extraPermissions: r.extra_permissions, profile: { permissions: r.profile_permissions } },
+    actingUser: {
+      id: r.user_id,
+      username: r.username,
+      name: r.user_name,
+      isActive: r.is_active,
+      extraPermissions: r.extra_permissions,
+      profile: { permissions: r.profile_permissions },
+    },
     hits: r.hits,
   };
 }

@@ -34,7 +34,17 @@ export async function createApiToken(opts: {
   const expiresAt = opts.input.expiresInDays === "never" ? null : new Date(nowMs + Number(opts.input.expiresInDays) * DAY_MS);
   return opts.orgDb.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { orgId: opts.orgId, name: opts.input.name, prefix, tokenHash, permissions: scopes, actingUserId: actingUser.id, createdById: opts.actor.id, expiresAt, createdAt: new Date(nowMs) },
+      data: {
+        orgId: opts.orgId,
+        name: opts.input.name,
+        prefix,
+        tokenHash,
+        permissions: scopes,
+        actingUserId: actingUser.id,
+        createdById: opts.actor.id,
+        expiresAt,
+        createdAt: new Date(nowMs),
+      },
     });
     await recordEvent(tx, {
       orgId: opts.orgId,

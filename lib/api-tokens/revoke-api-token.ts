@@ -4,7 +4,14 @@ import type { OrgDb } from "@/lib/db/tenant";
 import { recordEvent, type RequestContext } from "@/lib/activity/record-event";
 import { fail, type Result } from "@/lib/errors";
 
-export async function revokeApiToken(opts: { orgDb: OrgDb; orgId: string; actor: { id: string }; tokenId: string; context: RequestContext; nowMs?: number }): Promise<Result> {
+export async function revokeApiToken(opts: {
+  orgDb: OrgDb;
+  orgId: string;
+  actor: { id: string };
+  tokenId: string;
+  context: RequestContext;
+  nowMs?: number;
+}): Promise<Result> {
   const now = new Date(opts.nowMs ?? Date.now());
   return opts.orgDb.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: opts.tokenId }, include: { actingUser: { select: { username: true } } } });

@@ -39,8 +39,18 @@ export function formSchema<S extends z.ZodObject<z.ZodRawShape>>(schema: S) {
     schema,
     safeParse(input: FormData | Record<string, unknown>): ReturnType<S["safeParse"]> {
       const values = (name: string): unknown[] =>
-        input instanceof FormData ? input.getAll(name) : input[name] === undefined ? [] : Array.isArray(input[name]) ? (input[name] as unknown[]) : [input[name]];
-      const json = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, read(field, values(name))]).filter(([, v]) => v !== undefined));
+        input instanceof FormData
+          ? input.getAll(name)
+          : input[name] === undefined
+            ? []
+            : Array.isArray(input[name])
+              ? (input[name] as unknown[])
+              : [input[name]];
+      const json = Object.fromEntries(
+        Object.entries(fields)
+          .map(([name, field]) => [name, read(field, values(name))])
+          .filter(([, v]) => v !== undefined),
+      );
       return schema.safeParse(json) as ReturnType<S["safeParse"]>;
     },
   };

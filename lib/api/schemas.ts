@@ -8,7 +8,12 @@ import { idSchema, reasonSchema } from "./fields";
 
 export { idSchema, reasonSchema };
 
-export const usernameSchema = z.string().trim().min(1, "Enter your username.").max(254, "That username is too long.").refine(...plainText("username"));
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your username.")
+  .max(254, "That username is too long.")
+  .refine(...plainText("username"));
 
 export const loginSchema = z.object({
   username: usernameSchema,
@@ -32,8 +37,6 @@ export const tempCodeSchema = z
   .string()
   .transform((s) => s.replace(/\s+/g, ""))
   .pipe(z.string().regex(/^\d{8}$/, "Enter the 8-digit code your administrator gave you."));
-
-
 
 // The console's forms, derived from the JSON-first bodies the REST API documents (lib/api/bodies.ts).
 export const generateTempCodeSchema = formSchema(tempCodeTermsBody.extend({ userId: idSchema }));

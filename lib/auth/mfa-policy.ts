@@ -6,21 +6,13 @@ export function isMfaRequired(opts: {
   permissions: Set<Permission>;
   profileRequiredLevel: SessionLevel | null;
 }): boolean {
-  return (
-    opts.settings.requireMfaForUiLogins ||
-    opts.permissions.has("MFA_FOR_UI_LOGINS") ||
-    opts.profileRequiredLevel === "HIGH_ASSURANCE"
-  );
+  return opts.settings.requireMfaForUiLogins || opts.permissions.has("MFA_FOR_UI_LOGINS") || opts.profileRequiredLevel === "HIGH_ASSURANCE";
 }
 
 export type Challenge = "TEMP_CODE" | "WEBAUTHN" | "TOTP" | "ENROLL";
 
 /** An active temporary code bypasses every other method; then keys; then the authenticator app. */
-export function firstChallenge(registered: {
-  hasActiveTempCode: boolean;
-  webauthnCount: number;
-  totpCount: number;
-}): Challenge {
+export function firstChallenge(registered: { hasActiveTempCode: boolean; webauthnCount: number; totpCount: number }): Challenge {
   if (registered.hasActiveTempCode) return "TEMP_CODE";
   if (registered.webauthnCount > 0) return "WEBAUTHN";
   if (registered.totpCount > 0) return "TOTP";
@@ -28,9 +20,6 @@ export function firstChallenge(registered: {
 }
 
 /** S2: the session level a completed login gets, by the method that completed it. */
-export function sessionLevelFor(
-  method: VerificationMethod,
-  settings: Pick<OrgSettings, "highAssuranceMethods">,
-): SessionLevel {
+export function sessionLevelFor(method: VerificationMethod, settings: Pick<OrgSettings, "highAssuranceMethods">): SessionLevel {
   return settings.highAssuranceMethods.includes(method) ? "HIGH_ASSURANCE" : "STANDARD";
 }

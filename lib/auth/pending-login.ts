@@ -64,7 +64,10 @@ export type PendingLoginWithUser = NonNullable<Awaited<ReturnType<typeof findPen
  * Why a pending login can no longer be finished, or null while it can: an administrator's reset,
  * revoke or deactivation ends ("voids") logins in progress, which is not the same as expiring.
  */
-export function pendingLoginEnded(pending: { consumedAt: Date | null; stage: PendingLoginStage; expiresAt: Date }, nowMs: number): "LOGIN_ENDED" | "PENDING_LOGIN_EXPIRED" | null {
+export function pendingLoginEnded(
+  pending: { consumedAt: Date | null; stage: PendingLoginStage; expiresAt: Date },
+  nowMs: number,
+): "LOGIN_ENDED" | "PENDING_LOGIN_EXPIRED" | null {
   if (pending.consumedAt && pending.stage !== "COMPLETED") return "LOGIN_ENDED";
   if (pending.consumedAt || pending.expiresAt.getTime() <= nowMs) return "PENDING_LOGIN_EXPIRED";
   return null;
@@ -76,7 +79,12 @@ export function pendingLoginEnded(pending: { consumedAt: Date | null; stage: Pen
  */
 export async function completePendingLogin(
   tx: Tx,
-  opts: { id: string; fromStage: PendingLoginStage; method: VerificationMethod; /** Spent at once: the same transaction opens the session (lib/auth/open-session.ts). */ spentAt?: Date },
+  opts: {
+    id: string;
+    fromStage: PendingLoginStage;
+    method: VerificationMethod;
+    /** Spent at once: the same transaction opens the session (lib/auth/open-session.ts). */ spentAt?: Date;
+  },
 ): Promise<string | null> {
   const ticket = randomToken();
   const { count } = await tx.pendingLogin.updateMany({

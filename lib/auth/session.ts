@@ -40,7 +40,10 @@ export async function createSessionFromTicket(
   const orgDb = forOrg(db, found.orgId);
   return retryOnDeadlock(() =>
     orgDb.$transaction(async (tx) => {
-      const pending = await tx.pendingLogin.findFirst({ where: { ...where, id: found.id }, include: { user: { include: { org: { include: { settings: true } } } } } });
+      const pending = await tx.pendingLogin.findFirst({
+        where: { ...where, id: found.id },
+        include: { user: { include: { org: { include: { settings: true } } } } },
+      });
       if (!pending || !pending.method || !pending.user.isActive) return null;
       if (!(await settleSuccess(tx, { user: pending.user, nowMs, completes: true }))) return null;
       const { count } = await tx.pendingLogin.updateMany({ where: { ...where, id: pending.id }, data: { consumedAt: now } });

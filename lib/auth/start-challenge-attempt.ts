@@ -56,7 +56,8 @@ export async function startChallengeAttempt<M extends VerificationMethod>(
 
   const throttled = await hitRateLimit(orgDb, { limit: "CODE_ATTEMPTS_PER_PENDING_LOGIN", subject: pending.id, nowMs });
   if (!throttled.ok) {
-    if (throttled.firstRefusal) await recordEvent(orgDb, { ...failedEvent(common, "RATE_LIMITED"), detail: { limit: throttled.limit, retryAt: throttled.retryAt.toISOString() } });
+    if (throttled.firstRefusal)
+      await recordEvent(orgDb, { ...failedEvent(common, "RATE_LIMITED"), detail: { limit: throttled.limit, retryAt: throttled.retryAt.toISOString() } });
     return fail("RATE_LIMITED", { retryAt: throttled.retryAt });
   }
   const admission = await admitAttempt(orgDb, { user, settings: settingsOf(user), method: opts.method, context: opts.context, nowMs });

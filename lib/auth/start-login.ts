@@ -17,9 +17,7 @@ import { findActiveTempCode } from "@/lib/mfa/temp-codes/active-temp-code";
 import { admitPasswordAttempt, refundAttempt, runningLock, settleSuccess } from "@/lib/security/lockout";
 import { hitRateLimit, refundRateLimit, type RateLimitHit } from "@/lib/security/rate-limit";
 
-export type StartLoginResult = Result<
-  { next: "session"; pendingToken: string; ticket: string } | { next: Challenge; pendingToken: string }
->;
+export type StartLoginResult = Result<{ next: "session"; pendingToken: string; ticket: string } | { next: Challenge; pendingToken: string }>;
 
 /** Runs bookkeeping that must not delay the answer; without one, it runs before returning. */
 export type Defer = (task: () => Promise<void>) => void;
@@ -164,7 +162,12 @@ export async function continueAfterPassword(
     // Succeeded"; one a second factor follows is "Password verified", and the login's end — the
     // code, the key, or the registration of a first method — is its own "Login" event. (It was a
     // "Login · Pending" that stayed Pending for good when the user gave up.)
-    await recordEvent(tx, passwordSuffices ? { ...base, status: "SUCCEEDED", detail: { next: "session" } } : { ...base, activity: "PASSWORD_VERIFIED", status: "SUCCEEDED", detail: { next: challenge } });
+    await recordEvent(
+      tx,
+      passwordSuffices
+        ? { ...base, status: "SUCCEEDED", detail: { next: "session" } }
+        : { ...base, activity: "PASSWORD_VERIFIED", status: "SUCCEEDED", detail: { next: challenge } },
+    );
     if (passwordSuffices) {
       const ticket = await completePendingLogin(tx, { id: pending.id, fromStage: "MFA_CHALLENGE", method: "PASSWORD" });
       if (!ticket) throw new Error("fresh pending login could not be completed");

@@ -25,7 +25,9 @@ describe("stepUpWarnings (S2: logins that give High Assurance, and who can still
 
   it("leaving recovery codes as the only step-up warns about that too", () => {
     expect(keys(without("TOTP", "WEBAUTHN"))).toEqual(["LOGIN_STANDARD:WEBAUTHN", "LOGIN_STANDARD:TOTP", "RECOVERY_CODES_ONLY"]);
-    expect(stepUpWarnings(without("TOTP", "WEBAUTHN")).find((w) => w.key === "LOGIN_STANDARD:TOTP")?.message).toContain("only with a recovery code, if they have one");
+    expect(stepUpWarnings(without("TOTP", "WEBAUTHN")).find((w) => w.key === "LOGIN_STANDARD:TOTP")?.message).toContain(
+      "only with a recovery code, if they have one",
+    );
   });
 
   it("no step-up method at all: every unticked method says its users could not reach High Assurance", () => {

@@ -34,19 +34,27 @@ export function stepUpWarnings(methods: readonly VerificationMethod[]): StepUpWa
     if (allowed.has(method)) continue;
     const others = stepUp.filter((m) => m !== method).map((m) => NAMES[m]);
     const canItself = method === "TEMP_CODE" ? "a temporary code never steps up" : `${NAMES[method]} could no longer step up`;
-    const way = others.length ? `those users reach High Assurance only with ${list(others)}, if they have one` : "those users could not reach High Assurance at all";
-    warnings.push({ key: `LOGIN_STANDARD:${method}`, method, message: `Logging in with ${NAMES[method]} would give a Standard session, and ${canItself}: ${way}.` });
+    const way = others.length
+      ? `those users reach High Assurance only with ${list(others)}, if they have one`
+      : "those users could not reach High Assurance at all";
+    warnings.push({
+      key: `LOGIN_STANDARD:${method}`,
+      method,
+      message: `Logging in with ${NAMES[method]} would give a Standard session, and ${canItself}: ${way}.`,
+    });
   }
   if (stepUp.length === 1 && stepUp[0] === "RECOVERY_CODE") {
     warnings.push({
       key: "RECOVERY_CODES_ONLY",
-      message: "Recovery codes would be the only way to step up. Each works once: whoever has used theirs up is left without High Assurance — and High Assurance is what changing these settings needs.",
+      message:
+        "Recovery codes would be the only way to step up. Each works once: whoever has used theirs up is left without High Assurance — and High Assurance is what changing these settings needs.",
     });
   }
   if (stepUp.length === 0) {
     warnings.push({
       key: "NO_STEP_UP",
-      message: "No method could step up: a Standard session could never become High Assurance, so High Assurance actions — these settings among them — would need a fresh login with a ticked method.",
+      message:
+        "No method could step up: a Standard session could never become High Assurance, so High Assurance actions — these settings among them — would need a fresh login with a ticked method.",
     });
   }
   return warnings;

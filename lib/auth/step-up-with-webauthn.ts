@@ -61,9 +61,9 @@ export async function stepUpWithWebAuthn(opts: SessionRef & { response: Authenti
       return until;
     }),
   ).catch((e) => {
-      if (e instanceof StepUpAborted) return e;
-      throw e;
-    });
+    if (e instanceof StepUpAborted) return e;
+    throw e;
+  });
   if (outcome instanceof StepUpAborted) {
     if (outcome.reason === "LOCKED") return refuseLocked(orgDb, { ...common, lockedUntil: await lockedUntilNow(orgDb, session.user, nowMs) });
     if (outcome.reason === "CHALLENGE_EXPIRED") return refuseStale();

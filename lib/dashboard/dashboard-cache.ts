@@ -15,7 +15,11 @@ interface Entry<T> {
 const entries = new Map<string, Entry<unknown>>();
 const pending = new Map<string, Promise<Entry<unknown>>>();
 
-export async function cachedFigures<T>(key: string, compute: () => Promise<T>, opts: { nowMs?: number; freshMs?: number } = {}): Promise<{ value: T; computedAtMs: number }> {
+export async function cachedFigures<T>(
+  key: string,
+  compute: () => Promise<T>,
+  opts: { nowMs?: number; freshMs?: number } = {},
+): Promise<{ value: T; computedAtMs: number }> {
   const nowMs = opts.nowMs ?? Date.now();
   const freshMs = opts.freshMs ?? DASHBOARD_FRESH_MS;
   if (!(freshMs > 0)) return { value: await compute(), computedAtMs: nowMs };

@@ -42,7 +42,11 @@ export async function getVerificationFailures(orgDb: OrgDb, opts: { orgId: strin
   });
   return {
     days,
-    reasons: reasons.map((r) => ({ reason: r.reason ?? "UNSPECIFIED", label: failureReasonLabel(r.reason) ?? "No reason recorded", failures: Number(r.failures) })),
+    reasons: reasons.map((r) => ({
+      reason: r.reason ?? "UNSPECIFIED",
+      label: failureReasonLabel(r.reason) ?? "No reason recorded",
+      failures: Number(r.failures),
+    })),
     total: days.reduce((sum, d) => sum + d.failures, 0),
   };
 }

@@ -4,14 +4,34 @@
 // server and Next.js share one process), readiness says so, and the errors an outage causes are
 // logged once — not one stack trace per request (a restart cost ~8,000 lines in 20 s).
 type Log = (...args: unknown[]) => void;
-const state = globalThis as unknown as { __mfaDbUnavailableSince?: number | null; __mfaDbAvailableAgainAtMs?: number; __mfaDbSuppressed?: number; __mfaConsoleFilter?: Log; __mfaConsoleError?: Log };
+const state = globalThis as unknown as {
+  __mfaDbUnavailableSince?: number | null;
+  __mfaDbAvailableAgainAtMs?: number;
+  __mfaDbSuppressed?: number;
+  __mfaConsoleFilter?: Log;
+  __mfaConsoleError?: Log;
+};
 
 // Connection-level failures: the network, and Postgres refusing or ending sessions (class 08,
 // 57P01–57P03 admin shutdown / crash shutdown / cannot connect now).
 // Prisma's P1001/P1002/P1017: can't reach, timed out, the server closed the connection.
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EPIPE", "57P01", "57P02", "57P03", "P1001", "P1002", "P1017"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
 // pg's "not queryable" is a client whose connection broke being used again (a rollback after the failed query).
-const CONNECTION_MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down)|Can't reach database|connect ETIMEDOUT|Server has closed the connection|connection error and is not queryable/i;
+const CONNECTION_MESSAGES =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down)|Can't reach database|connect ETIMEDOUT|Server has closed the connection|connection error and is not queryable/i;
 // Requests that were in flight when Postgres came back still fail from the outage for a moment.
 const OUTAGE_TAIL_MS = 10_000;
 
@@ -42,7 +62,9 @@ export function markDatabaseAvailable(): void {
   state.__mfaDbUnavailableSince = null;
   // scripts/server.mjs: a request that began before this moment may still fail from the outage.
   state.__mfaDbAvailableAgainAtMs = Date.now();
-  (state.__mfaConsoleError ?? console.error)(`[db] Postgres reachable again after ${((Date.now() - since) / 1000).toFixed(1)} s (${state.__mfaDbSuppressed ?? 0} error logs of the outage left out)`);
+  (state.__mfaConsoleError ?? console.error)(
+    `[db] Postgres reachable again after ${((Date.now() - since) / 1000).toFixed(1)} s (${state.__mfaDbSuppressed ?? 0} error logs of the outage left out)`,
+  );
 }
 
 /** While the database is down, the errors that say only that are counted instead of printed. Returns the unfiltered log. */

@@ -48,7 +48,9 @@ function watchedPool(connectionString: string): pg.Pool {
   // An idle client's error (Postgres restarted) is emitted here; without a listener it would crash the process.
   pool.on("error", (error) => isConnectionError(error) && markDatabaseUnavailable(error));
   pool.on("connect", () => markDatabaseAvailable());
-  const connect = pool.connect.bind(pool) as (callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => Promise<pg.PoolClient> | void;
+  const connect = pool.connect.bind(pool) as (
+    callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
+  ) => Promise<pg.PoolClient> | void;
   const settle = (error: unknown) => error && isConnectionError(error) && markDatabaseUnavailable(error);
   pool.connect = ((callback?: (err: Error | undefined, client?: pg.PoolClient, done?: () => void) => void) => {
     if (callback) {

@@ -73,9 +73,7 @@ function checksumMatches(sql: string, recorded: string): boolean {
 // The app, its scripts and the tests always run from the repository root.
 const defaultMigrationsDir = () => path.resolve(process.cwd(), "prisma/migrations");
 
-export async function listMigrations(
-  migrationsDir: string = defaultMigrationsDir(),
-): Promise<{ name: string; sql: string; checksum: string }[]> {
+export async function listMigrations(migrationsDir: string = defaultMigrationsDir()): Promise<{ name: string; sql: string; checksum: string }[]> {
   // A missing directory is refused rather than read as "nothing to apply": it almost always
   // means the wrong working directory, and a silent no-op would hide that.
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: unknown) => {
@@ -94,11 +92,7 @@ export async function listMigrations(
   );
 }
 
-export async function applyMigrations(opts: {
-  runner: SqlRunner;
-  migrationsDir?: string;
-  log?: (line: string) => void;
-}): Promise<{ applied: string[] }> {
+export async function applyMigrations(opts: { runner: SqlRunner; migrationsDir?: string; log?: (line: string) => void }): Promise<{ applied: string[] }> {
   const { runner, log = () => {} } = opts;
   const migrationsDir = opts.migrationsDir ?? defaultMigrationsDir();
   const migrations = await listMigrations(migrationsDir);
@@ -151,17 +145,10 @@ export async function applyMigrations(opts: {
       // next run reports as failed, exactly as Prisma would.
       await runner.exec("BEGIN");
       try {
-        await runner.query("INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)", [
-          id,
-          m.checksum,
-          m.name,
-        ]);
+        await runner.query("INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES ($1, $2, $3)", [id, m.checksum, m.name]);
         await runner.exec(m.sql);
         // Same values Prisma leaves after a successful script: one step, finished, logs NULL.
-        await runner.query(
-          "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = clock_timestamp() WHERE id = $1",
-          [id],
-        );
+        await runner.query("UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = clock_timestamp() WHERE id = $1", [id]);
         await runner.exec("COMMIT");
       } catch (error) {
         await runner.exec("ROLLBACK").catch(() => {});

@@ -81,9 +81,7 @@ export function scopeArgs(model: string, operation: string, args: Args, orgId: s
     next.create = { ...(args.create ?? {}), [key]: orgId };
   }
   if (CREATE_OPERATIONS.has(operation)) {
-    next.data = Array.isArray(args.data)
-      ? args.data.map((row: object) => ({ ...row, [key]: orgId }))
-      : { ...(args.data as object), [key]: orgId };
+    next.data = Array.isArray(args.data) ? args.data.map((row: object) => ({ ...row, [key]: orgId })) : { ...(args.data as object), [key]: orgId };
   }
   if (operation.startsWith("update") && args.data && !Array.isArray(args.data)) {
     // Moving a row to another org is never legitimate.

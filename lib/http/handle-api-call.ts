@@ -100,6 +100,11 @@ async function recordApiCall(
     status: opts.status < 400 ? "SUCCEEDED" : "FAILED",
     reason: opts.code,
     context: opts.context,
-    detail: { operation: opts.op.operationId, route: `${opts.op.method} ${API_BASE_PATH}${opts.op.path}`, status: opts.status, via: { id: opts.caller.tokenId, name: opts.caller.tokenName } },
+    detail: {
+      operation: opts.op.operationId,
+      route: `${opts.op.method} ${API_BASE_PATH}${opts.op.path}`,
+      status: opts.status,
+      via: { id: opts.caller.tokenId, name: opts.caller.tokenName },
+    },
   });
 }

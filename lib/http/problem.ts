@@ -23,7 +23,10 @@ export const problemSchema = z
     status: z.number().int().meta({ example: 409 }),
     detail: z.string().meta({ example: ERRORS.TEMP_CODE_ACTIVE.message }),
     code: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]).meta({ description: "Stable machine-readable code; the same as the console's." }),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional().meta({ description: "Each invalid field (code INVALID_INPUT)." }),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: "Each invalid field (code INVALID_INPUT)." }),
     retryAt: z.iso.datetime().optional().meta({ description: "When to try again (with a Retry-After header)." }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details." });

@@ -30,12 +30,22 @@ export async function beginTotpRegistration(
     // Secrets of abandoned setups are worthless; don't keep them around.
     await tx.totpFactor.deleteMany({ where: { userId: me.id, verifiedAt: null, pendingLoginId: null } });
     return tx.totpFactor.create({
-      data: { orgId: me.orgId, userId: me.id, name: DEFAULT_TOTP_NAME, secretCiphertext: encryptTotpSecret(generateTotpSecret(), me.id), createdAt: new Date(nowMs) },
+      data: {
+        orgId: me.orgId,
+        userId: me.id,
+        name: DEFAULT_TOTP_NAME,
+        secretCiphertext: encryptTotpSecret(generateTotpSecret(), me.id),
+        createdAt: new Date(nowMs),
+      },
     });
   });
   const secret = decryptTotpSecret(factor);
   const org = await orgOf(orgDb);
-  return { secret, uri: otpauthUri({ secretBase32: secret, accountName: me.username, issuer: totpIssuer({ orgName: org.name, environment: org.environment }) }), username: me.username };
+  return {
+    secret,
+    uri: otpauthUri({ secretBase32: secret, accountName: me.username, issuer: totpIssuer({ orgName: org.name, environment: org.environment }) }),
+    username: me.username,
+  };
 }
 
 async function orgOf(orgDb: OrgDb) {

@@ -34,7 +34,13 @@ export async function completeEnrollment(
   let recoveryCodes: string[] | null = null;
   if ((await countUnusedRecoveryCodes(tx, opts.user.id)) === 0) {
     recoveryCodes = await replaceRecoveryCodes(tx, { orgId: opts.user.orgId, userId: opts.user.id });
-    await recordEvent(tx, { ...base, activity: "RECOVERY_CODES_GENERATED", method: "RECOVERY_CODE", status: "SUCCEEDED", detail: { count: recoveryCodes.length } });
+    await recordEvent(tx, {
+      ...base,
+      activity: "RECOVERY_CODES_GENERATED",
+      method: "RECOVERY_CODE",
+      status: "SUCCEEDED",
+      detail: { count: recoveryCodes.length },
+    });
   }
   return { ticket, recoveryCodes };
 }

@@ -27,10 +27,7 @@ function newCode(): string {
 }
 
 /** Replaces the user's recovery codes; returns the new ones in clear, the only time they exist so. */
-export async function replaceRecoveryCodes(
-  tx: CodeReplacer,
-  opts: { orgId: string; userId: string },
-): Promise<string[]> {
+export async function replaceRecoveryCodes(tx: CodeReplacer, opts: { orgId: string; userId: string }): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
   await tx.recoveryCode.deleteMany({ where: { userId: opts.userId } });
   await tx.recoveryCode.createMany({

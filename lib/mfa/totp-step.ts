@@ -37,10 +37,7 @@ export async function matchUserTotp(db: FactorReader, opts: { userId: string; co
  * any of the user's apps was already accepted (a replay). The row lock serialises this user's
  * TOTP checks, so "once per user" holds under concurrency.
  */
-export async function consumeTotpStep(
-  tx: StepWriter,
-  opts: { userId: string; orgId: string; match: TotpMatch; nowMs: number },
-): Promise<boolean> {
+export async function consumeTotpStep(tx: StepWriter, opts: { userId: string; orgId: string; match: TotpMatch; nowMs: number }): Promise<boolean> {
   await lockUserRow(tx, { id: opts.userId, orgId: opts.orgId });
   const step = BigInt(opts.match.step);
   const newer = await tx.totpFactor.count({ where: { userId: opts.userId, lastUsedStep: { gte: step } } });

@@ -1,16 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  TOTP_PERIOD_SECONDS,
-  generateTotpSecret,
-  hotpCode,
-  matchTotpStep,
-  otpauthUri,
-  timeStepAt,
-  totpCodeAt,
-  totpIssuer,
-} from "./totp";
+import { TOTP_PERIOD_SECONDS, generateTotpSecret, hotpCode, matchTotpStep, otpauthUri, timeStepAt, totpCodeAt, totpIssuer } from "./totp";
 
 // RFC 6238 Appendix B and RFC 4226 Appendix D share this ASCII key (20 bytes).
 const RFC_KEY = Buffer.from("12345678901234567890", "ascii");
@@ -114,7 +105,10 @@ describe("cross-check against oathtool", () => {
     expect(existsSync(OATHTOOL), `${OATHTOOL} is required (apt-get install oathtool)`).toBe(true);
     const secret = generateTotpSecret();
     for (const unixSeconds of [1_234_567_890, 1_700_000_000, 2_000_000_029]) {
-      const utc = new Date(unixSeconds * 1000).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+      const utc = new Date(unixSeconds * 1000)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC");
       const theirs = execFileSync(OATHTOOL, ["--totp", "-b", secret, "--now", utc], { encoding: "utf8" }).trim();
       expect(totpCodeAt(secret, unixSeconds * 1000)).toBe(theirs);
     }
@@ -133,8 +127,7 @@ describe("otpauthUri", () => {
   it("has the key-URI shape with every parameter stated", () => {
     const uri = otpauthUri({ secretBase32: RFC_KEY_BASE32, accountName: "alice@acme.test", issuer: "MFA Console (Acme)" });
     expect(uri).toBe(
-      "otpauth://totp/MFA%20Console%20(Acme):alice%40acme.test" +
-        `?secret=${RFC_KEY_BASE32}&issuer=MFA%20Console%20(Acme)&algorithm=SHA1&digits=6&period=30`,
+      "otpauth://totp/MFA%20Console%20(Acme):alice%40acme.test" + `?secret=${RFC_KEY_BASE32}&issuer=MFA%20Console%20(Acme)&algorithm=SHA1&digits=6&period=30`,
     );
   });
 
@@ -161,11 +154,7 @@ describe("totpIssuer", () => {
   });
 
   it("gives different orgs and environments different issuers, so app entries never collide", () => {
-    const issuers = new Set([
-      totpIssuer({ orgName: "Acme" }),
-      totpIssuer({ orgName: "Globex" }),
-      totpIssuer({ orgName: "Acme", environment: "Sandbox" }),
-    ]);
+    const issuers = new Set([totpIssuer({ orgName: "Acme" }), totpIssuer({ orgName: "Globex" }), totpIssuer({ orgName: "Acme", environment: "Sandbox" })]);
     expect(issuers.size).toBe(3);
   });
 });

@@ -39,11 +39,7 @@ export function totpCodeAt(secretBase32: string, nowMs: number): string {
 }
 
 /** RFC 4226 HOTP. A Buffer is the raw key; a string is base32. otplib rejects keys under 16 bytes. */
-export function hotpCode(
-  secret: Buffer | string,
-  counter: number,
-  opts: { digits?: number; algorithm?: "sha1" | "sha256" | "sha512" } = {},
-): string {
+export function hotpCode(secret: Buffer | string, counter: number, opts: { digits?: number; algorithm?: "sha1" | "sha256" | "sha512" } = {}): string {
   return generateSync({
     strategy: "hotp",
     secret,

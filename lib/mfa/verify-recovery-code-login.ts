@@ -12,7 +12,13 @@ import { findRecoveryCode, spendRecoveryCode } from "./recovery-codes";
 
 export async function verifyRecoveryCodeAtLogin(
   db: Db,
-  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number; /** The login finishes on the server: the session is opened with it (lib/auth/open-session.ts). */ openSession?: boolean },
+  opts: {
+    pendingToken: string;
+    code: string;
+    context: RequestContext;
+    nowMs?: number;
+    /** The login finishes on the server: the session is opened with it (lib/auth/open-session.ts). */ openSession?: boolean;
+  },
 ): Promise<Result<{ ticket: string; session: OpenedSession | null; remaining: number }>> {
   const nowMs = opts.nowMs ?? Date.now();
   const started = await startChallengeAttempt(db, { ...opts, stage: "MFA_CHALLENGE", method: "RECOVERY_CODE", nowMs });

@@ -13,7 +13,13 @@ import { findActiveTempCode } from "./temp-codes/active-temp-code";
 
 export async function verifyTempCodeAtLogin(
   db: Db,
-  opts: { pendingToken: string; code: string; context: RequestContext; nowMs?: number; /** The login finishes on the server: the session is opened with it (lib/auth/open-session.ts). */ openSession?: boolean },
+  opts: {
+    pendingToken: string;
+    code: string;
+    context: RequestContext;
+    nowMs?: number;
+    /** The login finishes on the server: the session is opened with it (lib/auth/open-session.ts). */ openSession?: boolean;
+  },
 ): Promise<Result<{ ticket: string; session: OpenedSession | null }>> {
   const nowMs = opts.nowMs ?? Date.now();
   const started = await startChallengeAttempt(db, { ...opts, stage: "MFA_CHALLENGE", method: "TEMP_CODE", nowMs });

@@ -9,9 +9,7 @@ import { permits } from "@/lib/policy/actions";
 import { getCurrentSession, type CurrentSession } from "./current-session";
 import { forbidAction } from "./forbidden-page";
 
-export type HistoryAccess =
-  | { ok: true; current: CurrentSession }
-  | { ok: false; reason: "NO_SESSION" | "FORBIDDEN" | "STEP_UP_REQUIRED" };
+export type HistoryAccess = { ok: true; current: CurrentSession } | { ok: false; reason: "NO_SESSION" | "FORBIDDEN" | "STEP_UP_REQUIRED" };
 
 export async function checkHistoryAccess(): Promise<HistoryAccess> {
   const current = await getCurrentSession();

@@ -35,7 +35,10 @@ export async function signInWithTicket(ticket: string): Promise<string | null> {
   const created = await createSessionFromTicket(db, { ticket, pendingToken: await readPendingCookie(), context: contextFromHeaders(await headers()) });
   if (!created) return null;
   await setSessionCookie(created.token);
-  const user = await db.user.findUniqueOrThrow({ where: { id: created.userId }, select: { extraPermissions: true, profile: { select: { permissions: true } } } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: created.userId },
+    select: { extraPermissions: true, profile: { select: { permissions: true } } },
+  });
   return landingPath(effectivePermissions(user));
 }
 

@@ -16,7 +16,21 @@ describe("the policy table", () => {
     expect(permits(delegate, APPROVAL_ACTIONS.RESET_PASSWORD)).toBe(false);
   });
   it("asks for High Assurance for every change to a user, single or bulk", () => {
-    for (const action of ["sessions.revoke", "user.unlock", "user.set-active", "bulk.revoke-sessions", "bulk.expire-temp-codes", "bulk.reset-mfa", "bulk.reset-password", "mfa.reset", "password.reset", "method.disconnect", "temp-code.generate", "user.create", "user.update"] as const) {
+    for (const action of [
+      "sessions.revoke",
+      "user.unlock",
+      "user.set-active",
+      "bulk.revoke-sessions",
+      "bulk.expire-temp-codes",
+      "bulk.reset-mfa",
+      "bulk.reset-password",
+      "mfa.reset",
+      "password.reset",
+      "method.disconnect",
+      "temp-code.generate",
+      "user.create",
+      "user.update",
+    ] as const) {
       expect(ACTIONS[action].highAssurance, action).toBe(true);
     }
   });

@@ -23,10 +23,7 @@ export function holdsAdministration(user: { extraPermissions: Permission[]; prof
   return granted.has("MANAGE_USERS") || granted.has("MANAGE_MFA");
 }
 
-export async function needsSecondAdminApproval(
-  tx: AnyTx,
-  opts: { orgId: string; action: Action; targetUserId: string; nowMs: number },
-): Promise<boolean> {
+export async function needsSecondAdminApproval(tx: AnyTx, opts: { orgId: string; action: Action; targetUserId: string; nowMs: number }): Promise<boolean> {
   if (!policyOf(opts.action).secondAdminApproval) return false;
   const settings = await tx.orgSettings.findUnique({ where: { orgId: opts.orgId }, select: { requireSecondAdminForAdminReset: true } });
   if (!settings?.requireSecondAdminForAdminReset) return false;

@@ -50,7 +50,12 @@ describe("encryptSecret / decryptSecret", () => {
 
   it("rejects a truncated tag instead of checking fewer bytes", () => {
     const ciphertext = encryptSecret("secret value", { key });
-    expect(() => decryptSecret(withPart(ciphertext, 2, (tag) => tag.slice(0, 8)), { key })).toThrow(/malformed/);
+    expect(() =>
+      decryptSecret(
+        withPart(ciphertext, 2, (tag) => tag.slice(0, 8)),
+        { key },
+      ),
+    ).toThrow(/malformed/);
   });
 
   it("rejects malformed envelopes", () => {

@@ -41,9 +41,7 @@ export function getEncryptionKey(): Buffer {
 
 // A bare Buffer is accepted too, for callers that only want to pass a key.
 function resolveOptions(keyOrOptions?: Buffer | SecretCipherOptions): { key: Buffer; aad?: string } {
-  const options: SecretCipherOptions = Buffer.isBuffer(keyOrOptions)
-    ? { key: keyOrOptions }
-    : (keyOrOptions ?? {});
+  const options: SecretCipherOptions = Buffer.isBuffer(keyOrOptions) ? { key: keyOrOptions } : (keyOrOptions ?? {});
   const key = options.key ?? getEncryptionKey();
   if (key.length !== KEY_BYTES) {
     throw new Error(`AES-256-GCM key must be ${KEY_BYTES} bytes, got ${key.length}`);
@@ -60,9 +58,7 @@ export function encryptSecret(plaintext: string, keyOrOptions?: Buffer | SecretC
   if (aad !== undefined) cipher.setAAD(Buffer.from(aad, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [FORMAT_VERSION, iv, tag, ciphertext]
-    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
-    .join(".");
+  return [FORMAT_VERSION, iv, tag, ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
 }
 
 /**

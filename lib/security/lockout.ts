@@ -156,10 +156,7 @@ export async function runningLock(db: LockoutDb, user: { id: string; orgId: stri
  * back (`completes`: a finished login or step-up clears the count), and takes the user row lock.
  * False when the account was locked meanwhile — the caller rolls back and answers "locked".
  */
-export async function settleSuccess(
-  tx: LockoutDb,
-  opts: { user: { id: string; orgId: string }; nowMs: number; completes: boolean },
-): Promise<boolean> {
+export async function settleSuccess(tx: LockoutDb, opts: { user: { id: string; orgId: string }; nowMs: number; completes: boolean }): Promise<boolean> {
   const now = new Date(opts.nowMs);
   const settled = opts.completes
     ? await tx.$queryRaw<{ id: string }[]>`

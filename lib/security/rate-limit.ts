@@ -12,8 +12,7 @@ export interface CounterDb {
 }
 
 export type RateLimitHit =
-  | { ok: true; hit: CounterRef; remaining: number; resetAt: Date }
-  | { ok: false; retryAt: Date; firstRefusal: boolean; limit: RateLimitName };
+  { ok: true; hit: CounterRef; remaining: number; resetAt: Date } | { ok: false; retryAt: Date; firstRefusal: boolean; limit: RateLimitName };
 
 /** What refund() needs to give a hit back to the window it was counted in. */
 export interface CounterRef {
@@ -56,7 +55,10 @@ export async function hitRateLimit(db: CounterDb, opts: { limit: RateLimitName; 
  * The verdict on a hit already counted (by hitRateLimit, or by a caller that folds the same
  * upsert into a statement of its own, as the API token lookup does): within the limit, or refused.
  */
-export async function settleHit(db: CounterDb, opts: { limit: RateLimitName; key: string; windowStart: Date; hits: number; nowMs: number }): Promise<RateLimitHit> {
+export async function settleHit(
+  db: CounterDb,
+  opts: { limit: RateLimitName; key: string; windowStart: Date; hits: number; nowMs: number },
+): Promise<RateLimitHit> {
   const spec = RATE_LIMITS[opts.limit];
   const { key, windowStart, hits } = opts;
   const windowEnd = new Date(windowStart.getTime() + spec.windowSeconds * 1000);

@@ -28,9 +28,7 @@ describe("sha256Hex", () => {
 
 describe("hmacSha256Hex", () => {
   it("matches RFC 4231 test case 2", () => {
-    expect(hmacSha256Hex("Jefe", "what do ya want for nothing?")).toBe(
-      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-    );
+    expect(hmacSha256Hex("Jefe", "what do ya want for nothing?")).toBe("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
   });
 
   it("accepts a Buffer key", () => {

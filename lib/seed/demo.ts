@@ -83,6 +83,13 @@ export async function ensureDemoApiToken(db: Db): Promise<void> {
   const api = await db.user.findUnique({ where: { username: "api@acme.test" } });
   if (!api) return;
   await db.apiToken.create({
-    data: { orgId: api.orgId, name: "Demo token", prefix: DEMO_API_TOKEN.slice(0, API_TOKEN_SHOWN_CHARS), tokenHash, permissions: [...API_TOKEN_SCOPES], actingUserId: api.id },
+    data: {
+      orgId: api.orgId,
+      name: "Demo token",
+      prefix: DEMO_API_TOKEN.slice(0, API_TOKEN_SHOWN_CHARS),
+      tokenHash,
+      permissions: [...API_TOKEN_SCOPES],
+      actingUserId: api.id,
+    },
   });
 }

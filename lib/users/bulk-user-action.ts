@@ -55,20 +55,24 @@ export async function bulkUserAction(opts: {
       const reset = await resetMfa({ ...base, reason: opts.reason });
       if (reset.ok && reset.pendingApproval) done = "Reset requested: waiting for a second administrator";
       result = reset;
-    }
-    else if (opts.action === "reset-password") {
+    } else if (opts.action === "reset-password") {
       const reset = await resetPassword({ ...base, reason: opts.reason });
       if (reset.ok && reset.pendingApproval) done = "Reset requested: waiting for a second administrator";
       if (reset.ok && !reset.pendingApproval) activationLink = { url: reset.link.url, expiresAt: reset.link.expiresAt.toISOString() };
       result = reset;
-    }
-    else if (opts.action === "expire-temp-codes") result = await expireTempCode(base);
+    } else if (opts.action === "expire-temp-codes") result = await expireTempCode(base);
     else {
       const revoked = await revokeUserSessions(base);
       if (revoked.ok && revoked.revoked === 0) done = "No active sessions: nothing to revoke";
       result = revoked;
     }
-    results.push({ userId, name: names.get(userId) ?? "Unknown user", ok: result.ok, message: result.ok ? done : errorMessage(result.code), ...(activationLink ? { activationLink } : {}) });
+    results.push({
+      userId,
+      name: names.get(userId) ?? "Unknown user",
+      ok: result.ok,
+      message: result.ok ? done : errorMessage(result.code),
+      ...(activationLink ? { activationLink } : {}),
+    });
   }
   return results;
 }

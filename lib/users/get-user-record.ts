@@ -61,12 +61,24 @@ export async function getUserRecord(orgDb: OrgDb, opts: { orgId: string; userId:
     lastLoginAt: r.last_login_at,
     createdAt: r.created_at,
     profile: { id: r.profile_id, name: r.profile_name },
-    totpFactors: r.totp.map((f) => ({ id: f.id, name: f.name, verifiedAt: maybeDate(f.verifiedAt), createdAt: date(f.createdAt), lastUsedAt: maybeDate(f.lastUsedAt) })),
+    totpFactors: r.totp.map((f) => ({
+      id: f.id,
+      name: f.name,
+      verifiedAt: maybeDate(f.verifiedAt),
+      createdAt: date(f.createdAt),
+      lastUsedAt: maybeDate(f.lastUsedAt),
+    })),
     webauthnCreds: r.webauthn.map((w) => ({ id: w.id, name: w.name, createdAt: date(w.createdAt), lastUsedAt: maybeDate(w.lastUsedAt) })),
   };
   const tempCode = r.temp_code && { expiresAt: date(r.temp_code.expiresAt), useCount: r.temp_code.useCount, maxUses: r.temp_code.maxUses };
   const pendingApproval = r.approval && { id: r.approval.id, action: r.approval.action, createdAt: date(r.approval.createdAt) };
-  return { user, lockedUntil: user.lockedUntil && user.lockedUntil.getTime() > nowMs ? user.lockedUntil : null, tempCode, recoveryCodesLeft: r.recovery_left, pendingApproval };
+  return {
+    user,
+    lockedUntil: user.lockedUntil && user.lockedUntil.getTime() > nowMs ? user.lockedUntil : null,
+    tempCode,
+    recoveryCodesLeft: r.recovery_left,
+    pendingApproval,
+  };
 }
 
 export type UserRecord = NonNullable<Awaited<ReturnType<typeof getUserRecord>>>;

@@ -73,7 +73,9 @@ export async function listUsers(
   const search = opts.filters?.q ?? "";
 
   const [found, counted] = await Promise.all([
-    findPageIds(orgDb, { column, dir: sort.dir, where: filtered, at, backwards, take: pageSize + 1, search: search !== "" }).then((ids) => pageRows(orgDb, ids, nowMs)),
+    findPageIds(orgDb, { column, dir: sort.dir, where: filtered, at, backwards, take: pageSize + 1, search: search !== "" }).then((ids) =>
+      pageRows(orgDb, ids, nowMs),
+    ),
     opts.withTotal === false ? { total: 0, capped: false } : search ? countSearch(orgDb, filtered) : countUsers(orgDb, filtered, countCap),
   ]);
 
@@ -160,8 +162,17 @@ async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number): Promise<Use
   if (ids.length === 0) return [];
   const rows = await orgDb.$queryRaw<
     {
-      id: string; name: string; username: string; is_active: boolean; locked_until: Date | null; last_login_at: Date | null; created_at: Date;
-      profile_name: string; totp: number; webauthn: number; temp_code: boolean;
+      id: string;
+      name: string;
+      username: string;
+      is_active: boolean;
+      locked_until: Date | null;
+      last_login_at: Date | null;
+      created_at: Date;
+      profile_name: string;
+      totp: number;
+      webauthn: number;
+      temp_code: boolean;
     }[]
   >`
     SELECT u.id, u.name, u.username, u.is_active, u.locked_until, u.last_login_at, u.created_at, p.name AS profile_name,
@@ -174,10 +185,21 @@ async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number): Promise<Use
   return ids.flatMap((id) => {
     const r = byId.get(id);
     return r
-      ? [{
-          id: r.id, name: r.name, username: r.username, isActive: r.is_active, lockedUntil: r.locked_until, lastLoginAt: r.last_login_at, createdAt: r.created_at,
-          profileName: r.profile_name, totpCount: r.totp, webauthnCount: r.webauthn, tempCodeActive: r.temp_code,
-        }]
+      ? [
+          {
+            id: r.id,
+            name: r.name,
+            username: r.username,
+            isActive: r.is_active,
+            lockedUntil: r.locked_until,
+            lastLoginAt: r.last_login_at,
+            createdAt: r.created_at,
+            profileName: r.profile_name,
+            totpCount: r.totp,
+            webauthnCount: r.webauthn,
+            tempCodeActive: r.temp_code,
+          },
+        ]
       : [];
   });
 }
@@ -198,9 +220,6 @@ async function findSearchPageIds(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArg
   // are sparse or clustered late in the order.
   const walked = await withinBudget(orgDb, SEARCH_WALK_BUDGET_MS, (tx) => tx.user.findMany({ ...args, select: { id: true } }));
   if (walked) return walked;
-  const [, ids] = await orgDb.$transaction([
-    orgDb.$executeRaw`SET LOCAL enable_indexscan = off`,
-    orgDb.user.findMany({ ...args, select: { id: true } }),
-  ]);
+  const [, ids] = await orgDb.$transaction([orgDb.$executeRaw`SET LOCAL enable_indexscan = off`, orgDb.user.findMany({ ...args, select: { id: true } })]);
   return ids;
 }

@@ -9,10 +9,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   API_ONLY: "Api Only User",
 };
 
-export function effectivePermissions(user: {
-  extraPermissions: Permission[];
-  profile: { permissions: Permission[] };
-}): Set<Permission> {
+export function effectivePermissions(user: { extraPermissions: Permission[]; profile: { permissions: Permission[] } }): Set<Permission> {
   return new Set([...user.profile.permissions, ...user.extraPermissions]);
 }
 

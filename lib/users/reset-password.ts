@@ -22,7 +22,10 @@ export async function resetUserPassword(
 ): Promise<{ link: IssuedLink; sessionsRevoked: number }> {
   const now = new Date(opts.nowMs);
   await tx.user.update({ where: { orgId_id: { orgId: opts.orgId, id: opts.userId } }, data: { passwordHash: "" } });
-  const sessions = await tx.session.updateMany({ where: { orgId: opts.orgId, userId: opts.userId, revokedAt: null }, data: { revokedAt: now, revokedReason: "password-reset" } });
+  const sessions = await tx.session.updateMany({
+    where: { orgId: opts.orgId, userId: opts.userId, revokedAt: null },
+    data: { revokedAt: now, revokedReason: "password-reset" },
+  });
   await tx.pendingLogin.updateMany({ where: { orgId: opts.orgId, userId: opts.userId, consumedAt: null }, data: { consumedAt: now } });
   const settings = await tx.orgSettings.findUnique({ where: { orgId: opts.orgId }, select: { activationLinkHours: true } });
   const link = await issueActivationLink(tx, {

@@ -12,24 +12,29 @@ export async function revokeUserSessions(opts: AdminActionOptions): Promise<Resu
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
   const now = new Date(opts.nowMs ?? Date.now());
-  return retryOnDeadlock(() => opts.orgDb.$transaction(async (tx) => {
-    // The user row first (lib/db/lock-user.ts): a login completing now waits, or is voided.
-    await lockUserRow(tx, target);
-    const { count } = await tx.session.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "revoked-by-admin" } });
-    // Nor may a login in progress finish into a new session.
-    const pending = await tx.pendingLogin.updateMany({ where: { userId: target.id, consumedAt: null }, data: { consumedAt: now } });
-    if (count === 0 && pending.count === 0) return { ok: true as const, revoked: 0 };
-    await recordEvent(tx, {
-      orgId: opts.orgId,
-      userId: target.id,
-      username: target.username,
-      actorId: opts.actor.id,
-      actorLabel: opts.actor.label ?? null,
-      activity: "SESSION_REVOKED",
-      status: "SUCCEEDED",
-      context: opts.context,
-      detail: { sessions: count },
-    });
-    return { ok: true as const, revoked: count };
-  }));
+  return retryOnDeadlock(() =>
+    opts.orgDb.$transaction(async (tx) => {
+      // The user row first (lib/db/lock-user.ts): a login completing now waits, or is voided.
+      await lockUserRow(tx, target);
+      const { count } = await tx.session.updateMany({
+        where: { userId: target.id, revokedAt: null },
+        data: { revokedAt: now, revokedReason: "revoked-by-admin" },
+      });
+      // Nor may a login in progress finish into a new session.
+      const pending = await tx.pendingLogin.updateMany({ where: { userId: target.id, consumedAt: null }, data: { consumedAt: now } });
+      if (count === 0 && pending.count === 0) return { ok: true as const, revoked: 0 };
+      await recordEvent(tx, {
+        orgId: opts.orgId,
+        userId: target.id,
+        username: target.username,
+        actorId: opts.actor.id,
+        actorLabel: opts.actor.label ?? null,
+        activity: "SESSION_REVOKED",
+        status: "SUCCEEDED",
+        context: opts.context,
+        detail: { sessions: count },
+      });
+      return { ok: true as const, revoked: count };
+    }),
+  );
 }

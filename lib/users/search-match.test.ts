@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { searchPieces } from "./search-match";
 
 const marked = (text: string, q: string, field: "name" | "username" = "name") =>
-  searchPieces(text, q, field).map((p) => (p.match ? `[${p.text}]` : p.text)).join("");
+  searchPieces(text, q, field)
+    .map((p) => (p.match ? `[${p.text}]` : p.text))
+    .join("");
 
 describe("search highlight pieces", () => {
   it("marks every case-insensitive occurrence of 3+ characters, keeping the text's own case", () => {

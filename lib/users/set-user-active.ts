@@ -13,28 +13,33 @@ export async function setUserActive(opts: AdminActionOptions & { active: boolean
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
   if (target.isActive === opts.active) return fail(opts.active ? "ALREADY_ACTIVE" : "ALREADY_INACTIVE");
-  return retryOnDeadlock(() => opts.orgDb.$transaction(async (tx) => {
-    await lockUserRow(tx, target);
-    await tx.user.update({ where: { id: target.id }, data: { isActive: opts.active } });
-    let detail = {};
-    if (!opts.active) {
-      const now = new Date(nowMs);
-      const sessions = await tx.session.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "deactivated" } });
-      await tx.pendingLogin.updateMany({ where: { userId: target.id, consumedAt: null }, data: { consumedAt: now } });
-      const codes = await tx.tempCode.updateMany({ where: { userId: target.id, ...activeTempCodeWhere(nowMs) }, data: { expiredAt: now, expiredById: opts.actor.id } });
-      detail = { sessionsRevoked: sessions.count, tempCodesExpired: codes.count };
-    }
-    await recordEvent(tx, {
-      orgId: opts.orgId,
-      userId: target.id,
-      username: target.username,
-      actorId: opts.actor.id,
-      actorLabel: opts.actor.label ?? null,
-      activity: opts.active ? "USER_REACTIVATED" : "USER_DEACTIVATED",
-      status: "SUCCEEDED",
-      context: opts.context,
-      detail,
-    });
-    return { ok: true as const };
-  }));
+  return retryOnDeadlock(() =>
+    opts.orgDb.$transaction(async (tx) => {
+      await lockUserRow(tx, target);
+      await tx.user.update({ where: { id: target.id }, data: { isActive: opts.active } });
+      let detail = {};
+      if (!opts.active) {
+        const now = new Date(nowMs);
+        const sessions = await tx.session.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now, revokedReason: "deactivated" } });
+        await tx.pendingLogin.updateMany({ where: { userId: target.id, consumedAt: null }, data: { consumedAt: now } });
+        const codes = await tx.tempCode.updateMany({
+          where: { userId: target.id, ...activeTempCodeWhere(nowMs) },
+          data: { expiredAt: now, expiredById: opts.actor.id },
+        });
+        detail = { sessionsRevoked: sessions.count, tempCodesExpired: codes.count };
+      }
+      await recordEvent(tx, {
+        orgId: opts.orgId,
+        userId: target.id,
+        username: target.username,
+        actorId: opts.actor.id,
+        actorLabel: opts.actor.label ?? null,
+        activity: opts.active ? "USER_REACTIVATED" : "USER_DEACTIVATED",
+        status: "SUCCEEDED",
+        context: opts.context,
+        detail,
+      });
+      return { ok: true as const };
+    }),
+  );
 }

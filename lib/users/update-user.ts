@@ -9,16 +9,17 @@ import { grantsOnlyHeld } from "./permissions";
 import { holdsAdministration } from "@/lib/policy/second-admin-approval";
 import { lockUserRow } from "@/lib/db/lock-user";
 
-export async function updateUser(
-  opts: AdminActionOptions & { orgDb: OrgDb; input: UserFields; actorPermissions: Set<Permission> },
-): Promise<Result> {
+export async function updateUser(opts: AdminActionOptions & { orgDb: OrgDb; input: UserFields; actorPermissions: Set<Permission> }): Promise<Result> {
   const loaded = await loadTarget({ ...opts, actor: { id: null } }); // editing oneself is allowed
   if ("failure" in loaded) return loaded.failure;
   const { target } = loaded;
   const profile = await opts.orgDb.profile.findUnique({ where: { id: opts.input.profileId } });
   if (!profile) return fail("PROFILE_NOT_FOUND");
   // Neither grant rights the caller does not hold, nor change the profile of someone who holds more.
-  if (profile.id !== target.profileId && (!grantsOnlyHeld(profile.permissions, opts.actorPermissions) || !grantsOnlyHeld(target.profile.permissions, opts.actorPermissions))) {
+  if (
+    profile.id !== target.profileId &&
+    (!grantsOnlyHeld(profile.permissions, opts.actorPermissions) || !grantsOnlyHeld(target.profile.permissions, opts.actorPermissions))
+  ) {
     return fail("PERMISSION_ESCALATION");
   }
   const changes: Record<string, { from: unknown; to: unknown }> = {};

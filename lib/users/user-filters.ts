@@ -18,7 +18,15 @@ export const MFA_STATE_LABELS: Record<(typeof MFA_STATES)[number], string> = {
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const userFiltersSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100, "Keep the search under 100 characters.").refine(...plainText("search")).optional()),
+  q: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(100, "Keep the search under 100 characters.")
+      .refine(...plainText("search"))
+      .optional(),
+  ),
   status: z.preprocess(blankToUndefined, z.enum(["active", "inactive"]).optional()),
   profile: z.preprocess(blankToUndefined, z.uuid().optional()),
   mfa: z.preprocess(blankToUndefined, z.enum(MFA_STATES).optional()),
@@ -31,7 +39,10 @@ const USER_FILTER_KEYS = ["q", "status", "profile", "mfa"] as const;
  * Unknown or malformed parameters are dropped, not errors: a stale shared link still opens; the
  * page says which one it left out (`problems`).
  */
-export function checkUserFilters(params: Record<string, string | string[] | undefined>): { filters: UserFilters; problems: Partial<Record<(typeof USER_FILTER_KEYS)[number], string>> } {
+export function checkUserFilters(params: Record<string, string | string[] | undefined>): {
+  filters: UserFilters;
+  problems: Partial<Record<(typeof USER_FILTER_KEYS)[number], string>>;
+} {
   const filters: UserFilters = {};
   const problems: Partial<Record<(typeof USER_FILTER_KEYS)[number], string>> = {};
   for (const key of USER_FILTER_KEYS) {

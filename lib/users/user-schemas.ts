@@ -6,7 +6,12 @@ import { plainText } from "@/lib/api/text";
 export const ASSIGNABLE_EXTRA_PERMISSIONS = ["MFA_FOR_UI_LOGINS", "API_ONLY"] as const;
 
 export const userFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Enter the user's name.").max(120, "Keep the name under 120 characters.").refine(...plainText("name")),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter the user's name.")
+    .max(120, "Keep the name under 120 characters.")
+    .refine(...plainText("name")),
   profileId: z.uuid("Pick a profile."),
   extraPermissions: z.array(z.enum(ASSIGNABLE_EXTRA_PERMISSIONS)).default([]),
 });

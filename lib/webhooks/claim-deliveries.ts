@@ -38,5 +38,13 @@ export async function claimDueDeliveries(db: Db, opts: { nowMs: number; limit: n
     SET claim_token = ${claimToken}::uuid, attempts = d.attempts + 1, next_attempt_at = ${leaseUntil}
     FROM due WHERE d.id = due.id
     RETURNING d.id::text, d.org_id::text, d.endpoint_id::text, d.event_id, d.attempts, d.created_at`;
-  return rows.map((r) => ({ id: r.id, orgId: r.org_id, endpointId: r.endpoint_id, eventId: r.event_id, attempt: r.attempts, createdAt: r.created_at, claimToken }));
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    endpointId: r.endpoint_id,
+    eventId: r.event_id,
+    attempt: r.attempts,
+    createdAt: r.created_at,
+    claimToken,
+  }));
 }

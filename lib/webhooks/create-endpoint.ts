@@ -38,7 +38,12 @@ export async function createWebhookEndpoint(
       },
       select: { id: true, url: true },
     });
-    await recordEndpointEvent(tx, { ...opts, activity: "WEBHOOK_CREATED", endpoint, detail: { description: opts.input.description, activities, active: opts.input.active } });
+    await recordEndpointEvent(tx, {
+      ...opts,
+      activity: "WEBHOOK_CREATED",
+      endpoint,
+      detail: { description: opts.input.description, activities, active: opts.input.active },
+    });
     return { ok: true as const, id, secret };
   });
 }

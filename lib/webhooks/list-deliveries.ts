@@ -22,11 +22,16 @@ export async function listWebhookDeliveries(orgDb: OrgDb, opts: { endpointId: st
       lastError: true,
       deliveredAt: true,
       createdAt: true,
-      attemptLog: { orderBy: { id: "asc" }, select: { attempt: true, startedAt: true, durationMs: true, responseStatus: true, error: true, nextAttemptAt: true } },
+      attemptLog: {
+        orderBy: { id: "asc" },
+        select: { attempt: true, startedAt: true, durationMs: true, responseStatus: true, error: true, nextAttemptAt: true },
+      },
     },
   });
   const eventIds = rows.flatMap((r) => (r.eventId === null ? [] : [r.eventId]));
-  const events = eventIds.length ? await orgDb.verificationEvent.findMany({ where: { id: { in: eventIds } }, select: { id: true, activity: true, occurredAt: true } }) : [];
+  const events = eventIds.length
+    ? await orgDb.verificationEvent.findMany({ where: { id: { in: eventIds } }, select: { id: true, activity: true, occurredAt: true } })
+    : [];
   const byId = new Map(events.map((e) => [e.id, e]));
   return rows.map((r) => {
     const event = r.eventId === null ? null : byId.get(r.eventId);

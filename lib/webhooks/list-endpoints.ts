@@ -8,7 +8,18 @@ export const HEALTH_WINDOW_HOURS = 24;
 
 export type EndpointState = "active" | "failing" | WebhookPauseReason;
 
-const ENDPOINT_SELECT = { id: true, url: true, description: true, activities: true, isActive: true, pausedReason: true, failingSince: true, previousSecretExpiresAt: true, createdAt: true, updatedAt: true } as const;
+const ENDPOINT_SELECT = {
+  id: true,
+  url: true,
+  description: true,
+  activities: true,
+  isActive: true,
+  pausedReason: true,
+  failingSince: true,
+  previousSecretExpiresAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export async function listWebhookEndpoints(orgDb: OrgDb, opts: { nowMs?: number } = {}) {
   const nowMs = opts.nowMs ?? Date.now();

@@ -53,7 +53,10 @@ export async function recordAttempt(
     });
     // A test event to a dead receiver is the admin's probe, not the endpoint's health.
     if (delivery.eventId === null && outcome !== "gone") return outcome;
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: delivery.endpointId }, select: { id: true, url: true, isActive: true, failingSince: true } });
+    const endpoint = await tx.webhookEndpoint.findUnique({
+      where: { id: delivery.endpointId },
+      select: { id: true, url: true, isActive: true, failingSince: true },
+    });
     if (!endpoint) return outcome;
     const failingSince = endpoint.failingSince ?? now;
     const failingTooLong = opts.nowMs - failingSince.getTime() >= FAILING_PAUSE_DAYS * 86_400_000;
@@ -65,7 +68,10 @@ export async function recordAttempt(
         actor: WORKER_ACTOR,
         activity: "WEBHOOK_DISABLED",
         endpoint,
-        detail: { why: pause === "GONE" ? "The receiver answered 410 Gone." : `No delivery succeeded for ${FAILING_PAUSE_DAYS} days.`, deliveryId: delivery.id },
+        detail: {
+          why: pause === "GONE" ? "The receiver answered 410 Gone." : `No delivery succeeded for ${FAILING_PAUSE_DAYS} days.`,
+          deliveryId: delivery.id,
+        },
       });
     }
     return outcome;
@@ -77,7 +83,10 @@ export async function recordAttempt(
  * delivery's database time): delivered, its attempt logged, the endpoint's failure streak ended —
  * all or nothing, and only under the worker's claim. Raw SQL, so each part names its org itself.
  */
-async function recordDelivered(db: Db, opts: { delivery: ClaimedDelivery; result: AttemptResult; startedAtMs: number; nowMs: number }): Promise<AttemptOutcome> {
+async function recordDelivered(
+  db: Db,
+  opts: { delivery: ClaimedDelivery; result: AttemptResult; startedAtMs: number; nowMs: number },
+): Promise<AttemptOutcome> {
   const { delivery, result } = opts;
   const now = new Date(opts.nowMs);
   const rows = await db.$queryRaw<{ n: bigint }[]>`

@@ -8,7 +8,10 @@ import { recordEndpointEvent, type EndpointActorOptions } from "./endpoint-event
 export async function redeliverWebhook(opts: EndpointActorOptions & { orgDb: OrgDb; deliveryId: string; nowMs?: number }): Promise<Result> {
   const now = new Date(opts.nowMs ?? Date.now());
   return opts.orgDb.$transaction(async (tx) => {
-    const delivery = await tx.webhookDelivery.findUnique({ where: { id: opts.deliveryId }, select: { id: true, eventId: true, attempts: true, endpoint: { select: { id: true, url: true } } } });
+    const delivery = await tx.webhookDelivery.findUnique({
+      where: { id: opts.deliveryId },
+      select: { id: true, eventId: true, attempts: true, endpoint: { select: { id: true, url: true } } },
+    });
     if (!delivery) return fail("NOT_FOUND");
     // Attempts restart from 0 so the retry schedule is whole again; the log keeps every attempt.
     const { count } = await tx.webhookDelivery.updateMany({
@@ -16,7 +19,12 @@ export async function redeliverWebhook(opts: EndpointActorOptions & { orgDb: Org
       data: { status: "PENDING", attempts: 0, nextAttemptAt: now, claimToken: null, deliveredAt: null },
     });
     if (count === 0) return fail("WEBHOOK_DELIVERY_PENDING");
-    await recordEndpointEvent(tx, { ...opts, activity: "WEBHOOK_REDELIVERED", endpoint: delivery.endpoint, detail: { deliveryId: delivery.id, eventId: delivery.eventId?.toString() ?? null } });
+    await recordEndpointEvent(tx, {
+      ...opts,
+      activity: "WEBHOOK_REDELIVERED",
+      endpoint: delivery.endpoint,
+      detail: { deliveryId: delivery.id, eventId: delivery.eventId?.toString() ?? null },
+    });
     return { ok: true as const };
   });
 }

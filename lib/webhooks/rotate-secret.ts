@@ -7,7 +7,9 @@ import { PREVIOUS_SECRET_HOURS } from "./delivery-policy";
 import { newWebhookSecret, sealWebhookSecret } from "./endpoint-secret";
 import { recordEndpointEvent, type EndpointActorOptions } from "./endpoint-event";
 
-export async function rotateWebhookSecret(opts: EndpointActorOptions & { orgDb: OrgDb; endpointId: string; nowMs?: number }): Promise<Result<{ secret: string; previousValidUntil: Date }>> {
+export async function rotateWebhookSecret(
+  opts: EndpointActorOptions & { orgDb: OrgDb; endpointId: string; nowMs?: number },
+): Promise<Result<{ secret: string; previousValidUntil: Date }>> {
   const nowMs = opts.nowMs ?? Date.now();
   const secret = newWebhookSecret();
   const previousValidUntil = new Date(nowMs + PREVIOUS_SECRET_HOURS * 3_600_000);

@@ -5,12 +5,17 @@ import type { OrgDb } from "@/lib/db/tenant";
 import { fail, type Result } from "@/lib/errors";
 import { recordEndpointEvent, type EndpointActorOptions } from "./endpoint-event";
 
-export async function sendWebhookTestEvent(opts: EndpointActorOptions & { orgDb: OrgDb; endpointId: string; nowMs?: number }): Promise<Result<{ deliveryId: string }>> {
+export async function sendWebhookTestEvent(
+  opts: EndpointActorOptions & { orgDb: OrgDb; endpointId: string; nowMs?: number },
+): Promise<Result<{ deliveryId: string }>> {
   const now = new Date(opts.nowMs ?? Date.now());
   return opts.orgDb.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: opts.endpointId }, select: { id: true, url: true } });
     if (!endpoint) return fail("NOT_FOUND");
-    const delivery = await tx.webhookDelivery.create({ data: { orgId: opts.orgId, endpointId: endpoint.id, eventId: null, nextAttemptAt: now, createdAt: now }, select: { id: true } });
+    const delivery = await tx.webhookDelivery.create({
+      data: { orgId: opts.orgId, endpointId: endpoint.id, eventId: null, nextAttemptAt: now, createdAt: now },
+      select: { id: true },
+    });
     await recordEndpointEvent(tx, { ...opts, activity: "WEBHOOK_TEST_SENT", endpoint, detail: { deliveryId: delivery.id } });
     return { ok: true as const, deliveryId: delivery.id };
   });

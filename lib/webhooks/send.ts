@@ -13,7 +13,13 @@ export interface AttemptResult {
   error: string | null;
 }
 
-export async function sendAttempt(opts: { url: string; body: string; headers: Record<string, string>; policy: UrlPolicy; timeoutMs?: number }): Promise<AttemptResult> {
+export async function sendAttempt(opts: {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  policy: UrlPolicy;
+  timeoutMs?: number;
+}): Promise<AttemptResult> {
   const started = performance.now();
   const done = (status: number | null, error: string | null): AttemptResult => ({ status, error, durationMs: Math.round(performance.now() - started) });
   const syntax = checkUrlSyntax(opts.url, opts.policy);
@@ -38,7 +44,12 @@ export async function sendAttempt(opts: { url: string; body: string; headers: Re
       syntax.url,
       {
         method: "POST",
-        headers: { "Content-Type": "application/json", "User-Agent": "MFA-Console-Webhooks/1", ...opts.headers, "Content-Length": Buffer.byteLength(opts.body) },
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": "MFA-Console-Webhooks/1",
+          ...opts.headers,
+          "Content-Length": Buffer.byteLength(opts.body),
+        },
         lookup: guardedLookup(opts.policy),
         agent: false,
       },

@@ -5,7 +5,9 @@ import type { OrgDb } from "@/lib/db/tenant";
 import { fail, type Result } from "@/lib/errors";
 import { recordEndpointEvent, type EndpointActorOptions } from "./endpoint-event";
 
-export async function setWebhookEndpointActive(opts: EndpointActorOptions & { orgDb: OrgDb; endpointId: string; active: boolean; nowMs?: number }): Promise<Result> {
+export async function setWebhookEndpointActive(
+  opts: EndpointActorOptions & { orgDb: OrgDb; endpointId: string; active: boolean; nowMs?: number },
+): Promise<Result> {
   return opts.orgDb.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: opts.endpointId }, select: { id: true, url: true } });
     if (!endpoint) return fail("NOT_FOUND");

@@ -20,7 +20,10 @@ export async function updateWebhookEndpoint(
   if (!checked.ok) return fail(checked.code);
   const activities = [...new Set(opts.input.activities)];
   return opts.orgDb.$transaction(async (tx) => {
-    const before = await tx.webhookEndpoint.findUnique({ where: { id: opts.endpointId }, select: { id: true, url: true, description: true, activities: true } });
+    const before = await tx.webhookEndpoint.findUnique({
+      where: { id: opts.endpointId },
+      select: { id: true, url: true, description: true, activities: true },
+    });
     if (!before) return fail("NOT_FOUND");
     await tx.webhookEndpoint.update({
       where: { id: before.id },

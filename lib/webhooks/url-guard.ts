@@ -24,10 +24,30 @@ LOOPBACK.addAddress("::1", "ipv6");
 // their IPv6 counterparts (unique-local fc00::/7 holds AWS's fd00:ec2::254).
 const NEVER = new net.BlockList();
 for (const [subnet, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 3],
-] as const) NEVER.addSubnet(subnet, prefix, "ipv4");
-for (const [subnet, prefix] of [["::", 127], ["64:ff9b::", 96], ["100::", 64], ["2001:db8::", 32], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8]] as const) {
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 3],
+] as const)
+  NEVER.addSubnet(subnet, prefix, "ipv4");
+for (const [subnet, prefix] of [
+  ["::", 127],
+  ["64:ff9b::", 96],
+  ["100::", 64],
+  ["2001:db8::", 32],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const) {
   NEVER.addSubnet(subnet, prefix, "ipv6");
 }
 
@@ -66,7 +86,10 @@ export function checkUrlSyntax(raw: string, policy: UrlPolicy): { ok: true; url:
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
 
 /** Every address the host resolves to now, each checked; the first refusal wins. */
-export async function resolveAllowed(host: string, policy: UrlPolicy): Promise<{ ok: true; addresses: { address: string; family: number }[] } | { ok: false; code: ErrorCode; detail: string }> {
+export async function resolveAllowed(
+  host: string,
+  policy: UrlPolicy,
+): Promise<{ ok: true; addresses: { address: string; family: number }[] } | { ok: false; code: ErrorCode; detail: string }> {
   const literal = net.isIP(host);
   let addresses: { address: string; family: number }[];
   if (literal) addresses = [{ address: host, family: literal }];
@@ -107,12 +130,15 @@ export async function checkEndpointUrl(raw: string, policy: UrlPolicy): Promise<
  */
 export function guardedLookup(policy: UrlPolicy): net.LookupFunction {
   return ((hostname: string, options: { all?: boolean } | number | undefined, callback: (...args: unknown[]) => void) => {
-    resolveAllowed(hostname.replace(/^\[|\]$/g, ""), policy).then((r) => {
-      if (!r.ok) return callback(Object.assign(new Error(r.detail), { code: r.code === "WEBHOOK_URL_REFUSED" ? "EADDRREFUSED_BY_POLICY" : "ENOTFOUND" }));
-      const all = typeof options === "object" && options?.all;
-      if (all) return callback(null, r.addresses);
-      callback(null, r.addresses[0]!.address, r.addresses[0]!.family);
-    }, (error: unknown) => callback(error));
+    resolveAllowed(hostname.replace(/^\[|\]$/g, ""), policy).then(
+      (r) => {
+        if (!r.ok) return callback(Object.assign(new Error(r.detail), { code: r.code === "WEBHOOK_URL_REFUSED" ? "EADDRREFUSED_BY_POLICY" : "ENOTFOUND" }));
+        const all = typeof options === "object" && options?.all;
+        if (all) return callback(null, r.addresses);
+        callback(null, r.addresses[0]!.address, r.addresses[0]!.family);
+      },
+      (error: unknown) => callback(error),
+    );
   }) as unknown as net.LookupFunction;
 }
 

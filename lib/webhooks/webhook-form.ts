@@ -25,9 +25,17 @@ export function webhookFormValues(formData: FormData): WebhookFormValues {
 }
 
 export function parseWebhookForm(values: WebhookFormValues) {
-  const parsed = createForm.safeParse({ url: values.url, description: values.description, active: values.active, activities: values.scope === "chosen" ? values.activities : [] });
+  const parsed = createForm.safeParse({
+    url: values.url,
+    description: values.description,
+    active: values.active,
+    activities: values.scope === "chosen" ? values.activities : [],
+  });
   if (parsed.success && values.scope === "chosen" && parsed.data.activities.length === 0) {
-    return { success: false as const, fieldErrors: { activities: "Pick at least one activity, or choose All activities." } as Record<string, string | undefined> };
+    return {
+      success: false as const,
+      fieldErrors: { activities: "Pick at least one activity, or choose All activities." } as Record<string, string | undefined>,
+    };
   }
   return parsed.success ? { success: true as const, data: parsed.data } : { success: false as const, fieldErrors: firstFieldErrors(parsed.error) };
 }

@@ -14,7 +14,10 @@ const url = z
   .min(1, "Enter the endpoint's address, starting with https://.")
   .max(WEBHOOK_URL_MAX_LENGTH, `Keep the address under ${WEBHOOK_URL_MAX_LENGTH} characters.`)
   .refine(...plainText("address"))
-  .meta({ description: "Where events are POSTed: https:// (http://localhost only with MFA_WEBHOOKS_ALLOW_LOCALHOST=1).", example: "https://siem.example.com/hooks/mfa" });
+  .meta({
+    description: "Where events are POSTed: https:// (http://localhost only with MFA_WEBHOOKS_ALLOW_LOCALHOST=1).",
+    example: "https://siem.example.com/hooks/mfa",
+  });
 
 const description = z
   .string("Describe the endpoint.")

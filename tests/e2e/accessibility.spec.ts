@@ -16,10 +16,22 @@ async function giveEverything(userId: string, opts: { tempCode?: boolean; locked
   await withDb(async (db) => {
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     const now = new Date();
-    if (opts.tempCode) await db.tempCode.create({ data: { orgId: user.orgId, userId, codeHash: "unused", reason: "a11y", expiresAt: new Date(now.getTime() + HOUR_MS) } });
+    if (opts.tempCode)
+      await db.tempCode.create({ data: { orgId: user.orgId, userId, codeHash: "unused", reason: "a11y", expiresAt: new Date(now.getTime() + HOUR_MS) } });
     if (opts.locked) await db.user.update({ where: { id: userId }, data: { failedAttempts: 10, lockedUntil: new Date(now.getTime() + HOUR_MS) } });
     await db.session.create({
-      data: { orgId: user.orgId, userId, tokenHash: sha256Hex(randomToken()), level: "STANDARD", loginMethod: "TOTP", ip: "127.0.0.1", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0", expiresAt: new Date(now.getTime() + 12 * HOUR_MS), createdAt: now, lastSeenAt: now },
+      data: {
+        orgId: user.orgId,
+        userId,
+        tokenHash: sha256Hex(randomToken()),
+        level: "STANDARD",
+        loginMethod: "TOTP",
+        ip: "127.0.0.1",
+        userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+        expiresAt: new Date(now.getTime() + 12 * HOUR_MS),
+        createdAt: now,
+        lastSeenAt: now,
+      },
     });
     await db.recoveryCode.createMany({ data: [1, 2, 3].map((i) => ({ orgId: user.orgId, userId, codeHash: `unused-${i}` })) });
   });
@@ -37,7 +49,11 @@ test("the check itself finds what it gates on: an unlabelled field, a nameless b
     main.insertAdjacentHTML("beforeend", '<input type="text"><button type="button"></button><p style="color:#ccc;background:#fff">faint</p>');
   });
   const found = await blockingViolations(page);
-  for (const id of ["label", "button-name", "color-contrast"]) expect(found.some((v) => v.includes(` ${id}: `)), `${id} in ${found.join("; ")}`).toBe(true);
+  for (const id of ["label", "button-name", "color-contrast"])
+    expect(
+      found.some((v) => v.includes(` ${id}: `)),
+      `${id} in ${found.join("; ")}`,
+    ).toBe(true);
 });
 
 test("the login flow: log in, challenges, enrollment, forgot password, activation", async ({ browser }) => {
@@ -57,7 +73,9 @@ test("the login flow: log in, challenges, enrollment, forgot password, activatio
   const token = randomToken();
   await withDb(async (db) => {
     const user = await db.user.findUniqueOrThrow({ where: { id: newcomer } });
-    await db.activationLink.create({ data: { orgId: user.orgId, userId: newcomer, tokenHash: sha256Hex(token), purpose: "NEW_USER", expiresAt: new Date(Date.now() + HOUR_MS) } });
+    await db.activationLink.create({
+      data: { orgId: user.orgId, userId: newcomer, tokenHash: sha256Hex(token), purpose: "NEW_USER", expiresAt: new Date(Date.now() + HOUR_MS) },
+    });
   });
   await visit(page, `/activate/${token}`, "Activation");
 

@@ -50,7 +50,17 @@ test("the 7th code within an hour is refused with the time the next is allowed",
   await withDb(async (db) => {
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     for (let i = 0; i < 6; i++) {
-      await db.tempCode.create({ data: { orgId: user.orgId, userId, codeHash: `spent-${i}`, reason: "earlier", expiresAt: new Date(Date.now() + 3_600_000), expiredAt: new Date(), createdAt: new Date(Date.now() - (50 - i) * 60_000) } });
+      await db.tempCode.create({
+        data: {
+          orgId: user.orgId,
+          userId,
+          codeHash: `spent-${i}`,
+          reason: "earlier",
+          expiresAt: new Date(Date.now() + 3_600_000),
+          expiredAt: new Date(),
+          createdAt: new Date(Date.now() - (50 - i) * 60_000),
+        },
+      });
     }
   });
   await logIn(page, await newAdmin("seventh"));
@@ -64,7 +74,9 @@ test("the 7th code within an hour is refused with the time the next is allowed",
   await page.getByLabel("Reason").fill("Lost phone");
   await page.getByLabel("Expiration").selectOption("3");
   await page.getByRole("button", { name: "Generate Code" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText(/You can generate up to 6 codes per hour for each user\. The next code can be generated at \d\d:\d\d\./);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    /You can generate up to 6 codes per hour for each user\. The next code can be generated at \d\d:\d\d\./,
+  );
   // The refusal keeps what the admin typed and picked.
   await expect(page.getByLabel("Reason")).toHaveValue("Lost phone");
   await expect(page.getByLabel("Expiration")).toHaveValue("3");
@@ -97,7 +109,9 @@ test("a bookmarked Generate while a code is active offers Expire Now there, then
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("region", { name: "Temporary Verification Code" })).toContainText("Active until");
   await page.goto(`${userUrl}/temp-code`);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This user already has an active temporary verification code. Expire it before generating a new one.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "This user already has an active temporary verification code. Expire it before generating a new one.",
+  );
   await page.getByRole("button", { name: "Expire Now" }).click();
   await page.getByRole("dialog", { name: "Expire this temporary verification code?" }).getByRole("button", { name: "Expire Now" }).click();
   await expect(toasts(page)).toContainText("Temporary verification code expired. You can generate a new one.");
@@ -108,7 +122,9 @@ test("a Standard session steps up, returns, and Reset MFA sends the user back to
   await createUser({ username: "erin@acme.test", name: "Erin Evans", profile: "Standard User", totp: true });
   await logIn(page, await newAdmin("stepup"));
   // The admin's High Assurance window has run out.
-  await withDb((db) => db.session.updateMany({ where: { user: { username: "admin-stepup@acme.test" }, revokedAt: null }, data: { level: "STANDARD", highAssuranceUntil: null } }));
+  await withDb((db) =>
+    db.session.updateMany({ where: { user: { username: "admin-stepup@acme.test" }, revokedAt: null }, data: { level: "STANDARD", highAssuranceUntil: null } }),
+  );
   await openUser(page, "erin@acme.test");
   const userUrl = page.url();
   await expect(page.getByText("Standard session")).toBeVisible();
@@ -141,7 +157,10 @@ test("Disconnect removes one security key of two", async ({ page }) => {
   await logIn(page, await newAdmin("disconnect"));
   await openUser(page, "frank@acme.test");
   const methods = page.getByRole("region", { name: "Verification methods" });
-  await methods.getByRole("row", { name: /Office key/ }).getByRole("button", { name: "Disconnect" }).click();
+  await methods
+    .getByRole("row", { name: /Office key/ })
+    .getByRole("button", { name: "Disconnect" })
+    .click();
   const dialog = page.getByRole("dialog", { name: 'Disconnect "Office key"?' });
   // Read like every other dialog (not right-aligned from its table cell); the other key stays.
   await expect(dialog).toHaveAccessibleDescription("Frank Ford will no longer be able to verify with this security key. Other methods stay.");
@@ -153,7 +172,10 @@ test("Disconnect removes one security key of two", async ({ page }) => {
   await expect(toasts(page)).toContainText('"Office key" disconnected.');
 
   // The last key: no "Other methods stay." when there are none.
-  await methods.getByRole("row", { name: /Backup key/ }).getByRole("button", { name: "Disconnect" }).click();
+  await methods
+    .getByRole("row", { name: /Backup key/ })
+    .getByRole("button", { name: "Disconnect" })
+    .click();
   await expect(page.getByRole("dialog", { name: 'Disconnect "Backup key"?' })).toHaveAccessibleDescription(
     "Frank Ford will no longer be able to verify with this security key. It is their only verification method.",
   );

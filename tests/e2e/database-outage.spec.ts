@@ -46,7 +46,11 @@ test("every kind of request gets a 503 with Retry-After, and the outage is logge
   }
 
   const login = serverActionsOfBuild().find((a) => a.name === "loginAction")!;
-  const form = multipartBody([["_1_username", "admin@acme.test"], ["_1_password", "demo-password-1"], ["0", '[{},"$K1"]']]);
+  const form = multipartBody([
+    ["_1_username", "admin@acme.test"],
+    ["_1_password", "demo-password-1"],
+    ["0", '[{},"$K1"]'],
+  ]);
   const action = await request.post(`${BASE}/login`, {
     headers: { "Next-Action": login.id, Accept: "text/x-component", Origin: BASE, "Content-Type": form.contentType },
     data: form.body,

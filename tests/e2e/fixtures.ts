@@ -32,12 +32,26 @@ export async function createUser(opts: {
     });
     if (opts.totp) {
       await db.totpFactor.create({
-        data: { orgId: user.orgId, userId: user.id, name: "Authenticator app", secretCiphertext: encryptTotpSecret(DEMO_SECRET, user.id), verifiedAt: new Date() },
+        data: {
+          orgId: user.orgId,
+          userId: user.id,
+          name: "Authenticator app",
+          secretCiphertext: encryptTotpSecret(DEMO_SECRET, user.id),
+          verifiedAt: new Date(),
+        },
       });
     }
     for (const [i, name] of (opts.securityKeys ?? []).entries()) {
       await db.webAuthnCredential.create({
-        data: { orgId: user.orgId, userId: user.id, name, credentialId: `${user.id}-key-${i}`, publicKey: Buffer.from([1, 2, 3]), deviceType: "singleDevice", transports: ["usb"] },
+        data: {
+          orgId: user.orgId,
+          userId: user.id,
+          name,
+          credentialId: `${user.id}-key-${i}`,
+          publicKey: Buffer.from([1, 2, 3]),
+          deviceType: "singleDevice",
+          transports: ["usb"],
+        },
       });
     }
     return user.id;

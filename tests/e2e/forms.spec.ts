@@ -86,7 +86,10 @@ test("Generate temporary code: a missing reason and an expiry past the org's lim
   await expect(expiration).toHaveValue("12");
   await expect(page.getByLabel("Maximum uses")).toHaveValue("3");
   if (process.env.E2E_SCREENSHOTS) {
-    for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 768],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/temp-code-refused-${width}x${height}.png`, fullPage: true });
     }

@@ -9,12 +9,17 @@ import { logIn, signedIn } from "./console";
 import { createOrg } from "@/lib/orgs/create-org";
 import { parseCsv } from "../helpers/parse-csv";
 
-
 /** Events for a user, as login and admin actions would have written them (3 failed, 2 succeeded). */
 async function seedEvents(userId: string) {
   await withDb(async (db) => {
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-    const base = { orgId: user.orgId, userId, username: user.username, ip: "198.51.100.23", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" };
+    const base = {
+      orgId: user.orgId,
+      userId,
+      username: user.username,
+      ip: "198.51.100.23",
+      userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+    };
     const hour = 3_600_000;
     await db.verificationEvent.createMany({
       data: [
@@ -66,7 +71,10 @@ test("a support agent filters by user and status, opens an event, exports the vi
   await expect(page.getByRole("combobox", { name: "User" })).toHaveValue("Hilda History (hilda.history@acme.test)");
   await expect(rows).toHaveCount(3);
 
-  await rows.nth(0).getByRole("link", { name: /View event/ }).click();
+  await rows
+    .nth(0)
+    .getByRole("link", { name: /View event/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Locked out" })).toBeVisible();
   await expect(page.getByLabel("Event detail (JSON)")).toContainText('"failedAttempts": 10');
   await expect(page.getByRole("link", { name: "Open user" })).toHaveAttribute("href", `/setup/users/${hildaId}`);
@@ -115,7 +123,9 @@ test("the Setup overview shows MFA adoption and failures as charts with their nu
         tx.user.create({ data: { orgId: org.id, username, name, passwordHash: template.passwordHash, profileId: profileIds[profile]! } });
       const agent = await user("hank.agent@hooli.test", "Hank Agent", "Support Agent");
       const holly = await user("holly@hooli.test", "Holly Hooli", "Standard User");
-      await tx.totpFactor.create({ data: { orgId: org.id, userId: holly.id, name: "Authenticator app", secretCiphertext: "v1.unused", verifiedAt: new Date() } });
+      await tx.totpFactor.create({
+        data: { orgId: org.id, userId: holly.id, name: "Authenticator app", secretCiphertext: "v1.unused", verifiedAt: new Date() },
+      });
       return { agent: agent.username, hollyId: holly.id };
     }),
   );

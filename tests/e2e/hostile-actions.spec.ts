@@ -54,7 +54,10 @@ test("every form action refuses hostile field values: no 5xx, a message, no row 
       }
       // Over 1 MB the edge answers before Next.js would (with a 500) — whatever the field.
       const first = action.fields[0]!;
-      await expectRefused(`${who.label}: POST ${action.path} ${action.name} ${first.name}=over 1 MB`, send(formWith(action.fields, first, one("over 1 MB", TEXT_OVER_1_MB))));
+      await expectRefused(
+        `${who.label}: POST ${action.path} ${action.name} ${first.name}=over 1 MB`,
+        send(formWith(action.fields, first, one("over 1 MB", TEXT_OVER_1_MB))),
+      );
     }
   }
 });
@@ -76,10 +79,14 @@ test("every action called with arguments, and every action without input, refuse
         continue;
       }
       for (const c of [...action.cases, { label: "over 1 MB", argsJson: `[${JSON.stringify(TEXT_OVER_1_MB)}]` }]) {
-        await expectRefused(label(c.label), async () => {
-          await request.clearCookies();
-          return postArgsAction(request, { baseURL: BASE_URL, path: action.path, actionId: id, argsJson: c.argsJson, cookie: who.cookie });
-        }, opts);
+        await expectRefused(
+          label(c.label),
+          async () => {
+            await request.clearCookies();
+            return postArgsAction(request, { baseURL: BASE_URL, path: action.path, actionId: id, argsJson: c.argsJson, cookie: who.cookie });
+          },
+          opts,
+        );
       }
     }
   }
@@ -88,7 +95,11 @@ test("every action called with arguments, and every action without input, refuse
 // A refusal proves something only if it is the hostile value's: what is sent beside it must pass.
 test("the well-formed values sent beside a hostile one pass the console's own schemas", () => {
   const formOf = (name: string) =>
-    Object.fromEntries(formActions(world()).find((a) => a.name === name)!.fields.map((f) => [f.name, f.kind === "list" ? f.valid : Array.isArray(f.valid) ? f.valid[0] : f.valid]));
+    Object.fromEntries(
+      formActions(world())
+        .find((a) => a.name === name)!
+        .fields.map((f) => [f.name, f.kind === "list" ? f.valid : Array.isArray(f.valid) ? f.valid[0] : f.valid]),
+    );
   const schemas: [string, { safeParse(v: unknown): { success: boolean; error?: unknown } }][] = [
     ["loginAction", loginSchema],
     ["renameMethodAction", renameMethodSchema],
@@ -114,8 +125,14 @@ test("every server action, page and route handler of the build is probed", () =>
   const missing = [...world().actions.values()].filter((a) => !probed.has(a.name)).map((a) => `${a.file}#${a.name}`);
   expect(missing, "server actions without hostile probes").toEqual([]);
   const pagePaths = pageProbes(world()).map((p) => p.path);
-  expect(appRoutes("page.tsx").filter((pattern) => !pagePaths.some((p) => matches(pattern, p))), "pages without hostile probes").toEqual([]);
-  expect(appRoutes("route.ts").filter((pattern) => !ROUTE_HANDLER_PATHS.some((p) => matches(pattern, p))), "route handlers without hostile probes").toEqual([]);
+  expect(
+    appRoutes("page.tsx").filter((pattern) => !pagePaths.some((p) => matches(pattern, p))),
+    "pages without hostile probes",
+  ).toEqual([]);
+  expect(
+    appRoutes("route.ts").filter((pattern) => !ROUTE_HANDLER_PATHS.some((p) => matches(pattern, p))),
+    "route handlers without hostile probes",
+  ).toEqual([]);
   expect(unprobedApiMethods(), "API route handlers' methods without hostile probes (hostile-api.spec.ts)").toEqual([]);
 });
 
@@ -131,7 +148,10 @@ test("a malformed action request is refused with a 4xx, not a 500", async ({ req
       return readActionAnswer(await request.post(path, { headers: { Accept: "text/x-component", Origin: BASE_URL, ...headers }, data, maxRedirects: 0 }));
     });
   const form = (fields: FormFields) => multipartBody(fields);
-  const fields: FormFields = [["_1_username", "a"], ["_1_password", "b"]];
+  const fields: FormFields = [
+    ["_1_username", "a"],
+    ["_1_password", "b"],
+  ];
   for (const [label, body] of [
     ["previous state not JSON", form([...fields, ["0", "[garbage"]])],
     ["no previous state", form(fields)],
@@ -144,9 +164,19 @@ test("a malformed action request is refused with a 4xx, not a 500", async ({ req
     ["arguments a reference to themselves", '["$@0"]'],
     ["arguments a reference to a missing row", '["$Q5"]'],
   ]) {
-    await raw(`anonymous: POST /verify/enroll/security-key registrationOptionsAction ${label}`, "/verify/enroll/security-key", { "Next-Action": options, "Content-Type": "text/plain;charset=UTF-8" }, json!);
+    await raw(
+      `anonymous: POST /verify/enroll/security-key registrationOptionsAction ${label}`,
+      "/verify/enroll/security-key",
+      { "Next-Action": options, "Content-Type": "text/plain;charset=UTF-8" },
+      json!,
+    );
   }
   await raw("anonymous: POST /login unknown action id", "/login", { "Next-Action": "00".repeat(21), "Content-Type": "text/plain;charset=UTF-8" }, "[]");
   await raw("anonymous: POST /login action id with NUL", "/login", { "Next-Action": "a%00b", "Content-Type": "text/plain;charset=UTF-8" }, "[]");
-  await raw("anonymous: POST /login from another site", "/login", { "Next-Action": login, "Content-Type": "text/plain;charset=UTF-8", Origin: "http://evil.test" }, "[]");
+  await raw(
+    "anonymous: POST /login from another site",
+    "/login",
+    { "Next-Action": login, "Content-Type": "text/plain;charset=UTF-8", Origin: "http://evil.test" },
+    "[]",
+  );
 });

@@ -28,7 +28,12 @@ async function send(request: APIRequestContext, probe: ApiProbe) {
   const auth = probe.auth === undefined ? `Bearer ${tokenOf({ operationId: probe.operationId ?? "getMe" })}` : probe.auth;
   // Bytes, always: Playwright would JSON-encode a string under a JSON Content-Type that is no JSON.
   const data = typeof probe.data === "string" ? Buffer.from(probe.data) : probe.data;
-  return request.fetch(probe.path, { method: probe.method, headers: { ...(auth === null ? {} : { Authorization: auth }), ...probe.headers }, data, maxRedirects: 0 });
+  return request.fetch(probe.path, {
+    method: probe.method,
+    headers: { ...(auth === null ? {} : { Authorization: auth }), ...probe.headers },
+    data,
+    maxRedirects: 0,
+  });
 }
 
 test("every API operation refuses a missing, malformed, unknown or revoked token: 401 problem+json, nothing written", async ({ request }) => {
@@ -36,7 +41,9 @@ test("every API operation refuses a missing, malformed, unknown or revoked token
   for (const probe of tokenProbes(world(), tokenOf)) await expectApiRefused(probe.label, await send(request, probe), { status: probe.status, known: false });
 });
 
-test("with a valid token, hostile path ids, bodies, Content-Types and queries get their 4xx problem+json and change nothing but the call's own rows", async ({ request }) => {
+test("with a valid token, hostile path ids, bodies, Content-Types and queries get their 4xx problem+json and change nothing but the call's own rows", async ({
+  request,
+}) => {
   test.setTimeout(90_000);
   await startApiBaseline();
   const sent = [...pathProbes(world()), ...bodyProbes(), ...queryProbes()];
@@ -45,12 +52,20 @@ test("with a valid token, hostile path ids, bodies, Content-Types and queries ge
   expect(API_OPERATIONS.filter((op) => !sent.some((p) => p.operationId === op.operationId)).map((op) => op.operationId)).toEqual([]);
 });
 
-test("a path under /api/v1 that is no operation's is a 404 problem, a method no operation has a 4xx problem, and the OpenAPI document is JSON", async ({ request }) => {
+test("a path under /api/v1 that is no operation's is a 404 problem, a method no operation has a 4xx problem, and the OpenAPI document is JSON", async ({
+  request,
+}) => {
   await startApiBaseline();
   const calls = [...UNKNOWN_API_CALLS.map(([m, p]) => [m, p, 404] as const), ...UNROUTED_API_CALLS.map(([m, p]) => [m, p, undefined] as const)];
   for (const [method, path, status] of calls) {
     for (const auth of [null, undefined]) {
-      const probe: ApiProbe = { label: `${auth === null ? "no token" : "valid token"}: ${method} ${path}`, method, path, auth, ...(method === "GET" ? {} : { headers: { "Content-Type": "application/json" }, data: "{}" }) };
+      const probe: ApiProbe = {
+        label: `${auth === null ? "no token" : "valid token"}: ${method} ${path}`,
+        method,
+        path,
+        auth,
+        ...(method === "GET" ? {} : { headers: { "Content-Type": "application/json" }, data: "{}" }),
+      };
       await expectApiRefused(probe.label, await send(request, probe), { status, known: false });
     }
   }
@@ -65,7 +80,9 @@ test("a path under /api/v1 that is no operation's is a 404 problem, a method no 
     expect.soft(response.headers()["content-type"], `GET ${path} (${label}): JSON`).toMatch(/^application\/json/);
     const document = (await response.json().catch(() => null)) as { openapi?: string; paths?: Record<string, unknown> } | null;
     expect.soft(document?.openapi, `GET ${path} (${label}): an OpenAPI 3.1 document`).toMatch(/^3\.1\./);
-    expect.soft(Object.keys(document?.paths ?? {}).length, `GET ${path} (${label}): every operation's path`).toBe(new Set(API_OPERATIONS.map((op) => op.path)).size);
+    expect
+      .soft(Object.keys(document?.paths ?? {}).length, `GET ${path} (${label}): every operation's path`)
+      .toBe(new Set(API_OPERATIONS.map((op) => op.path)).size);
     expect.soft(await fingerprint.changedSince(), `GET ${path} (${label}): no row changed`).toEqual([]);
   }
 });

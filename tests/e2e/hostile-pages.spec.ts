@@ -11,7 +11,15 @@ import { multipartBody, type FieldValue } from "../helpers/server-action";
 import { expectAnswered, probes } from "./hostile/answers";
 import { fingerprint } from "./hostile/database";
 import { ANY_PAGE_QUERIES, HOSTILE_SESSION_PAGES, identitiesFor, pageProbes } from "./hostile/pages";
-import { EXPORT_FIELDS, GUARDED_AUTH_PATHS, HOSTILE_ASSET_FILES, NEXT_AUTH_PATHS, SIGNOUT_CALLBACK_URLS, USER_SEARCH_QUERIES, hostileTickets } from "./hostile/route-handlers";
+import {
+  EXPORT_FIELDS,
+  GUARDED_AUTH_PATHS,
+  HOSTILE_ASSET_FILES,
+  NEXT_AUTH_PATHS,
+  SIGNOUT_CALLBACK_URLS,
+  USER_SEARCH_QUERIES,
+  hostileTickets,
+} from "./hostile/route-handlers";
 import { TEXT_OVER_1_MB, urlEncoded } from "./hostile/values";
 import { BASE_URL, setUpHostileWorld, world } from "./hostile/world";
 
@@ -27,7 +35,9 @@ test("every page answers hostile paths, query parameters and cookies without a 5
     for (const { who, plainOnly } of identitiesFor(world(), page.path)) {
       const queries = plainOnly ? [""] : [...page.queries, ...(page.hostilePath ? [] : ANY_PAGE_QUERIES)];
       for (const query of queries) {
-        await expectAnswered(`${who.label}: GET ${page.path.slice(0, 120)}${query.slice(0, 120)}`, await get(page.path + query, who.cookie), { mayChange: page.mayChange });
+        await expectAnswered(`${who.label}: GET ${page.path.slice(0, 120)}${query.slice(0, 120)}`, await get(page.path + query, who.cookie), {
+          mayChange: page.mayChange,
+        });
       }
     }
   }
@@ -41,14 +51,21 @@ test("the route handlers answer hostile input with a 4xx and a JSON error", asyn
   test.setTimeout(60_000);
   const send = async (method: "GET" | "POST", path: string, opts: { cookie?: string; headers?: Record<string, string>; data?: Buffer | string } = {}) => {
     await request.clearCookies();
-    return request.fetch(path, { method, headers: { Origin: BASE_URL, ...(opts.cookie ? { Cookie: opts.cookie } : {}), ...opts.headers }, data: opts.data, maxRedirects: 0 });
+    return request.fetch(path, {
+      method,
+      headers: { Origin: BASE_URL, ...(opts.cookie ? { Cookie: opts.cookie } : {}), ...opts.headers },
+      data: opts.data,
+      maxRedirects: 0,
+    });
   };
   const { ids, anonymous, admin, pendingTotp } = world();
 
   // The history's user type-ahead.
   for (const who of [anonymous, admin]) {
     for (const query of USER_SEARCH_QUERIES) {
-      await expectAnswered(`${who.label}: GET /setup/activity/users${query}`, await send("GET", `/setup/activity/users${query}`, { cookie: who.cookie }), { json: true });
+      await expectAnswered(`${who.label}: GET /setup/activity/users${query}`, await send("GET", `/setup/activity/users${query}`, { cookie: who.cookie }), {
+        json: true,
+      });
     }
   }
 
@@ -58,27 +75,47 @@ test("the route handlers answer hostile input with a 4xx and a JSON error", asyn
     for (const [name, values] of Object.entries(EXPORT_FIELDS)) {
       for (const hostile of values) {
         const { body, contentType } = multipartBody(hostile.values.map((v) => [name, v]));
-        await expectAnswered(`${who.label}: POST /setup/activity/export ${name}=${hostile.label}`, await send("POST", "/setup/activity/export", { cookie: who.cookie, headers: { "Content-Type": contentType }, data: body }), { json: true });
+        await expectAnswered(
+          `${who.label}: POST /setup/activity/export ${name}=${hostile.label}`,
+          await send("POST", "/setup/activity/export", { cookie: who.cookie, headers: { "Content-Type": contentType }, data: body }),
+          { json: true },
+        );
       }
     }
-    await expectAnswered(`${who.label}: POST /setup/activity/export as JSON`, await send("POST", "/setup/activity/export", { cookie: who.cookie, headers: { "Content-Type": "application/json" }, data: '{"from":"9999-12-31"}' }), { json: true });
+    await expectAnswered(
+      `${who.label}: POST /setup/activity/export as JSON`,
+      await send("POST", "/setup/activity/export", { cookie: who.cookie, headers: { "Content-Type": "application/json" }, data: '{"from":"9999-12-31"}' }),
+      { json: true },
+    );
     await expectAnswered(
       `${who.label}: POST /setup/activity/export urlencoded tz=%00`,
-      await send("POST", "/setup/activity/export", { cookie: who.cookie, headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: "tz=%00&from=0000-01-01" }),
+      await send("POST", "/setup/activity/export", {
+        cookie: who.cookie,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        data: "tz=%00&from=0000-01-01",
+      }),
       { json: true },
     );
     const overLimit = multipartBody([["from", TEXT_OVER_1_MB]]);
-    await expectAnswered(`${who.label}: POST /setup/activity/export over 1 MB`, await send("POST", "/setup/activity/export", { cookie: who.cookie, headers: { "Content-Type": overLimit.contentType }, data: overLimit.body }));
+    await expectAnswered(
+      `${who.label}: POST /setup/activity/export over 1 MB`,
+      await send("POST", "/setup/activity/export", { cookie: who.cookie, headers: { "Content-Type": overLimit.contentType }, data: overLimit.body }),
+    );
   }
   // Well-formed ids of no user of this org are a valid filter: an export of nothing, recorded as
   // an export (one event) — and never a row of the other org.
-  for (const [label, user] of [["random uuid", randomUUID()], ["Globex user's id", ids.globexAdmin]]) {
+  for (const [label, user] of [
+    ["random uuid", randomUUID()],
+    ["Globex user's id", ids.globexAdmin],
+  ]) {
     const { body, contentType } = multipartBody([["user", user!]]);
     const response = await send("POST", "/setup/activity/export", { cookie: admin.cookie, headers: { "Content-Type": contentType }, data: body });
     const csv = await response.text();
     expect.soft(response.status(), `admin: POST /setup/activity/export user=${label}`).toBe(200);
     expect.soft(csv.trim().split("\n"), `admin: POST /setup/activity/export user=${label}: the header row only`).toHaveLength(1);
-    expect.soft(await fingerprint.changedSince(["verification_events"]), `admin: POST /setup/activity/export user=${label}: only the export's event`).toEqual([]);
+    expect
+      .soft(await fingerprint.changedSince(["verification_events"]), `admin: POST /setup/activity/export user=${label}: only the export's event`)
+      .toEqual([]);
     probes.count++;
   }
 
@@ -99,7 +136,10 @@ test("the route handlers answer hostile input with a 4xx and a JSON error", asyn
   // next-auth: what no browser of ours sends.
   const csrf = await send("GET", "/api/auth/csrf");
   const csrfToken = ((await csrf.json()) as { csrfToken: string }).csrfToken;
-  const csrfCookie = csrf.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("csrf-token"))!.value.split(";")[0]!;
+  const csrfCookie = csrf
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("csrf-token"))!
+    .value.split(";")[0]!;
   await fingerprint.changedSince();
   for (const who of [anonymous, admin]) {
     // What lib/next/auth-route-guard.ts refuses answers a JSON error.
@@ -122,14 +162,22 @@ test("the route handlers answer hostile input with a 4xx and a JSON error", asyn
       const form = urlEncoded([["csrfToken", csrfToken], ...hostile.values.map((v): [string, FieldValue] => ["ticket", v])]);
       await expectAnswered(
         `${pending ? "pending login" : "anonymous"}: POST /api/auth/callback/login-ticket ticket=${hostile.label}`,
-        await send("POST", "/api/auth/callback/login-ticket", { cookie: ticketCookies(pending), headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: form }),
+        await send("POST", "/api/auth/callback/login-ticket", {
+          cookie: ticketCookies(pending),
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          data: form,
+        }),
       );
     }
   }
   for (const callbackUrl of SIGNOUT_CALLBACK_URLS) {
     await expectAnswered(
       `anonymous: POST /api/auth/signout callbackUrl=${callbackUrl}`,
-      await send("POST", "/api/auth/signout", { cookie: csrfCookie, headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: `csrfToken=${csrfToken}&callbackUrl=${encodeURIComponent(callbackUrl)}` }),
+      await send("POST", "/api/auth/signout", {
+        cookie: csrfCookie,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        data: `csrfToken=${csrfToken}&callbackUrl=${encodeURIComponent(callbackUrl)}`,
+      }),
       { json: true },
     );
   }

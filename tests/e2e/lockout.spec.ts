@@ -30,7 +30,9 @@ test("a user is locked after the limit and told when to retry", async ({ page })
     await code.fill("000000");
     await submit();
     const left = 10 - attempt;
-    await expect(page.getByText(left <= 3 ? `${left === 1 ? "1 attempt" : `${left} attempts`} left before your account is locked.` : "That code isn't valid")).toBeVisible();
+    await expect(
+      page.getByText(left <= 3 ? `${left === 1 ? "1 attempt" : `${left} attempts`} left before your account is locked.` : "That code isn't valid"),
+    ).toBeVisible();
   }
   await code.fill("000000");
   await submit();

@@ -40,10 +40,9 @@ test("admin logs in with password and TOTP, sees the users list, logs out", asyn
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      "SELECT ip, user_agent FROM verification_events WHERE activity = 'LOGOUT' AND username = $1 ORDER BY id DESC LIMIT 1",
-      ["admin@acme.test"],
-    );
+    const { rows } = await client.query("SELECT ip, user_agent FROM verification_events WHERE activity = 'LOGOUT' AND username = $1 ORDER BY id DESC LIMIT 1", [
+      "admin@acme.test",
+    ]);
     expect(rows[0]).toMatchObject({ ip: expect.stringMatching(/^(127\.0\.0\.1|::1)$/), user_agent: expect.stringContaining("Chrome") });
   } finally {
     await client.end();
@@ -115,7 +114,11 @@ test("a client-sent X-Forwarded-For is not what the history records", async ({ b
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   const failures = async () =>
-    (await client.query<{ ip: string }>("SELECT ip FROM verification_events WHERE username = $1 AND reason = 'INVALID_CREDENTIALS' ORDER BY id", ["support@acme.test"])).rows;
+    (
+      await client.query<{ ip: string }>("SELECT ip FROM verification_events WHERE username = $1 AND reason = 'INVALID_CREDENTIALS' ORDER BY id", [
+        "support@acme.test",
+      ])
+    ).rows;
   const before = (await failures()).length;
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.66" } });
   const page = await context.newPage();
@@ -139,9 +142,7 @@ test("an Api Only user is refused at the UI after a correct password (L11)", asy
   await page.getByLabel("Username").fill("api@acme.test");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log In" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
-    "This is an Api Only user: it can call the API but cannot log in to the console.",
-  );
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("This is an Api Only user: it can call the API but cannot log in to the console.");
   await page.goto("/setup/users");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -89,7 +89,12 @@ test("ending another of my sessions logs that browser out on its next request", 
   expect(revoked).toHaveLength(1);
   expect(revoked[0]).toMatchObject({ status: "SUCCEEDED", ip: expect.stringMatching(/^(127\.0\.0\.1|::1)$/) });
   // And it is in my own recent activity.
-  await expect(page.getByRole("table", { name: /Your recent verification activity/ }).getByRole("row", { name: /Session revoked/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Your recent verification activity/ })
+      .getByRole("row", { name: /Session revoked/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test("renaming my authenticator app", async ({ browser }) => {

@@ -49,9 +49,7 @@ test("a 403 names the permission this page needs and offers a page the user may 
   await logIn(stan, "stan@acme.test");
   await stan.goto("/setup/users");
   await expect(
-    stan.getByText(
-      "This page needs the Manage Users, Manage Multi-Factor Authentication in User Interface or View Identity Verification Activity permission.",
-    ),
+    stan.getByText("This page needs the Manage Users, Manage Multi-Factor Authentication in User Interface or View Identity Verification Activity permission."),
   ).toBeVisible();
   await stan.getByRole("link", { name: "Go to My security" }).click();
   await expect(stan.getByRole("heading", { name: "My security" })).toBeVisible();

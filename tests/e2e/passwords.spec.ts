@@ -162,7 +162,9 @@ test("bulk Reset password gives a link per selected user, shown once in the resu
   const results = page.getByRole("region", { name: "Bulk action results" });
   await expect(results).toContainText("Mia Bulkreset: Password reset: give them this activation link");
   await expect(results).toContainText("Ned Bulkreset: Password reset: give them this activation link");
-  const links = await Promise.all(["Mia Bulkreset", "Ned Bulkreset"].map(async (n) => (await results.getByLabel(`Activation link for ${n}`).textContent())!.trim()));
+  const links = await Promise.all(
+    ["Mia Bulkreset", "Ned Bulkreset"].map(async (n) => (await results.getByLabel(`Activation link for ${n}`).textContent())!.trim()),
+  );
   expect(links[0]).not.toBe(links[1]);
   const visitor = await newPage(page.context().browser()!);
   await visitor.goto(links[1]!);

@@ -21,9 +21,21 @@ test.beforeAll(async () => {
     const template = await db.user.findUniqueOrThrow({ where: { username: "alice@acme.test" } });
     await db.$transaction(async (tx) => {
       const { org, profileIds } = await createOrg(tx, { name: "Readable Co", slug: "readable-e2e" });
-      const admin = await tx.user.create({ data: { orgId: org.id, username: ADMIN, name: "Rhea Admin", passwordHash: template.passwordHash, profileId: profileIds["System Administrator"]! } });
-      await tx.totpFactor.create({ data: { orgId: org.id, userId: admin.id, name: "Authenticator app", secretCiphertext: encryptTotpSecret(DEMO_SECRET, admin.id), verifiedAt: new Date() } });
-      await tx.user.create({ data: { orgId: org.id, username: RITA, name: "Rita Reyes", passwordHash: template.passwordHash, profileId: profileIds["Standard User"]! } });
+      const admin = await tx.user.create({
+        data: { orgId: org.id, username: ADMIN, name: "Rhea Admin", passwordHash: template.passwordHash, profileId: profileIds["System Administrator"]! },
+      });
+      await tx.totpFactor.create({
+        data: {
+          orgId: org.id,
+          userId: admin.id,
+          name: "Authenticator app",
+          secretCiphertext: encryptTotpSecret(DEMO_SECRET, admin.id),
+          verifiedAt: new Date(),
+        },
+      });
+      await tx.user.create({
+        data: { orgId: org.id, username: RITA, name: "Rita Reyes", passwordHash: template.passwordHash, profileId: profileIds["Standard User"]! },
+      });
     });
   });
 });
@@ -63,7 +75,18 @@ test("an admin revokes one of a user's two sessions; the other stays signed in",
     const now = Date.now();
     const open = (userAgent: string, ip: string, loginMethod: "TOTP" | "WEBAUTHN", ageMs: number) =>
       db.session.create({
-        data: { orgId: rita.orgId, userId: rita.id, tokenHash: sha256Hex(randomToken()), level: "STANDARD", loginMethod, ip, userAgent, expiresAt: new Date(now + 12 * 3_600_000), createdAt: new Date(now - ageMs), lastSeenAt: new Date(now - ageMs) },
+        data: {
+          orgId: rita.orgId,
+          userId: rita.id,
+          tokenHash: sha256Hex(randomToken()),
+          level: "STANDARD",
+          loginMethod,
+          ip,
+          userAgent,
+          expiresAt: new Date(now + 12 * 3_600_000),
+          createdAt: new Date(now - ageMs),
+          lastSeenAt: new Date(now - ageMs),
+        },
       });
     return [await open(CHROME_MAC, "198.51.100.20", "TOTP", 60_000), await open(FIREFOX_WIN, "198.51.100.21", "WEBAUTHN", 30_000)];
   });
@@ -88,5 +111,7 @@ test("an admin revokes one of a user's two sessions; the other stays signed in",
   expect(rows.find((s) => s.id === desktop.id)?.revokedAt).not.toBeNull();
   expect(rows.find((s) => s.id === laptop.id)?.revokedAt).toBeNull();
   // The revocation is in the user's activity, by this admin.
-  await expect(page.getByRole("table", { name: "Rita Reyes's recent verification activity, newest first" }).getByRole("row").nth(1)).toContainText("Session revoked");
+  await expect(page.getByRole("table", { name: "Rita Reyes's recent verification activity, newest first" }).getByRole("row").nth(1)).toContainText(
+    "Session revoked",
+  );
 });

@@ -9,7 +9,10 @@ const DEFAULT_METHODS = ["TOTP", "WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"] as co
 async function shots(page: Page, name: string) {
   const dir = process.env.E2E_SCREENSHOTS;
   if (!dir) return;
-  for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 768],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${dir}/${name}-${width}x${height}.png`, fullPage: true });
   }
@@ -32,7 +35,9 @@ test("unticking Authenticator app warns beside it, is refused until confirmed, t
   await expect(levels.getByText(/^Warning:/)).toHaveCount(0);
 
   await app.uncheck();
-  await expect(app).toHaveAccessibleDescription(/Logging in with the authenticator app would give a Standard session, and the authenticator app could no longer step up/);
+  await expect(app).toHaveAccessibleDescription(
+    /Logging in with the authenticator app would give a Standard session, and the authenticator app could no longer step up/,
+  );
   await expect(levels.getByText(/^Warning:/)).toHaveCount(1);
   // Unticking the security key too leaves recovery codes as the only step-up.
   await key.uncheck();
@@ -59,7 +64,9 @@ test("unticking Authenticator app warns beside it, is refused until confirmed, t
   await expect(levels.getByLabel("Authenticator app")).not.toBeChecked();
   await expect(levels.getByText(/^Warning:/)).toHaveCount(0);
 
-  const event = await withDb((db) => db.verificationEvent.findFirstOrThrow({ where: { activity: "SETTINGS_CHANGED", actor: { username: "admin-security-warning@acme.test" } } }));
+  const event = await withDb((db) =>
+    db.verificationEvent.findFirstOrThrow({ where: { activity: "SETTINGS_CHANGED", actor: { username: "admin-security-warning@acme.test" } } }),
+  );
   expect(event.detail).toEqual({ highAssuranceMethods: { from: [...DEFAULT_METHODS], to: ["WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"] } });
 });
 

@@ -5,7 +5,8 @@ import { logIn, newAdmin } from "./console";
 
 test.use({ timezoneId: "Asia/Tokyo" });
 
-const tokyoTime = (iso: string) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Tokyo", timeZoneName: "short" }).format(new Date(iso));
+const tokyoTime = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Tokyo", timeZoneName: "short" }).format(new Date(iso));
 
 test("times are in the viewer's zone from the first byte, labelled where a bare time is ambiguous", async ({ page }) => {
   const admin = await newAdmin(`tz-${Date.now().toString(36)}`);

@@ -29,7 +29,11 @@ async function lastUsedStep(username: string): Promise<number> {
 
 // One file per e2e database (each run makes its own), so runs never see each other's steps.
 function reservationsFile(): string {
-  const run = crypto.createHash("sha256").update(process.env.E2E_DATABASE_URL ?? "").digest("hex").slice(0, 16);
+  const run = crypto
+    .createHash("sha256")
+    .update(process.env.E2E_DATABASE_URL ?? "")
+    .digest("hex")
+    .slice(0, 16);
   return path.join(os.tmpdir(), `mfa-e2e-totp-${run}.json`);
 }
 

@@ -16,7 +16,10 @@ async function setTimes(username: string, lastLoginDaysAgo: number | null, creat
   await withDb((db) =>
     db.user.update({
       where: { username },
-      data: { lastLoginAt: lastLoginDaysAgo === null ? null : new Date(Date.now() - lastLoginDaysAgo * DAY_MS), createdAt: new Date(Date.now() - createdDaysAgo * DAY_MS) },
+      data: {
+        lastLoginAt: lastLoginDaysAgo === null ? null : new Date(Date.now() - lastLoginDaysAgo * DAY_MS),
+        createdAt: new Date(Date.now() - createdDaysAgo * DAY_MS),
+      },
     }),
   );
 }
@@ -24,7 +27,11 @@ async function setTimes(username: string, lastLoginDaysAgo: number | null, creat
 test("an admin sorts the users list by its headers, sees the count and the marked search", async ({ page }, testInfo) => {
   const admin = await newAdmin(`sorting-${stamp}`);
   // Name order: Alpha, Beta, Gamma. Last login: Gamma newest, Alpha, Beta never. Created: Alpha newest.
-  for (const [who, lastLogin, created] of [["Alpha", 3, 1], ["Beta", null, 2], ["Gamma", 1, 3]] as const) {
+  for (const [who, lastLogin, created] of [
+    ["Alpha", 3, 1],
+    ["Beta", null, 2],
+    ["Gamma", 1, 3],
+  ] as const) {
     const username = `${tag}.${who.toLowerCase()}@acme.test`;
     await createUser({ username, name: `Sortee ${who} ${tag}`, profile: "Standard User" });
     await setTimes(username, lastLogin, created);
@@ -76,7 +83,10 @@ test("an admin sorts the users list by its headers, sees the count and the marke
   await expect(header("Created")).toHaveAttribute("aria-sort", "descending");
 
   await page.goto(`/setup/users?q=${tag}&sort=username&dir=asc`);
-  for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 768],
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: testInfo.outputPath(`users-sort-${width}x${height}.png`), fullPage: true });
   }

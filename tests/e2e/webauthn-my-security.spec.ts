@@ -32,7 +32,9 @@ async function addAuthenticator(cdp: CDPSession) {
 
 /** The High Assurance window of this login runs out (as if an hour had passed). */
 async function expireHighAssurance(page: Page) {
-  await withDb((db) => db.session.updateMany({ where: { user: { username: USERNAME }, revokedAt: null }, data: { highAssuranceUntil: new Date(Date.now() - 1000) } }));
+  await withDb((db) =>
+    db.session.updateMany({ where: { user: { username: USERNAME }, revokedAt: null }, data: { highAssuranceUntil: new Date(Date.now() - 1000) } }),
+  );
   await page.reload();
   await expect(page.getByText("Standard session")).toBeVisible();
 }
@@ -47,7 +49,11 @@ async function verifyWithKey(page: Page) {
 
 const events = (activity: string) =>
   withDb((db) =>
-    db.verificationEvent.findMany({ where: { username: USERNAME, activity: activity as never }, orderBy: { id: "asc" }, select: { method: true, status: true, reason: true } }),
+    db.verificationEvent.findMany({
+      where: { username: USERNAME, activity: activity as never },
+      orderBy: { id: "asc" },
+      select: { method: true, status: true, reason: true },
+    }),
   );
 const keys = () => withDb((db) => db.webAuthnCredential.findMany({ where: { user: { username: USERNAME } }, orderBy: { createdAt: "asc" } }));
 

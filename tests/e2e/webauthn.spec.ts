@@ -5,7 +5,6 @@ import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { passwordStep } from "./console";
 import { withDb } from "./db";
 
-
 async function virtualAuthenticator(page: Page, kind: { transport: "usb" | "internal"; hasResidentKey: boolean }) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
@@ -37,8 +36,7 @@ async function expectSignedInWithoutConsoleAccess(page: Page) {
   expect((await page.request.get("/setup/users", { maxRedirects: 0 })).status()).toBe(403);
 }
 
-const storedKeys = (username: string) =>
-  withDb((db) => db.webAuthnCredential.findMany({ where: { user: { username } }, orderBy: { createdAt: "asc" } }));
+const storedKeys = (username: string) => withDb((db) => db.webAuthnCredential.findMany({ where: { user: { username } }, orderBy: { createdAt: "asc" } }));
 
 /** Makes the next navigator.credentials.get() fail the way a cancelled or timed-out prompt does. */
 async function cancelNextPrompt(page: Page) {

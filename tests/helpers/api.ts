@@ -51,7 +51,15 @@ export function pathOf(op: ApiOperation, params: Record<string, string> = {}): s
 export async function callApi(
   db: Db,
   op: ApiOperation,
-  opts: { token?: string; params?: Record<string, string>; query?: Record<string, string> | string; body?: unknown; rawBody?: string; headers?: Record<string, string>; nowMs?: number },
+  opts: {
+    token?: string;
+    params?: Record<string, string>;
+    query?: Record<string, string> | string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    nowMs?: number;
+  },
 ): Promise<ApiAnswer> {
   const qs = typeof opts.query === "string" ? opts.query : new URLSearchParams(opts.query ?? {}).toString();
   const headers: Record<string, string> = { ...(opts.token !== undefined ? { Authorization: `Bearer ${opts.token}` } : {}), ...opts.headers };

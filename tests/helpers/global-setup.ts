@@ -31,8 +31,7 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   } catch (error) {
     process.env.MFA_TEST_PGLITE = "1";
     console.log(
-      `[tests] no Postgres at ${DEFAULT_TEST_SERVER_URL} (${(error as Error).message}); ` +
-        "falling back to in-memory PGlite where tests support it",
+      `[tests] no Postgres at ${DEFAULT_TEST_SERVER_URL} (${(error as Error).message}); ` + "falling back to in-memory PGlite where tests support it",
     );
   } finally {
     await client.end().catch(() => {});

@@ -11,5 +11,11 @@ const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url!, ma
 const results = await Promise.all(
   Array.from({ length: Number(hits) }, () => hitRateLimit(db, { limit: limit as RateLimitName, subject: subject!, nowMs: Number(nowMs) })),
 );
-console.log(JSON.stringify({ answered: results.length, admitted: results.filter((r) => r.ok).length, firstRefusals: results.filter((r) => !r.ok && r.firstRefusal).length }));
+console.log(
+  JSON.stringify({
+    answered: results.length,
+    admitted: results.filter((r) => r.ok).length,
+    firstRefusals: results.filter((r) => !r.ok && r.firstRefusal).length,
+  }),
+);
 await db.$disconnect();

@@ -30,8 +30,16 @@ interface DmmfField {
   relationOnUpdate?: string;
   relationName?: string;
 }
-interface DmmfModel { name: string; dbName: string | null; fields: DmmfField[] }
-interface DmmfEnum { name: string; dbName?: string | null; values: { name: string; dbName: string | null }[] }
+interface DmmfModel {
+  name: string;
+  dbName: string | null;
+  fields: DmmfField[];
+}
+interface DmmfEnum {
+  name: string;
+  dbName?: string | null;
+  values: { name: string; dbName: string | null }[];
+}
 interface DmmfIndex {
   model: string;
   type: "id" | "unique" | "normal" | "fulltext";
@@ -39,7 +47,11 @@ interface DmmfIndex {
   algorithm?: string | null;
   fields: { name: string; sortOrder?: "asc" | "desc" }[];
 }
-export interface Datamodel { models: DmmfModel[]; enums: DmmfEnum[]; indexes: DmmfIndex[] }
+export interface Datamodel {
+  models: DmmfModel[];
+  enums: DmmfEnum[];
+  indexes: DmmfIndex[];
+}
 
 // The exports of prisma_schema_build_bg.wasm used here (wasm-bindgen ABI: strings go in as
 // pointer + length; get_dmmf returns [ptr, len, errorRef, isError]).
@@ -63,8 +75,12 @@ export function loadDatamodel(schemaText: string): Datamodel {
   const imports: Record<string, (...args: number[]) => unknown> = {};
   for (const { name } of WebAssembly.Module.imports(wasmModule)) {
     if (name.startsWith("__wbg_Error_")) imports[name] = (p, l) => new Error(text(p, l));
-    else if (name.includes("wbindgen_throw")) imports[name] = (p, l) => { throw new Error(text(p, l)); };
-    else if (name.startsWith("__wbg_set_message_")) imports[name] = () => undefined; // panic message hook
+    else if (name.includes("wbindgen_throw"))
+      imports[name] = (p, l) => {
+        throw new Error(text(p, l));
+      };
+    else if (name.startsWith("__wbg_set_message_"))
+      imports[name] = () => undefined; // panic message hook
     else if (name === "__wbindgen_init_externref_table") {
       imports[name] = () => {
         const table = ref.wasm.__wbindgen_externrefs;
@@ -88,19 +104,44 @@ export function loadDatamodel(schemaText: string): Datamodel {
 
 // Prisma's Postgres column types (no @db attribute), as format_type() prints them.
 const SCALAR_TYPES: Record<string, string> = {
-  String: "text", Boolean: "boolean", Int: "integer", BigInt: "bigint", Float: "double precision",
-  Decimal: "numeric(65,30)", DateTime: "timestamp(3) without time zone", Json: "jsonb", Bytes: "bytea",
+  String: "text",
+  Boolean: "boolean",
+  Int: "integer",
+  BigInt: "bigint",
+  Float: "double precision",
+  Decimal: "numeric(65,30)",
+  DateTime: "timestamp(3) without time zone",
+  Json: "jsonb",
+  Bytes: "bytea",
 };
 const withArgs = (base: string, args: string[]) => (args.length ? `${base}(${args.join(",")})` : base);
 const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
-  Text: () => "text", Uuid: () => "uuid", Boolean: () => "boolean", Integer: () => "integer",
-  SmallInt: () => "smallint", BigInt: () => "bigint", Real: () => "real", DoublePrecision: () => "double precision",
-  Money: () => "money", Date: () => "date", Json: () => "json", JsonB: () => "jsonb", ByteA: () => "bytea",
-  Inet: () => "inet", Citext: () => "citext", Xml: () => "xml", Oid: () => "oid",
-  VarChar: (a) => withArgs("character varying", a), Char: (a) => withArgs("character", a),
-  Bit: (a) => withArgs("bit", a), VarBit: (a) => withArgs("bit varying", a), Decimal: (a) => withArgs("numeric", a),
-  Timestamp: (a) => `${withArgs("timestamp", a)} without time zone`, Timestamptz: (a) => `${withArgs("timestamp", a)} with time zone`,
-  Time: (a) => `${withArgs("time", a)} without time zone`, Timetz: (a) => `${withArgs("time", a)} with time zone`,
+  Text: () => "text",
+  Uuid: () => "uuid",
+  Boolean: () => "boolean",
+  Integer: () => "integer",
+  SmallInt: () => "smallint",
+  BigInt: () => "bigint",
+  Real: () => "real",
+  DoublePrecision: () => "double precision",
+  Money: () => "money",
+  Date: () => "date",
+  Json: () => "json",
+  JsonB: () => "jsonb",
+  ByteA: () => "bytea",
+  Inet: () => "inet",
+  Citext: () => "citext",
+  Xml: () => "xml",
+  Oid: () => "oid",
+  VarChar: (a) => withArgs("character varying", a),
+  Char: (a) => withArgs("character", a),
+  Bit: (a) => withArgs("bit", a),
+  VarBit: (a) => withArgs("bit varying", a),
+  Decimal: (a) => withArgs("numeric", a),
+  Timestamp: (a) => `${withArgs("timestamp", a)} without time zone`,
+  Timestamptz: (a) => `${withArgs("timestamp", a)} with time zone`,
+  Time: (a) => `${withArgs("time", a)} without time zone`,
+  Timetz: (a) => `${withArgs("time", a)} with time zone`,
 };
 
 function expectedType(field: DmmfField, enumNames: Map<string, string>): string {
@@ -121,8 +162,7 @@ function expectsDbDefault(field: DmmfField): boolean {
 }
 
 // Prisma's default constraint names (psl ConstraintNames), cut to Postgres' 63-byte limit.
-const constraintName = (table: string, cols: string[], suffix: string) =>
-  `${`${table}_${cols.join("_")}`.slice(0, 63 - suffix.length)}${suffix}`;
+const constraintName = (table: string, cols: string[], suffix: string) => `${`${table}_${cols.join("_")}`.slice(0, 63 - suffix.length)}${suffix}`;
 
 const REFERENTIAL_ACTIONS: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
 
@@ -161,7 +201,8 @@ const Q = {
 };
 
 function diffSets(what: string, expected: string[], actual: string[], out: string[]) {
-  const a = new Set(actual), e = new Set(expected);
+  const a = new Set(actual),
+    e = new Set(expected);
   for (const x of expected) if (!a.has(x)) out.push(`missing ${what}: ${x}`);
   for (const x of actual) if (!e.has(x)) out.push(`unexpected ${what}: ${x}`);
 }
@@ -181,8 +222,7 @@ export async function compareSchema(datamodel: Datamodel, runner: SqlRunner): Pr
   diffSets("table", datamodel.models.map(table), tables, out);
 
   // Columns: name, type (incl. list-ness), nullability, whether the database supplies a default.
-  const describe = (type: string, notNull: boolean, hasDefault: boolean) =>
-    `${type}${notNull ? " NOT NULL" : ""}${hasDefault ? " DEFAULT" : ""}`;
+  const describe = (type: string, notNull: boolean, hasDefault: boolean) => `${type}${notNull ? " NOT NULL" : ""}${hasDefault ? " DEFAULT" : ""}`;
   const actualCols = new Map<string, string>();
   for (const c of (await runner.query<{ table: string; column: string; not_null: boolean; type: string; has_default: boolean }>(Q.columns)).rows) {
     actualCols.set(`${c.table}.${c.column}`, describe(c.type, c.not_null, c.has_default));
@@ -199,15 +239,20 @@ export async function compareSchema(datamodel: Datamodel, runner: SqlRunner): Pr
   const inBoth = (key: string) => tables.includes(key.split(".")[0]) && datamodel.models.some((m) => table(m) === key.split(".")[0]);
   for (const [key, exp] of expectedCols) {
     const act = actualCols.get(key);
-    if (act === undefined) { if (inBoth(key)) out.push(`missing column: ${key} ${exp}`); }
-    else if (act !== exp) out.push(`column ${key}: schema says ${exp}, database has ${act}`);
+    if (act === undefined) {
+      if (inBoth(key)) out.push(`missing column: ${key} ${exp}`);
+    } else if (act !== exp) out.push(`column ${key}: schema says ${exp}, database has ${act}`);
   }
   for (const [key, act] of actualCols) if (!expectedCols.has(key) && inBoth(key)) out.push(`unexpected column: ${key} ${act}`);
 
   // Enums, values in declaration order (Postgres sorts enum values by it).
   const actualEnums = (await runner.query<{ name: string; labels: string[] }>(Q.enums)).rows;
-  diffSets("enum", datamodel.enums.map((e) => `${e.dbName ?? e.name} (${e.values.map((v) => v.dbName ?? v.name).join(", ")})`),
-    actualEnums.map((e) => `${e.name} (${e.labels.join(", ")})`), out);
+  diffSets(
+    "enum",
+    datamodel.enums.map((e) => `${e.dbName ?? e.name} (${e.values.map((v) => v.dbName ?? v.name).join(", ")})`),
+    actualEnums.map((e) => `${e.name} (${e.labels.join(", ")})`),
+    out,
+  );
 
   // Primary keys, unique constraints/indexes and plain indexes, with column order and sort order.
   const KIND = { id: ["PRIMARY KEY", "_pkey"], unique: ["UNIQUE", "_key"], normal: ["INDEX", "_idx"], fulltext: ["FULLTEXT", "_idx"] } as const;
@@ -219,7 +264,12 @@ export async function compareSchema(datamodel: Datamodel, runner: SqlRunner): Pr
     const colList = ix.fields.map((f, i) => cols[i] + (f.sortOrder === "desc" ? " DESC" : "")).join(", ");
     return `${table(m)}: ${label} ${name} (${colList}) ${(ix.algorithm ?? "btree").toLowerCase()}`;
   });
-  diffSets("index", expectedIndexes, (await runner.query<{ sig: string }>(Q.indexes)).rows.map((r) => r.sig), out);
+  diffSets(
+    "index",
+    expectedIndexes,
+    (await runner.query<{ sig: string }>(Q.indexes)).rows.map((r) => r.sig),
+    out,
+  );
 
   // Foreign keys, with Prisma's default referential actions.
   const expectedFks: string[] = [];
@@ -231,12 +281,15 @@ export async function compareSchema(datamodel: Datamodel, runner: SqlRunner): Pr
       const allRequired = f.relationFromFields!.every((n) => m.fields.find((x) => x.name === n)?.isRequired);
       const onDelete = f.relationOnDelete ?? (allRequired ? "Restrict" : "SetNull");
       const onUpdate = f.relationOnUpdate ?? "Cascade";
-      expectedFks.push(`${table(m)}: FOREIGN KEY ${constraintName(table(m), from, "_fkey")} (${from.join(", ")}) ` +
-        `REFERENCES ${table(target)} (${to.join(", ")}) ON DELETE ${onDelete} ON UPDATE ${onUpdate}`);
+      expectedFks.push(
+        `${table(m)}: FOREIGN KEY ${constraintName(table(m), from, "_fkey")} (${from.join(", ")}) ` +
+          `REFERENCES ${table(target)} (${to.join(", ")}) ON DELETE ${onDelete} ON UPDATE ${onUpdate}`,
+      );
     }
   }
   const actualFks = (await runner.query<{ sig: string }>(Q.foreignKeys)).rows.map((r) =>
-    r.sig.replace(/ON DELETE (\w) ON UPDATE (\w)$/, (_, d: string, u: string) => `ON DELETE ${REFERENTIAL_ACTIONS[d]} ON UPDATE ${REFERENTIAL_ACTIONS[u]}`));
+    r.sig.replace(/ON DELETE (\w) ON UPDATE (\w)$/, (_, d: string, u: string) => `ON DELETE ${REFERENTIAL_ACTIONS[d]} ON UPDATE ${REFERENTIAL_ACTIONS[u]}`),
+  );
   diffSets("foreign key", expectedFks, actualFks, out);
 
   return out;

@@ -27,7 +27,10 @@ interface ManifestEntry {
 
 /** "app/(console)/setup/users/[id]/page" → "/setup/users/[id]" (route groups are not in URLs). */
 function pagePattern(worker: string): string {
-  const segments = worker.replace(/^app\//, "").replace(/\/?page$/, "").split("/");
+  const segments = worker
+    .replace(/^app\//, "")
+    .replace(/\/?page$/, "")
+    .split("/");
   return "/" + segments.filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
 }
 
@@ -131,7 +134,11 @@ export async function postFormAction(
     ...(opts.extraParts ?? []),
   ];
   const { body, contentType } = multipartBody(fields);
-  const response = await request.post(opts.path, { headers: actionHeaders(opts.baseURL, opts.actionId, opts.cookie, contentType), data: body, maxRedirects: 0 });
+  const response = await request.post(opts.path, {
+    headers: actionHeaders(opts.baseURL, opts.actionId, opts.cookie, contentType),
+    data: body,
+    maxRedirects: 0,
+  });
   return readActionAnswer(response);
 }
 

@@ -4,11 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { randomToken, sha256Hex } from "@/lib/security/tokens";
 import { ctx } from "./demo";
 
-export async function sessionFor(
-  db: Db,
-  user: { id: string; orgId: string },
-  opts: { level?: "STANDARD" | "HIGH_ASSURANCE"; nowMs?: number } = {},
-) {
+export async function sessionFor(db: Db, user: { id: string; orgId: string }, opts: { level?: "STANDARD" | "HIGH_ASSURANCE"; nowMs?: number } = {}) {
   const nowMs = opts.nowMs ?? Date.now();
   const high = opts.level === "HIGH_ASSURANCE";
   return db.session.create({

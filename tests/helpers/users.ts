@@ -23,7 +23,13 @@ export async function createTestUser(
   });
   if (opts.totp) {
     await db.totpFactor.create({
-      data: { orgId: user.orgId, userId: user.id, name: "Authenticator app", secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, user.id), verifiedAt: new Date() },
+      data: {
+        orgId: user.orgId,
+        userId: user.id,
+        name: "Authenticator app",
+        secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, user.id),
+        verifiedAt: new Date(),
+      },
     });
   }
   return user;

@@ -45,12 +45,19 @@ describe("lockout", () => {
 
     // Locked: even the right code gets no further; the challenge, where a password was already
     // proven, may say until when. The right password reads exactly like a wrong one (L8).
-    expect(await verifyTotpAtLogin(t.db, { pendingToken, code: demoCode(now), context: ctx, nowMs: now })).toEqual({ ok: false, code: "LOCKED", retryAt: lockedUntil });
+    expect(await verifyTotpAtLogin(t.db, { pendingToken, code: demoCode(now), context: ctx, nowMs: now })).toEqual({
+      ok: false,
+      code: "LOCKED",
+      retryAt: lockedUntil,
+    });
     expect(await startPasswordLogin(t.db, { username: "alice@acme.test", password: DEMO_PASSWORD, context: ctx, nowMs: now })).toEqual({
       ok: false,
       code: "INVALID_CREDENTIALS",
     });
-    expect(await startPasswordLogin(t.db, { username: "alice@acme.test", password: "nope", context: ctx, nowMs: now })).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
+    expect(await startPasswordLogin(t.db, { username: "alice@acme.test", password: "nope", context: ctx, nowMs: now })).toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
 
     // After the period the lock is over; a completed login resets the count.
     const later = now + 15 * MINUTE_MS + 1;

@@ -39,9 +39,26 @@ const eventCount = () => t.db.verificationEvent.count();
 
 async function giveAliceEverything() {
   const alice = demo.users["alice@acme.test"]!;
-  await t.db.totpFactor.create({ data: { orgId: alice.orgId, userId: alice.id, name: "Second phone", secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, alice.id), verifiedAt: new Date() } });
+  await t.db.totpFactor.create({
+    data: {
+      orgId: alice.orgId,
+      userId: alice.id,
+      name: "Second phone",
+      secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, alice.id),
+      verifiedAt: new Date(),
+    },
+  });
   await t.db.$transaction((tx) => replaceRecoveryCodes(tx, { orgId: alice.orgId, userId: alice.id }));
-  await t.db.session.create({ data: { orgId: alice.orgId, userId: alice.id, tokenHash: `h-${Math.random()}`, level: "STANDARD", loginMethod: "TOTP", expiresAt: new Date(Date.now() + 3_600_000) } });
+  await t.db.session.create({
+    data: {
+      orgId: alice.orgId,
+      userId: alice.id,
+      tokenHash: `h-${Math.random()}`,
+      level: "STANDARD",
+      loginMethod: "TOTP",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
 }
 
 describe("admin MFA actions", () => {
@@ -54,13 +71,27 @@ describe("admin MFA actions", () => {
     const apps = await t.db.totpFactor.findMany({ where: { userId: demo.users["alice@acme.test"]!.id } });
     expect(apps).toHaveLength(2);
     const before = await eventCount();
-    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: apps[1]!.id }, reason: "Phone stolen" })).toEqual({ ok: true, name: "Second phone" });
+    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: apps[1]!.id }, reason: "Phone stolen" })).toEqual({
+      ok: true,
+      name: "Second phone",
+    });
     expect(await t.db.totpFactor.count({ where: { userId: apps[0]!.userId } })).toBe(1);
     expect(await eventCount()).toBe(before + 1);
     const event = await t.db.verificationEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ activity: "METHOD_DISCONNECTED", method: "TOTP", actorId: acmeAdmin().id, detail: { name: "Second phone", reason: "Phone stolen" } });
-    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: apps[1]!.id }, reason: "again" })).toEqual({ ok: false, code: "METHOD_NOT_FOUND" });
-    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: apps[0]!.id }, reason: "  " })).toEqual({ ok: false, code: "REASON_REQUIRED" });
+    expect(event).toMatchObject({
+      activity: "METHOD_DISCONNECTED",
+      method: "TOTP",
+      actorId: acmeAdmin().id,
+      detail: { name: "Second phone", reason: "Phone stolen" },
+    });
+    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: apps[1]!.id }, reason: "again" })).toEqual({
+      ok: false,
+      code: "METHOD_NOT_FOUND",
+    });
+    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: apps[0]!.id }, reason: "  " })).toEqual({
+      ok: false,
+      code: "REASON_REQUIRED",
+    });
   });
 
   it("Reset MFA removes every method and recovery code, expires the temp code, revokes sessions — and she registers again", async () => {
@@ -145,7 +176,10 @@ describe("admin MFA actions", () => {
     expect(await generateTempCode({ ...other, expiresInHours: 1, maxUses: null, reason: "x" })).toEqual({ ok: false, code: "NOT_FOUND" });
     expect(await expireTempCode(other)).toEqual({ ok: false, code: "NOT_FOUND" });
     // A method id of the other org under an Acme user is not found either.
-    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: factor.id }, reason: "x" })).toEqual({ ok: false, code: "METHOD_NOT_FOUND" });
+    expect(await disconnectMethod({ ...base("alice@acme.test"), method: { type: "TOTP", id: factor.id }, reason: "x" })).toEqual({
+      ok: false,
+      code: "METHOD_NOT_FOUND",
+    });
     expect(await eventCount()).toBe(before);
     expect(await t.db.totpFactor.count({ where: { userId: gus.id } })).toBe(1);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: gus.id } })).lockedUntil).not.toBeNull();

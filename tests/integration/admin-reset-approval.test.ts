@@ -35,17 +35,43 @@ describe("second-admin approval of admin MFA resets", () => {
 
     const request = await t.db.mfaResetApproval.findFirstOrThrow({ where: { targetUserId: delegate.id } });
     // The requester cannot approve; nor can the target.
-    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: demo.users["admin@acme.test"]!.id, requestId: request.id, approve: true })).toEqual({ ok: false, code: "SECOND_ADMIN_REQUIRED" });
-    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("delegate@acme.test"), actorId: delegate.id, requestId: request.id, approve: true })).toEqual({ ok: false, code: "SECOND_ADMIN_REQUIRED" });
+    expect(
+      await decideApproval({
+        deciderPermissions: ADMIN_PERMISSIONS,
+        ...as("admin@acme.test"),
+        actorId: demo.users["admin@acme.test"]!.id,
+        requestId: request.id,
+        approve: true,
+      }),
+    ).toEqual({ ok: false, code: "SECOND_ADMIN_REQUIRED" });
+    expect(
+      await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("delegate@acme.test"), actorId: delegate.id, requestId: request.id, approve: true }),
+    ).toEqual({ ok: false, code: "SECOND_ADMIN_REQUIRED" });
     // Another org's admin cannot even see it.
     const gus = demo.users["admin@globex.test"]!;
-    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, orgDb: forOrg(t.db, gus.orgId), orgId: gus.orgId, actorId: gus.id, requestId: request.id, approve: true, context: ctx })).toEqual({ ok: false, code: "RESET_REQUEST_NOT_FOUND" });
+    expect(
+      await decideApproval({
+        deciderPermissions: ADMIN_PERMISSIONS,
+        orgDb: forOrg(t.db, gus.orgId),
+        orgId: gus.orgId,
+        actorId: gus.id,
+        requestId: request.id,
+        approve: true,
+        context: ctx,
+      }),
+    ).toEqual({ ok: false, code: "RESET_REQUEST_NOT_FOUND" });
 
     // A second administrator of Acme approves: the reset happens now.
-    const second = await t.db.user.create({ data: { orgId: orgId(), username: "second@acme.test", name: "Second Admin", passwordHash: "x", profileId: demo.users["admin@acme.test"]!.profileId } });
-    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: second.id, requestId: request.id, approve: true })).toEqual({ ok: true, decided: "approved" });
+    const second = await t.db.user.create({
+      data: { orgId: orgId(), username: "second@acme.test", name: "Second Admin", passwordHash: "x", profileId: demo.users["admin@acme.test"]!.profileId },
+    });
+    expect(
+      await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: second.id, requestId: request.id, approve: true }),
+    ).toEqual({ ok: true, decided: "approved" });
     expect(await t.db.totpFactor.count({ where: { userId: delegate.id } })).toBe(0);
-    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: second.id, requestId: request.id, approve: true })).toEqual({ ok: false, code: "RESET_REQUEST_NOT_FOUND" });
+    expect(
+      await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: second.id, requestId: request.id, approve: true }),
+    ).toEqual({ ok: false, code: "RESET_REQUEST_NOT_FOUND" });
     const kinds = (await t.db.verificationEvent.findMany({ where: { userId: delegate.id }, orderBy: { id: "asc" } })).map((e) => [e.activity, e.status]);
     expect(kinds).toEqual([
       ["MFA_RESET_REQUESTED", "PENDING"],
@@ -54,19 +80,34 @@ describe("second-admin approval of admin MFA resets", () => {
   });
 
   it("resets a non-administrator directly, and a denied request changes nothing", async () => {
-    expect(await resetMfa({ ...as("admin@acme.test"), targetUserId: demo.users["alice@acme.test"]!.id, reason: "Lost phone" })).toMatchObject({ ok: true, counts: { authenticatorApps: 1 } });
+    expect(await resetMfa({ ...as("admin@acme.test"), targetUserId: demo.users["alice@acme.test"]!.id, reason: "Lost phone" })).toMatchObject({
+      ok: true,
+      counts: { authenticatorApps: 1 },
+    });
     const support = demo.users["support@acme.test"]!;
     // Support Agents hold no MFA or user administration: reset directly too.
     expect(await resetMfa({ ...as("admin@acme.test"), targetUserId: support.id, reason: "x" })).toMatchObject({ ok: true });
     // A request that is denied leaves everything as it was, and the decision is logged.
     const adminProfile = demo.users["admin@acme.test"]!.profileId;
-    const target = await t.db.user.create({ data: { orgId: orgId(), username: "third@acme.test", name: "Third Admin", passwordHash: "x", profileId: adminProfile } });
+    const target = await t.db.user.create({
+      data: { orgId: orgId(), username: "third@acme.test", name: "Third Admin", passwordHash: "x", profileId: adminProfile },
+    });
     await t.db.totpFactor.create({ data: { orgId: orgId(), userId: target.id, name: "App", secretCiphertext: "x", verifiedAt: new Date() } });
     expect(await resetMfa({ ...as("admin@acme.test"), targetUserId: target.id, reason: "Unsure" })).toEqual({ ok: true, pendingApproval: true });
     const request = await t.db.mfaResetApproval.findFirstOrThrow({ where: { targetUserId: target.id } });
-    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("delegate@acme.test"), actorId: demo.users["delegate@acme.test"]!.id, requestId: request.id, approve: false })).toEqual({ ok: true, decided: "denied" });
+    expect(
+      await decideApproval({
+        deciderPermissions: ADMIN_PERMISSIONS,
+        ...as("delegate@acme.test"),
+        actorId: demo.users["delegate@acme.test"]!.id,
+        requestId: request.id,
+        approve: false,
+      }),
+    ).toEqual({ ok: true, decided: "denied" });
     expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(1);
-    expect(await t.db.verificationEvent.findFirst({ where: { userId: target.id, activity: "MFA_RESET_DECIDED" } })).toMatchObject({ detail: { decision: "denied" } });
+    expect(await t.db.verificationEvent.findFirst({ where: { userId: target.id, activity: "MFA_RESET_DECIDED" } })).toMatchObject({
+      detail: { decision: "denied" },
+    });
     const globexAdmin = demo.users["admin@globex.test"]!;
     expect(await resetMfa({ ...as("admin@acme.test"), targetUserId: globexAdmin.id, reason: "x" })).toEqual({ ok: false, code: "NOT_FOUND" });
   });

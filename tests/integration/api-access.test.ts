@@ -34,14 +34,17 @@ beforeAll(async () => {
   for (const u of ["bob@acme.test", "alice@acme.test", "admin@globex.test", "api@acme.test"]) ids[u] = demo.users[u]!.id;
   ids.aliceTotp = (await t.db.totpFactor.findFirstOrThrow({ where: { userId: ids["alice@acme.test"] } })).id;
   ids.globexTotp = (await t.db.totpFactor.findFirstOrThrow({ where: { userId: ids["admin@globex.test"] } })).id;
-  const event = async (orgSlug: string) => (await t.db.verificationEvent.create({ data: { org: { connect: { slug: orgSlug } }, activity: "LOGIN", status: "SUCCEEDED" } })).id.toString();
+  const event = async (orgSlug: string) =>
+    (await t.db.verificationEvent.create({ data: { org: { connect: { slug: orgSlug } }, activity: "LOGIN", status: "SUCCEEDED" } })).id.toString();
   ids.acmeEvent = await event("acme");
   ids.globexEvent = await event("globex");
 
   // B8: a paused endpoint of each org (paused: the calls' events queue no delivery), and a delivery of each.
   for (const org of ["acme", "globex"] as const) {
     const orgId = (await t.db.org.findUniqueOrThrow({ where: { slug: org } })).id;
-    const endpoint = await t.db.webhookEndpoint.create({ data: { orgId, url: "https://93.184.215.14/hooks", secretCiphertext: "v1.not.a.secret", isActive: false, pausedReason: "ADMIN" } });
+    const endpoint = await t.db.webhookEndpoint.create({
+      data: { orgId, url: "https://93.184.215.14/hooks", secretCiphertext: "v1.not.a.secret", isActive: false, pausedReason: "ADMIN" },
+    });
     ids[`${org}Webhook`] = endpoint.id;
     ids[`${org}Delivery`] = (await t.db.webhookDelivery.create({ data: { orgId, endpointId: endpoint.id, status: "FAILED", attempts: 1 } })).id;
   }
@@ -71,7 +74,9 @@ function validRequest(op: ApiOperation, org: "acme" | "globex" = "acme"): { para
     case "generateTempCode":
       return { params: { id: user }, body: { expiresInHours: 1, ...reason } };
     case "disconnectMethod":
-      return org === "acme" ? { params: { id: ids["alice@acme.test"]!, methodId: ids.aliceTotp! }, query: reason } : { params: { id: user, methodId: ids.globexTotp! }, query: reason };
+      return org === "acme"
+        ? { params: { id: ids["alice@acme.test"]!, methodId: ids.aliceTotp! }, query: reason }
+        : { params: { id: user, methodId: ids.globexTotp! }, query: reason };
     case "getEvent":
       return { params: { id: org === "acme" ? ids.acmeEvent! : ids.globexEvent! } };
     case "updateWebhook":
@@ -109,7 +114,13 @@ describe("every operation refuses a caller it must not serve, and changes nothin
     }
     if (op.params) {
       // Another org's ids and random ids: the same 404, and nothing of the other org changes.
-      for (const request of [validRequest(op, "globex"), { ...validRequest(op), params: Object.fromEntries(Object.keys(validRequest(op).params!).map((k) => [k, k === "id" && op.tag === "events" ? "999999" : randomUUID()])) }]) {
+      for (const request of [
+        validRequest(op, "globex"),
+        {
+          ...validRequest(op),
+          params: Object.fromEntries(Object.keys(validRequest(op).params!).map((k) => [k, k === "id" && op.tag === "events" ? "999999" : randomUUID()])),
+        },
+      ]) {
         const answer = await callApi(t.db, op, { token: tokens.good!, ...request });
         expect([answer.status, (answer.body as { code: string }).code]).toEqual([404, expect.stringMatching(/^(NOT_FOUND|METHOD_NOT_FOUND)$/)]);
       }
@@ -118,7 +129,11 @@ describe("every operation refuses a caller it must not serve, and changes nothin
   });
 
   it("reports another org's user in a bulk reset as not found, per user", async () => {
-    const answer = await callApi(t.db, API_OPERATIONS.find((o) => o.operationId === "resetMfaOfUsers")!, { token: tokens.good!, body: { userIds: [ids["admin@globex.test"]], reason: "x" } });
+    const answer = await callApi(
+      t.db,
+      API_OPERATIONS.find((o) => o.operationId === "resetMfaOfUsers")!,
+      { token: tokens.good!, body: { userIds: [ids["admin@globex.test"]], reason: "x" } },
+    );
     expect(answer).toMatchObject({ status: 200, body: { results: [{ userId: ids["admin@globex.test"], result: "refused", code: "NOT_FOUND" }] } });
     expect(await t.db.totpFactor.count({ where: { userId: ids["admin@globex.test"] } })).toBe(1);
   });

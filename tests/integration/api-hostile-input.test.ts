@@ -18,7 +18,18 @@ let token: string;
 let bob: string;
 let apiUser: string;
 
-const FINGERPRINTED = ["users", "totp_factors", "webauthn_credentials", "temp_codes", "recovery_codes", "sessions", "pending_logins", "mfa_reset_approvals", "org_settings", "profiles"];
+const FINGERPRINTED = [
+  "users",
+  "totp_factors",
+  "webauthn_credentials",
+  "temp_codes",
+  "recovery_codes",
+  "sessions",
+  "pending_logins",
+  "mfa_reset_approvals",
+  "org_settings",
+  "profiles",
+];
 async function fingerprint(): Promise<string> {
   const parts = [];
   for (const name of FINGERPRINTED) {
@@ -40,7 +51,24 @@ afterAll(() => t?.close());
 // fast-check prints counterexamples: keep the long string out of them.
 const LONG = "x".repeat(100_000);
 const hostileString = fc.oneof(
-  fc.constantFrom("", " ", "a\u0000b", "\ud800", "\ufffd", "9999-12-31", "0000-01-01", "-1", "1e309", "NaN", "null", "[]", "{}", "' OR 1=1 --", "%00", "../../etc"),
+  fc.constantFrom(
+    "",
+    " ",
+    "a\u0000b",
+    "\ud800",
+    "\ufffd",
+    "9999-12-31",
+    "0000-01-01",
+    "-1",
+    "1e309",
+    "NaN",
+    "null",
+    "[]",
+    "{}",
+    "' OR 1=1 --",
+    "%00",
+    "../../etc",
+  ),
   fc.string({ maxLength: 40 }),
   fc.constant(LONG),
 );
@@ -55,24 +83,45 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 describe("hostile input on every REST operation", () => {
-  it.each(API_OPERATIONS.filter((op) => op.body || op.query || op.params).map((op) => [op.operationId, op] as const))("%s answers 4xx and changes nothing", async (_name, op) => {
-    const before = await fingerprint();
-    await fc.assert(
-      fc.asyncProperty(hostileValue, fc.dictionary(fc.constantFrom("q", "status", "limit", "cursor", "from", "to", "tz", "reason", "user", "zz"), hostileString, { maxKeys: 3 }), hostileString, async (body, query, id) => {
-        // A real user half the time: bob, who has nothing to reset — except for a password reset,
-        // which always changes its target, so there the token's own user (refused: SELF_ACTION)
-        // still lets every body reach the operation without any reset taking place.
-        const realUser = op.operationId === "resetUserPassword" ? apiUser : bob;
-        const params = op.params ? Object.fromEntries(Object.keys(op.params.shape).map((k) => [k, k === "id" && op.path.includes("{id}") && Math.random() < 0.5 ? realUser : id])) : undefined;
-        const answer = await callApi(t.db, op, { token, params, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.slice(0, 2000)])), ...(op.body ? { body } : {}) });
-        // Refused with a 4xx — or, for a value that happens to be valid (a read's query, a reset of
-        // bob, who has nothing to reset), a documented answer; callApi checks the contract.
-        expect(answer.status).toBeLessThan(500);
-      }),
-      { numRuns: 40, reporter: (run) => { if (run.failed) throw new Error(`counterexample: ${JSON.stringify(run.counterexample).slice(0, 500)} — ${String(run.errorInstance).slice(0, 500)}`); } },
-    );
-    expect(await fingerprint()).toBe(before);
-  }, 60_000);
+  it.each(API_OPERATIONS.filter((op) => op.body || op.query || op.params).map((op) => [op.operationId, op] as const))(
+    "%s answers 4xx and changes nothing",
+    async (_name, op) => {
+      const before = await fingerprint();
+      await fc.assert(
+        fc.asyncProperty(
+          hostileValue,
+          fc.dictionary(fc.constantFrom("q", "status", "limit", "cursor", "from", "to", "tz", "reason", "user", "zz"), hostileString, { maxKeys: 3 }),
+          hostileString,
+          async (body, query, id) => {
+            // A real user half the time: bob, who has nothing to reset — except for a password reset,
+            // which always changes its target, so there the token's own user (refused: SELF_ACTION)
+            // still lets every body reach the operation without any reset taking place.
+            const realUser = op.operationId === "resetUserPassword" ? apiUser : bob;
+            const params = op.params
+              ? Object.fromEntries(Object.keys(op.params.shape).map((k) => [k, k === "id" && op.path.includes("{id}") && Math.random() < 0.5 ? realUser : id]))
+              : undefined;
+            const answer = await callApi(t.db, op, {
+              token,
+              params,
+              query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v.slice(0, 2000)])),
+              ...(op.body ? { body } : {}),
+            });
+            // Refused with a 4xx — or, for a value that happens to be valid (a read's query, a reset of
+            // bob, who has nothing to reset), a documented answer; callApi checks the contract.
+            expect(answer.status).toBeLessThan(500);
+          },
+        ),
+        {
+          numRuns: 40,
+          reporter: (run) => {
+            if (run.failed) throw new Error(`counterexample: ${JSON.stringify(run.counterexample).slice(0, 500)} — ${String(run.errorInstance).slice(0, 500)}`);
+          },
+        },
+      );
+      expect(await fingerprint()).toBe(before);
+    },
+    60_000,
+  );
 
   it("throttles a token past its calls per minute, with Retry-After and the policy header", async () => {
     const nowMs = Math.floor(Date.now() / 60_000) * 60_000 + 1_000;

@@ -31,7 +31,10 @@ const asAdmin = (actorPermissions: Permission[] = ALL) => {
 
 describe("API tokens", () => {
   it("are created once, stored hashed, listed by prefix, and revoked for good", async () => {
-    const created = await createApiToken({ ...asAdmin(), input: { name: "HR sync", actingUserId: demo.users["api@acme.test"]!.id, scopes: ["MANAGE_MFA"], expiresInDays: "30" } });
+    const created = await createApiToken({
+      ...asAdmin(),
+      input: { name: "HR sync", actingUserId: demo.users["api@acme.test"]!.id, scopes: ["MANAGE_MFA"], expiresInDays: "30" },
+    });
     if (!created.ok) throw new Error(created.code);
     expect(created.token).toMatch(/^mfac_[A-Za-z0-9_-]{43}$/);
     const row = await t.db.apiToken.findUniqueOrThrow({ where: { id: created.id } });
@@ -53,11 +56,19 @@ describe("API tokens", () => {
   it("never carry more than the creator holds, nor act as a person or another org's user", async () => {
     const input = { name: "x", actingUserId: demo.users["api@acme.test"]!.id, scopes: ALL as never, expiresInDays: "never" as const };
     expect(await createApiToken({ ...asAdmin(["MANAGE_MFA"]), input })).toEqual({ ok: false, code: "PERMISSION_ESCALATION" });
-    expect(await createApiToken({ ...asAdmin(), input: { ...input, actingUserId: demo.users["alice@acme.test"]!.id } })).toEqual({ ok: false, code: "API_TOKEN_USER_NOT_API_ONLY" });
-    expect(await createApiToken({ ...asAdmin(), input: { ...input, actingUserId: demo.users["admin@globex.test"]!.id } })).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await createApiToken({ ...asAdmin(), input: { ...input, actingUserId: demo.users["alice@acme.test"]!.id } })).toEqual({
+      ok: false,
+      code: "API_TOKEN_USER_NOT_API_ONLY",
+    });
+    expect(await createApiToken({ ...asAdmin(), input: { ...input, actingUserId: demo.users["admin@globex.test"]!.id } })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     const globex = demo.users["admin@globex.test"]!;
     const acmeToken = (await listApiTokens(asAdmin().orgDb))[0]!;
-    expect(await revokeApiToken({ orgDb: forOrg(t.db, globex.orgId), orgId: globex.orgId, actor: { id: globex.id }, tokenId: acmeToken.id, context: ctx })).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await revokeApiToken({ orgDb: forOrg(t.db, globex.orgId), orgId: globex.orgId, actor: { id: globex.id }, tokenId: acmeToken.id, context: ctx }),
+    ).toEqual({ ok: false, code: "NOT_FOUND" });
     expect(await t.db.apiToken.count({ where: { name: "x" } })).toBe(0);
   });
 });

@@ -20,7 +20,15 @@ describe("bulk actions", () => {
     const admin = demo.users["admin@acme.test"]!;
     const ids = ["alice@acme.test", "bob@acme.test", "admin@acme.test", "admin@globex.test"].map((u) => demo.users[u]!.id);
     const before = await t.db.verificationEvent.count({ where: { activity: "MFA_RESET" } });
-    const results = await bulkUserAction({ orgDb: forOrg(t.db, admin.orgId), orgId: admin.orgId, actor: { id: admin.id }, action: "reset-mfa", userIds: ids, reason: "Device fleet replaced", context: ctx });
+    const results = await bulkUserAction({
+      orgDb: forOrg(t.db, admin.orgId),
+      orgId: admin.orgId,
+      actor: { id: admin.id },
+      action: "reset-mfa",
+      userIds: ids,
+      reason: "Device fleet replaced",
+      context: ctx,
+    });
     expect(results.map((r) => [r.name, r.ok, r.message])).toEqual([
       ["Alice Anders", true, "MFA reset"],
       ["Bob Brown", true, "MFA reset"],
@@ -48,7 +56,14 @@ describe("bulk actions", () => {
     ]);
     expect(await revokedEvents()).toBe(eventsBefore);
     await t.db.session.create({
-      data: { orgId: bob.orgId, userId: bob.id, tokenHash: "bulk-revoke-test", level: "STANDARD", loginMethod: "TOTP", expiresAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        orgId: bob.orgId,
+        userId: bob.id,
+        tokenHash: "bulk-revoke-test",
+        level: "STANDARD",
+        loginMethod: "TOTP",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
     const revoked = await bulkUserAction({ ...scoped, action: "revoke-sessions", userIds: [bob.id] });
     expect(revoked).toEqual([{ userId: bob.id, name: "Bob Brown", ok: true, message: "Sessions revoked" }]);

@@ -22,7 +22,14 @@ describe("challenge selection", () => {
     const alice = demo.users["alice@acme.test"]!;
     const admin = demo.users["admin@acme.test"]!;
     await t.db.tempCode.create({
-      data: { orgId: alice.orgId, userId: alice.id, codeHash: sha256Hex("unused"), createdById: admin.id, reason: "lost phone", expiresAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        orgId: alice.orgId,
+        userId: alice.id,
+        codeHash: sha256Hex("unused"),
+        createdById: admin.id,
+        reason: "lost phone",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
     const r = await startPasswordLogin(t.db, { username: alice.username, password: DEMO_PASSWORD, context: ctx });
     expect(r).toMatchObject({ ok: true, next: "TEMP_CODE" });

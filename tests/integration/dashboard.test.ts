@@ -18,12 +18,20 @@ beforeAll(async () => {
   const acme = demo.orgs.acme!.id;
   const globex = demo.orgs.globex!.id;
   const bob = demo.users["bob@acme.test"]!;
-  await t.db.webAuthnCredential.create({ data: { orgId: acme, userId: bob.id, name: "Key", credentialId: "bob-key", publicKey: Buffer.from([1]), deviceType: "singleDevice" } });
+  await t.db.webAuthnCredential.create({
+    data: { orgId: acme, userId: bob.id, name: "Key", credentialId: "bob-key", publicKey: Buffer.from([1]), deviceType: "singleDevice" },
+  });
   await t.db.user.update({ where: { id: demo.users["delegate@acme.test"]!.id }, data: { lockedUntil: new Date(NOW_MS + 60_000) } });
   await t.db.tempCode.create({ data: { orgId: acme, userId: bob.id, codeHash: "h", reason: "lost phone", expiresAt: new Date(NOW_MS + 3_600_000) } });
   // Acme: 3 failures on 30 March, 1 on 2 March (first day of the window), 1 before the window,
   // and a success; Globex: 50 failures on 30 March that must not show in Acme's figures.
-  const ev = (orgId: string, iso: string, status: "FAILED" | "SUCCEEDED", reason: string | null) => ({ orgId, activity: "LOGIN" as const, status, reason, occurredAt: new Date(iso) });
+  const ev = (orgId: string, iso: string, status: "FAILED" | "SUCCEEDED", reason: string | null) => ({
+    orgId,
+    activity: "LOGIN" as const,
+    status,
+    reason,
+    occurredAt: new Date(iso),
+  });
   await t.db.verificationEvent.createMany({
     data: [
       ev(acme, "2026-03-30T01:00:00Z", "FAILED", "INVALID_CODE"),

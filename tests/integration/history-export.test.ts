@@ -43,14 +43,32 @@ afterAll(() => t?.close());
 describe("history CSV export", () => {
   it("neutralises cells a spreadsheet would run as formulas, and quotes per RFC 4180", async () => {
     const alice = demo.users["alice@acme.test"]!;
-    for (const typed of ["=HYPERLINK(\"http://evil.test\",\"x\")", "+1+1", "-2", "@SUM(A1)", "\t=1"]) {
-      await t.db.verificationEvent.create({ data: { orgId: acmeId, username: typed, activity: "LOGIN", method: "PASSWORD", status: "FAILED", reason: "INVALID_CREDENTIALS", userAgent: 'agent, with "quotes"\r\nand a newline' } });
+    for (const typed of ['=HYPERLINK("http://evil.test","x")', "+1+1", "-2", "@SUM(A1)", "\t=1"]) {
+      await t.db.verificationEvent.create({
+        data: {
+          orgId: acmeId,
+          username: typed,
+          activity: "LOGIN",
+          method: "PASSWORD",
+          status: "FAILED",
+          reason: "INVALID_CREDENTIALS",
+          userAgent: 'agent, with "quotes"\r\nand a newline',
+        },
+      });
     }
-    await t.db.verificationEvent.create({ data: { orgId: acmeId, userId: alice.id, activity: "MFA_RESET", status: "SUCCEEDED", detail: { reason: "=cmd|' /C calc'!A0", secretToken: "must-not-leak" } } });
+    await t.db.verificationEvent.create({
+      data: {
+        orgId: acmeId,
+        userId: alice.id,
+        activity: "MFA_RESET",
+        status: "SUCCEEDED",
+        detail: { reason: "=cmd|' /C calc'!A0", secretToken: "must-not-leak" },
+      },
+    });
     const rows = parseCsv(await readAll(await exportAs(acmeId, "support@acme.test", { activity: "LOGIN", status: "FAILED" })));
     expect(rows[0]).toEqual([...CSV_HEADER]);
     const usernames = rows.slice(1).map((r) => r[2]);
-    expect(usernames).toEqual(["'\t=1", "'@SUM(A1)", "'-2", "'+1+1", "'=HYPERLINK(\"http://evil.test\",\"x\")"]);
+    expect(usernames).toEqual(["'\t=1", "'@SUM(A1)", "'-2", "'+1+1", '\'=HYPERLINK("http://evil.test","x")']);
     expect(rows.slice(1).every((r) => r[9] === 'agent, with "quotes"\r\nand a newline' && r[6] === "Invalid username or password")).toBe(true);
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 
@@ -72,7 +90,9 @@ describe("history CSV export", () => {
   it("never exports another org's events, whatever the filters say", async () => {
     const alice = demo.users["alice@acme.test"]!;
     // Read before: the export's own event is written once it runs, after its first batch.
-    const globexIds = await t.sql<{ id: string }>("SELECT id::text AS id FROM verification_events WHERE org_id = $1 ORDER BY occurred_at DESC, id DESC", [globexId]);
+    const globexIds = await t.sql<{ id: string }>("SELECT id::text AS id FROM verification_events WHERE org_id = $1 ORDER BY occurred_at DESC, id DESC", [
+      globexId,
+    ]);
     const rows = parseCsv(await readAll(await exportAs(globexId, "admin@globex.test", {})));
     const ids = rows.slice(1).map((r) => r[12]);
     expect(ids).toEqual(globexIds.map((r) => r.id));

@@ -40,7 +40,7 @@ const MAX_ATTEMPTS = 10; // the org's default (S3)
 // Spread over a few pending logins, so the per-login throttle (20 per login) is not what stops them.
 const LOGINS = 5;
 const wrongTotp = (nowMs: number) => String((Number(demoCode(nowMs)) + 500_000) % 1_000_000).padStart(6, "0");
-const at = <T,>(n: number, fn: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => fn(i)));
+const at = <T>(n: number, fn: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => fn(i)));
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 const compared = (user: TestUser, reasons: string[]) => t.db.verificationEvent.count({ where: { userId: user.id, status: "FAILED", reason: { in: reasons } } });
@@ -62,7 +62,9 @@ describe.skipIf(usePglite)(`${BURST} concurrent wrong answers compare exactly ${
   it("passwords", async () => {
     const user = await createTestUser(t.db, { prefix: "race-password" });
     // From 50 addresses, so neither the per-IP throttle nor anything but the lockout decides.
-    const results = await at(BURST, (i) => startPasswordLogin(t.db, { username: user.username, password: `wrong-${i}`, context: { ip: `198.51.100.${i}`, userAgent: "vitest" } }));
+    const results = await at(BURST, (i) =>
+      startPasswordLogin(t.db, { username: user.username, password: `wrong-${i}`, context: { ip: `198.51.100.${i}`, userAgent: "vitest" } }),
+    );
     // The per-username throttle (20 an hour) turns the rest away; what is compared is the lockout's.
     expect(await compared(user, ["INVALID_CREDENTIALS"])).toBe(MAX_ATTEMPTS);
     expect(await lockouts(user)).toBe(1);
@@ -80,7 +82,16 @@ describe.skipIf(usePglite)(`${BURST} concurrent wrong answers compare exactly ${
   it("temporary codes", async () => {
     const user = await createTestUser(t.db, { prefix: "race-temp", totp: true });
     const admin = demo.users["admin@acme.test"]!;
-    const code = await generateTempCode({ orgDb: forOrg(t.db, admin.orgId), orgId: admin.orgId, actor: { id: admin.id }, targetUserId: user.id, expiresInHours: 1, maxUses: null, reason: "race test", context: ctx });
+    const code = await generateTempCode({
+      orgDb: forOrg(t.db, admin.orgId),
+      orgId: admin.orgId,
+      actor: { id: admin.id },
+      targetUserId: user.id,
+      expiresInHours: 1,
+      maxUses: null,
+      reason: "race test",
+      context: ctx,
+    });
     if (!code.ok || code.pendingApproval) throw new Error("no code");
     const tokens: string[] = [];
     for (let i = 0; i < LOGINS; i++) tokens.push(await passwordStepTo(t.db, user.username, "TEMP_CODE"));
@@ -101,7 +112,10 @@ describe.skipIf(usePglite)(`${BURST} concurrent wrong answers compare exactly ${
     const user = await createTestUser(t.db, { prefix: "race-key" });
     const key = new SoftAuthenticator();
     await addKey(t.db, user.username, key);
-    const logins: { pendingToken: string; options: Awaited<ReturnType<typeof beginWebAuthnLogin>> extends infer R ? (R extends { ok: true; options: infer O } ? O : never) : never }[] = [];
+    const logins: {
+      pendingToken: string;
+      options: Awaited<ReturnType<typeof beginWebAuthnLogin>> extends infer R ? (R extends { ok: true; options: infer O } ? O : never) : never;
+    }[] = [];
     for (let i = 0; i < LOGINS; i++) {
       const pendingToken = await passwordStepTo(t.db, user.username, "WEBAUTHN");
       const begun = await beginWebAuthnLogin(t.db, { pendingToken });
@@ -128,7 +142,9 @@ describe.skipIf(usePglite)(`${BURST} concurrent wrong answers compare exactly ${
       const session = await sessionFor(t.db, user);
       const now = Date.now();
       const base = { orgDb: forOrg(t.db, user.orgId), sessionId: session.id, userId: user.id, context: ctx, nowMs: now };
-      const results = await at(BURST, () => (method === "TOTP" ? stepUpWithTotp({ ...base, code: wrongTotp(now) }) : stepUpWithRecoveryCode({ ...base, code: "zzzz-zzzz-zzzz" })));
+      const results = await at(BURST, () =>
+        method === "TOTP" ? stepUpWithTotp({ ...base, code: wrongTotp(now) }) : stepUpWithRecoveryCode({ ...base, code: "zzzz-zzzz-zzzz" }),
+      );
       await expectHeld(user, ["INVALID_CODE"], results);
       expect((await t.db.session.findUniqueOrThrow({ where: { id: session.id } })).level).toBe("STANDARD");
     }
@@ -147,7 +163,9 @@ describe.skipIf(usePglite)("a right answer and a locked account", () => {
       );
       const right = results[RIGHT]!;
       // The browser would now exchange its ticket; the lock the burst reached refuses it.
-      const session = right.ok ? await createSessionFromTicket(t.db, { ticket: right.ticket, pendingToken: tokens[RIGHT % LOGINS]!, context: ctx, nowMs: now }) : null;
+      const session = right.ok
+        ? await createSessionFromTicket(t.db, { ticket: right.ticket, pendingToken: tokens[RIGHT % LOGINS]!, context: ctx, nowMs: now })
+        : null;
       const limitHit = (await lockouts(user)) === 1;
       if (limitHit) expect(session).toBeNull();
       // Only when the right code took one of the 10 slots first were fewer than 10 wrong ones compared.
@@ -170,6 +188,9 @@ describe.skipIf(usePglite)("a right answer and a locked account", () => {
     // The exchange did not clear the lock.
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).not.toBeNull();
     const later = now + 31_000;
-    expect(await verifyTotpAtLogin(t.db, { pendingToken: others[0]!, code: demoCode(later), context: ctx, nowMs: later })).toMatchObject({ ok: false, code: "LOCKED" });
+    expect(await verifyTotpAtLogin(t.db, { pendingToken: others[0]!, code: demoCode(later), context: ctx, nowMs: later })).toMatchObject({
+      ok: false,
+      code: "LOCKED",
+    });
   });
 });

@@ -39,7 +39,9 @@ async function race(kind: "revoke" | "reset"): Promise<Outcome[]> {
   for (let i = 0; i < RACES; i++) {
     const nowMs = base + i * STEP_MS; // a fresh step each round: never a real replay
     if (kind === "reset" && (await t.db.totpFactor.count({ where: { userId: user.id } })) === 0) {
-      await t.db.totpFactor.create({ data: { orgId: user.orgId, userId: user.id, name: "App", secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, user.id), verifiedAt: new Date() } });
+      await t.db.totpFactor.create({
+        data: { orgId: user.orgId, userId: user.id, name: "App", secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, user.id), verifiedAt: new Date() },
+      });
     }
     const pendingToken = await passwordStep(t.db, user.username, nowMs);
     // Staggered by 0–4 ms, so both orders and every overlap in between occur.

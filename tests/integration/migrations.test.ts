@@ -50,7 +50,10 @@ async function freshDatabase(): Promise<Fresh> {
   };
 }
 
-const fileSha256 = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+const fileSha256 = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 const count = async (runner: SqlRunner, sql: string) => Number((await runner.query<{ n: string }>(sql)).rows[0].n);
 const exists = async (runner: SqlRunner, relation: string) =>
   (await runner.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [relation])).rows[0].t !== null;
@@ -94,9 +97,7 @@ describe("applyMigrations on a fresh database", () => {
     expect(pk.rows[0].cols).toBe("id");
 
     // Rows: what `prisma migrate deploy` leaves after a successful script.
-    const rows = await db.runner.query<Record<string, unknown>>(
-      "SELECT * FROM _prisma_migrations ORDER BY started_at, migration_name",
-    );
+    const rows = await db.runner.query<Record<string, unknown>>("SELECT * FROM _prisma_migrations ORDER BY started_at, migration_name");
     expect(rows.rows.map((r) => r.migration_name)).toEqual(names);
     for (const row of rows.rows) {
       expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -120,8 +121,7 @@ describe("applyMigrations on a fresh database", () => {
     const r = db.runner;
     const org = await r.query<{ id: string }>("INSERT INTO orgs (name, slug) VALUES ('Acme', 'acme-v4') RETURNING id");
     const orgId = org.rows[0].id;
-    const insertEvent = () =>
-      r.query("INSERT INTO verification_events (org_id, activity, status) VALUES ($1, 'LOGIN', 'FAILED') RETURNING id", [orgId]);
+    const insertEvent = () => r.query("INSERT INTO verification_events (org_id, activity, status) VALUES ($1, 'LOGIN', 'FAILED') RETURNING id", [orgId]);
     await insertEvent();
     await insertEvent(); // appending stays possible
 
@@ -157,8 +157,7 @@ describe("refusing to apply", () => {
     await mkdir(path.join(dir, name));
     await writeFile(path.join(dir, name, "migration.sql"), sql);
   };
-  const records = () =>
-    db.runner.query("SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name");
+  const records = () => db.runner.query("SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name");
 
   it("an applied migration whose file changed is an error naming it, and nothing is applied", async () => {
     const [init] = await listMigrations(dir);
@@ -191,14 +190,13 @@ describe("refusing to apply", () => {
   });
 
   it("a migration recorded as failed (as Prisma leaves one) blocks every run", async () => {
-    await db.runner.query(
-      "INSERT INTO _prisma_migrations (id, checksum, migration_name, logs) VALUES ($1, $2, $3, 'boom')",
-      ["00000000-0000-4000-8000-000000000000", "0".repeat(64), "29990103000000_failed_elsewhere"],
-    );
+    await db.runner.query("INSERT INTO _prisma_migrations (id, checksum, migration_name, logs) VALUES ($1, $2, $3, 'boom')", [
+      "00000000-0000-4000-8000-000000000000",
+      "0".repeat(64),
+      "29990103000000_failed_elsewhere",
+    ]);
     await addMigration("29990104000000_next", 'CREATE TABLE "next_marker" (id INT);\n');
-    await expect(applyMigrations({ runner: db.runner, migrationsDir: dir })).rejects.toThrow(
-      /29990103000000_failed_elsewhere are recorded as failed/,
-    );
+    await expect(applyMigrations({ runner: db.runner, migrationsDir: dir })).rejects.toThrow(/29990103000000_failed_elsewhere are recorded as failed/);
     expect(await exists(db.runner, "next_marker")).toBe(false);
   });
 
@@ -232,9 +230,7 @@ describe("PGlite (Postgres 17 in WebAssembly)", () => {
       const names = (await listMigrations()).map((m) => m.name);
       expect(await applyMigrations({ runner })).toEqual({ applied: names });
       expect(await applyMigrations({ runner })).toEqual({ applied: [] });
-      const tables = await runner.query<{ tablename: string }>(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
-      );
+      const tables = await runner.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
       expect(tables.rows.map((t) => t.tablename)).toEqual(
         expect.arrayContaining(["_prisma_migrations", "orgs", "users", "sessions", "verification_events", "webhook_deliveries"]),
       );

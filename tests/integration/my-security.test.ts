@@ -56,7 +56,9 @@ function failingEvents(username: string): OrgDb {
 
 async function addApp(username: string, name: string) {
   const u = user(username);
-  return t.db.totpFactor.create({ data: { orgId: u.orgId, userId: u.id, name, secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, u.id), verifiedAt: new Date() } });
+  return t.db.totpFactor.create({
+    data: { orgId: u.orgId, userId: u.id, name, secretCiphertext: encryptTotpSecret(DEMO_TOTP_SECRET, u.id), verifiedAt: new Date() },
+  });
 }
 
 async function addKey(username: string, name: string) {
@@ -95,7 +97,7 @@ const newEvents = () => t.db.verificationEvent.findMany({ orderBy: { id: "asc" }
 
 describe("renameMyMethod", () => {
   it("renames the caller's own app and key, each with one METHOD_RENAMED event", async () => {
-    const app = (await t.db.totpFactor.findFirstOrThrow({ where: { userId: user("alice@acme.test").id } }));
+    const app = await t.db.totpFactor.findFirstOrThrow({ where: { userId: user("alice@acme.test").id } });
     const key = await addKey("alice@acme.test", "Blue key");
     expect(await renameMyMethod({ ...as("alice@acme.test"), kind: "TOTP", methodId: app.id, name: "  Work phone  " })).toEqual({ ok: true });
     expect(await renameMyMethod({ ...as("alice@acme.test"), kind: "WEBAUTHN", methodId: key.id, name: "YubiKey 5C" })).toEqual({ ok: true });
@@ -128,7 +130,9 @@ describe("renameMyMethod", () => {
 
   it("commits the rename with its event or not at all", async () => {
     const app = await addApp("bob@acme.test", "Old name");
-    await expect(renameMyMethod({ ...as("bob@acme.test", failingEvents("bob@acme.test")), kind: "TOTP", methodId: app.id, name: "New name" })).rejects.toThrow(/event write failed/);
+    await expect(renameMyMethod({ ...as("bob@acme.test", failingEvents("bob@acme.test")), kind: "TOTP", methodId: app.id, name: "New name" })).rejects.toThrow(
+      /event write failed/,
+    );
     expect((await t.db.totpFactor.findUniqueOrThrow({ where: { id: app.id } })).name).toBe("Old name");
     await t.db.totpFactor.delete({ where: { id: app.id } });
   });
@@ -160,7 +164,9 @@ describe("removeMyMethod", () => {
 
   it("commits the removal with its event or not at all", async () => {
     const app = await addApp("bob@acme.test", "Keep me");
-    await expect(removeMyMethod({ ...as("bob@acme.test", failingEvents("bob@acme.test")), kind: "TOTP", methodId: app.id })).rejects.toThrow(/event write failed/);
+    await expect(removeMyMethod({ ...as("bob@acme.test", failingEvents("bob@acme.test")), kind: "TOTP", methodId: app.id })).rejects.toThrow(
+      /event write failed/,
+    );
     expect(await t.db.totpFactor.count({ where: { id: app.id } })).toBe(1);
     await t.db.totpFactor.delete({ where: { id: app.id } });
   });
@@ -206,14 +212,22 @@ describe("ending sessions", () => {
     expect(await validateSessionToken(t.db, current.token)).not.toBeNull();
     const events = await newEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ activity: "SESSION_REVOKED", status: "SUCCEEDED", username: "alice@acme.test", detail: { sessionId: other.id, by: "self" } });
+    expect(events[0]).toMatchObject({
+      activity: "SESSION_REVOKED",
+      status: "SUCCEEDED",
+      username: "alice@acme.test",
+      detail: { sessionId: other.id, by: "self" },
+    });
     // Ending it again finds nothing live.
     expect(await endMySession({ ...as("alice@acme.test"), sessionId: other.id, currentSessionId: current.id })).toEqual({ ok: false, code: "NOT_FOUND" });
   });
 
   it("does not end the session making the request: that is Log out", async () => {
     const current = await addSession("alice@acme.test");
-    expect(await endMySession({ ...as("alice@acme.test"), sessionId: current.id, currentSessionId: current.id })).toEqual({ ok: false, code: "CURRENT_SESSION" });
+    expect(await endMySession({ ...as("alice@acme.test"), sessionId: current.id, currentSessionId: current.id })).toEqual({
+      ok: false,
+      code: "CURRENT_SESSION",
+    });
     expect(await validateSessionToken(t.db, current.token)).not.toBeNull();
   });
 
@@ -250,8 +264,12 @@ describe("ending sessions", () => {
   it("ends no session when the events cannot be written", async () => {
     const current = await addSession("bob@acme.test");
     const other = await addSession("bob@acme.test");
-    await expect(endMySession({ ...as("bob@acme.test", failingEvents("bob@acme.test")), sessionId: other.id, currentSessionId: current.id })).rejects.toThrow(/event write failed/);
-    await expect(endMyOtherSessions({ ...as("bob@acme.test", failingEvents("bob@acme.test")), currentSessionId: current.id, idleMinutes: IDLE_MINUTES })).rejects.toThrow(/event write failed/);
+    await expect(endMySession({ ...as("bob@acme.test", failingEvents("bob@acme.test")), sessionId: other.id, currentSessionId: current.id })).rejects.toThrow(
+      /event write failed/,
+    );
+    await expect(
+      endMyOtherSessions({ ...as("bob@acme.test", failingEvents("bob@acme.test")), currentSessionId: current.id, idleMinutes: IDLE_MINUTES }),
+    ).rejects.toThrow(/event write failed/);
     expect(await validateSessionToken(t.db, other.token)).not.toBeNull();
   });
 });
@@ -280,7 +298,10 @@ describe("adding an authenticator app while signed in", () => {
       ["METHOD_REGISTERED", "TOTP", "SUCCEEDED", null],
     ]);
     // Confirmed once: the same setup cannot be confirmed again, and the next one has a new secret.
-    expect(await confirmTotpRegistration({ ...as("support@acme.test"), code: totpCodeAt(first.secret, Date.now()), name: "Again" })).toEqual({ ok: false, code: "REGISTRATION_EXPIRED" });
+    expect(await confirmTotpRegistration({ ...as("support@acme.test"), code: totpCodeAt(first.secret, Date.now()), name: "Again" })).toEqual({
+      ok: false,
+      code: "REGISTRATION_EXPIRED",
+    });
     expect((await beginTotpRegistration(as("support@acme.test"))).secret).not.toBe(first.secret);
   });
 
@@ -310,7 +331,10 @@ describe("what My security shows", () => {
   it("lists only the caller's live sessions, this one first, with a readable browser", async () => {
     const gus = user("admin@globex.test");
     await t.db.session.updateMany({ where: { userId: gus.id }, data: { revokedAt: new Date() } });
-    const older = await addSession("admin@globex.test", { nowMs: Date.now() - 60_000, userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15" });
+    const older = await addSession("admin@globex.test", {
+      nowMs: Date.now() - 60_000,
+      userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",
+    });
     const current = await addSession("admin@globex.test", { nowMs: Date.now() - 120_000 });
     const newest = await addSession("admin@globex.test");
     await addSession("admin@acme.test");
@@ -319,7 +343,9 @@ describe("what My security shows", () => {
     expect(sessions[0]).toMatchObject({ current: true, browser: "Chrome 131 on Linux", ip: "198.51.100.9", level: "STANDARD" });
     expect(sessions[2]!.browser).toBe("Safari 17 on macOS");
     // Another org's scoped client sees none of them.
-    expect(await listMySessions(forOrg(t.db, user("alice@acme.test").orgId), { userId: gus.id, currentSessionId: current.id, idleMinutes: IDLE_MINUTES })).toEqual([]);
+    expect(
+      await listMySessions(forOrg(t.db, user("alice@acme.test").orgId), { userId: gus.id, currentSessionId: current.id, idleMinutes: IDLE_MINUTES }),
+    ).toEqual([]);
   });
 
   it("lists the caller's own last 20 events, newest first", async () => {

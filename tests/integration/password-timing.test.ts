@@ -35,7 +35,12 @@ describe("password step timing", () => {
     const deferred: (() => Promise<void>)[] = [];
     const attempt = async (username: string, ip: string) => {
       const started = performance.now();
-      const answer = await startPasswordLogin(t.db, { username, password: "not-the-password", context: { ip, userAgent: "vitest" }, defer: (task) => deferred.push(task) });
+      const answer = await startPasswordLogin(t.db, {
+        username,
+        password: "not-the-password",
+        context: { ip, userAgent: "vitest" },
+        defer: (task) => deferred.push(task),
+      });
       const elapsedMs = performance.now() - started;
       expect(answer).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
       while (deferred.length) await deferred.shift()!();

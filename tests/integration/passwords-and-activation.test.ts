@@ -42,7 +42,11 @@ const userRow = (id: string) => t.db.user.findUniqueOrThrow({ where: { id } });
 
 async function newUserLink(prefix: string): Promise<{ userId: string; token: string }> {
   const profileId = demo.users["bob@acme.test"]!.profileId;
-  const created = await createUser({ ...as("admin@acme.test"), actorPermissions: ADMIN_PERMISSIONS, input: { name: `${prefix} New`, username: `${prefix}-${Date.now()}@acme.test`, profileId, extraPermissions: [] } });
+  const created = await createUser({
+    ...as("admin@acme.test"),
+    actorPermissions: ADMIN_PERMISSIONS,
+    input: { name: `${prefix} New`, username: `${prefix}-${Date.now()}@acme.test`, profileId, extraPermissions: [] },
+  });
   if (!created.ok) throw new Error(created.code);
   return { userId: created.userId, token: tokenOf(created.activationLink.url) };
 }
@@ -81,14 +85,20 @@ describe("activation links (W1)", () => {
 
     expect(await activateAccount(t.db, { token, password: GOOD, confirm: GOOD, context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
     expect(await readActivationLink(t.db, { token })).toEqual({ ok: false, code: "ACTIVATION_LINK_USED" });
-    expect(await activateAccount(t.db, { token, password: `${GOOD} again`, confirm: `${GOOD} again`, context: ctx })).toEqual({ ok: false, code: "ACTIVATION_LINK_USED" });
+    expect(await activateAccount(t.db, { token, password: `${GOOD} again`, confirm: `${GOOD} again`, context: ctx })).toEqual({
+      ok: false,
+      code: "ACTIVATION_LINK_USED",
+    });
   });
 
   it("follow the org's shortest-password setting", async () => {
     await t.db.orgSettings.update({ where: { orgId: acme() }, data: { passwordMinLength: 20 } });
     try {
       const { token } = await newUserLink("minlen");
-      expect(await activateAccount(t.db, { token, password: "amber lantern 42", confirm: "amber lantern 42", context: ctx })).toMatchObject({ problems: ["TOO_SHORT"], minLength: 20 });
+      expect(await activateAccount(t.db, { token, password: "amber lantern 42", confirm: "amber lantern 42", context: ctx })).toMatchObject({
+        problems: ["TOO_SHORT"],
+        minLength: 20,
+      });
       expect(await activateAccount(t.db, { token, password: GOOD, confirm: GOOD, context: ctx })).toMatchObject({ ok: true });
     } finally {
       await t.db.orgSettings.update({ where: { orgId: acme() }, data: { passwordMinLength: 12 } });
@@ -101,7 +111,10 @@ describe("activation links (W1)", () => {
     expect(link.expiresAt.getTime() - link.createdAt.getTime()).toBeGreaterThan(72 * 3_600_000 - 5_000);
     const later = link.expiresAt.getTime() + 1;
     expect(await readActivationLink(t.db, { token, nowMs: later })).toEqual({ ok: false, code: "ACTIVATION_LINK_EXPIRED" });
-    expect(await activateAccount(t.db, { token, password: GOOD, confirm: GOOD, context: ctx, nowMs: later })).toEqual({ ok: false, code: "ACTIVATION_LINK_EXPIRED" });
+    expect(await activateAccount(t.db, { token, password: GOOD, confirm: GOOD, context: ctx, nowMs: later })).toEqual({
+      ok: false,
+      code: "ACTIVATION_LINK_EXPIRED",
+    });
 
     const reset = await resetPassword({ ...as("admin@acme.test"), targetUserId: userId, reason: "New link" });
     if (!reset.ok || reset.pendingApproval) throw new Error("no link");
@@ -125,13 +138,23 @@ describe("Reset password (W2)", () => {
     expect((await t.db.session.findUniqueOrThrow({ where: { id: session.id } })).revokedReason).toBe("password-reset");
     expect(await t.db.pendingLogin.count({ where: { userId: user.id, consumedAt: null } })).toBe(0);
     expect(await t.db.totpFactor.count({ where: { userId: user.id } })).toBe(1);
-    expect(await startPasswordLogin(t.db, { username: user.username, password: DEMO_PASSWORD, context: ctx })).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
+    expect(await startPasswordLogin(t.db, { username: user.username, password: DEMO_PASSWORD, context: ctx })).toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
     const event = await t.db.verificationEvent.findFirstOrThrow({ where: { userId: user.id, activity: "PASSWORD_RESET" } });
-    expect(event).toMatchObject({ actorId: demo.users["admin@acme.test"]!.id, status: "SUCCEEDED", detail: { reason: "Forgot password, called back", sessionsRevoked: 1 } });
+    expect(event).toMatchObject({
+      actorId: demo.users["admin@acme.test"]!.id,
+      status: "SUCCEEDED",
+      detail: { reason: "Forgot password, called back", sessionsRevoked: 1 },
+    });
     expect(JSON.stringify(event.detail)).not.toContain(tokenOf(reset.link.url));
 
     // Whoever holds the link still has to pass the user's second factor.
-    expect(await activateAccount(t.db, { token: tokenOf(reset.link.url), password: GOOD, confirm: GOOD, context: ctx })).toMatchObject({ ok: true, next: "TOTP" });
+    expect(await activateAccount(t.db, { token: tokenOf(reset.link.url), password: GOOD, confirm: GOOD, context: ctx })).toMatchObject({
+      ok: true,
+      next: "TOTP",
+    });
   });
 
   it("refuses your own account and another org's user, changing nothing", async () => {
@@ -141,7 +164,10 @@ describe("Reset password (W2)", () => {
     expect(await resetPassword({ ...as("admin@acme.test"), targetUserId: gus.id, reason: "x" })).toEqual({ ok: false, code: "NOT_FOUND" });
     expect((await userRow(gus.id)).passwordHash).toBe(gus.passwordHash);
     expect(await t.db.activationLink.count({ where: { userId: gus.id } })).toBe(0);
-    expect(await resetPassword({ ...as("admin@acme.test"), targetUserId: demo.users["bob@acme.test"]!.id, reason: "  " })).toEqual({ ok: false, code: "REASON_REQUIRED" });
+    expect(await resetPassword({ ...as("admin@acme.test"), targetUserId: demo.users["bob@acme.test"]!.id, reason: "  " })).toEqual({
+      ok: false,
+      code: "REASON_REQUIRED",
+    });
   });
 
   it("of an administrator with the approval policy on is a request; the approver gets the link", async () => {
@@ -156,8 +182,22 @@ describe("Reset password (W2)", () => {
       expect(request.action).toBe("RESET_PASSWORD");
       // An MFA delegate may decide MFA requests, not password resets.
       const delegate = demo.users["delegate@acme.test"]!;
-      expect(await decideApproval({ ...as("delegate@acme.test"), actorId: delegate.id, deciderPermissions: new Set<Permission>(["MANAGE_MFA"]), requestId: request.id, approve: true })).toEqual({ ok: false, code: "FORBIDDEN" });
-      const decided = await decideApproval({ ...as("admin@acme.test"), actorId: second.id, deciderPermissions: ADMIN_PERMISSIONS, requestId: request.id, approve: true });
+      expect(
+        await decideApproval({
+          ...as("delegate@acme.test"),
+          actorId: delegate.id,
+          deciderPermissions: new Set<Permission>(["MANAGE_MFA"]),
+          requestId: request.id,
+          approve: true,
+        }),
+      ).toEqual({ ok: false, code: "FORBIDDEN" });
+      const decided = await decideApproval({
+        ...as("admin@acme.test"),
+        actorId: second.id,
+        deciderPermissions: ADMIN_PERMISSIONS,
+        requestId: request.id,
+        approve: true,
+      });
       if (!decided.ok || !decided.activationLink) throw new Error("no link for the approver");
       expect((await userRow(target.id)).passwordHash).toBe("");
       expect(await readActivationLink(t.db, { token: tokenOf(decided.activationLink.url) })).toMatchObject({ ok: true, target: { userId: target.id } });
@@ -171,7 +211,11 @@ describe("Reset password (W2)", () => {
     const b = await createTestUser(t.db, { prefix: "bulk-b" });
     const gus = demo.users["admin@globex.test"]!;
     const results = await bulkUserAction({ ...as("admin@acme.test"), action: "reset-password", userIds: [a.id, b.id, gus.id], reason: "Offboarding review" });
-    expect(results.map((r) => [r.userId, r.ok])).toEqual([[a.id, true], [b.id, true], [gus.id, false]]);
+    expect(results.map((r) => [r.userId, r.ok])).toEqual([
+      [a.id, true],
+      [b.id, true],
+      [gus.id, false],
+    ]);
     const [la, lb] = [results[0]!.activationLink!.url, results[1]!.activationLink!.url];
     expect(la).not.toBe(lb);
     expect(await readActivationLink(t.db, { token: tokenOf(la) })).toMatchObject({ ok: true, target: { userId: a.id } });
@@ -179,31 +223,44 @@ describe("Reset password (W2)", () => {
     expect(results[2]).toMatchObject({ ok: false, message: "Not found." });
   });
 
-  it.skipIf(usePglite)("works from the break-glass CLI, which prints the link", async () => {
-    const user = await createTestUser(t.db, { prefix: "cli-reset" });
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn("node_modules/.bin/tsx", ["scripts/mfa-cli.ts", "reset-password", user.username, "--reason", "help desk call"], { env: { ...process.env, DATABASE_URL: t.url! } });
-      let text = "";
-      child.stdout.on("data", (d) => (text += d));
-      child.stderr.on("data", (d) => (text += d));
-      child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`))));
-    });
-    const url = /https?:\/\/\S+\/activate\/[A-Za-z0-9_-]{43}/.exec(out)?.[0];
-    expect(url).toBeDefined();
-    expect(await readActivationLink(t.db, { token: tokenOf(url!) })).toMatchObject({ ok: true, target: { userId: user.id } });
-    expect(await t.db.verificationEvent.findFirst({ where: { userId: user.id, activity: "PASSWORD_RESET" } })).toMatchObject({ actorLabel: "operator (CLI)" });
-  }, 60_000);
+  it.skipIf(usePglite)(
+    "works from the break-glass CLI, which prints the link",
+    async () => {
+      const user = await createTestUser(t.db, { prefix: "cli-reset" });
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn("node_modules/.bin/tsx", ["scripts/mfa-cli.ts", "reset-password", user.username, "--reason", "help desk call"], {
+          env: { ...process.env, DATABASE_URL: t.url! },
+        });
+        let text = "";
+        child.stdout.on("data", (d) => (text += d));
+        child.stderr.on("data", (d) => (text += d));
+        child.on("error", reject);
+        child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`))));
+      });
+      const url = /https?:\/\/\S+\/activate\/[A-Za-z0-9_-]{43}/.exec(out)?.[0];
+      expect(url).toBeDefined();
+      expect(await readActivationLink(t.db, { token: tokenOf(url!) })).toMatchObject({ ok: true, target: { userId: user.id } });
+      expect(await t.db.verificationEvent.findFirst({ where: { userId: user.id, activity: "PASSWORD_RESET" } })).toMatchObject({
+        actorLabel: "operator (CLI)",
+      });
+    },
+    60_000,
+  );
 });
 
 describe("Change password (W3)", () => {
-  const me = (user: { id: string; orgId: string; username: string }) => ({ orgDb: forOrg(t.db, user.orgId), me: { id: user.id, orgId: user.orgId, username: user.username }, context: ctx });
+  const me = (user: { id: string; orgId: string; username: string }) => ({
+    orgDb: forOrg(t.db, user.orgId),
+    me: { id: user.id, orgId: user.orgId, username: user.username },
+    context: ctx,
+  });
 
   it("needs the current password, keeps this session, ends the others, and follows the rules", async () => {
     const user = await createTestUser(t.db, { prefix: "change", totp: true });
     const here = await sessionFor(t.db, user, { level: "HIGH_ASSURANCE" });
     const elsewhere = await sessionFor(t.db, user);
-    const change = (currentPassword: string, newPassword: string, confirm = newPassword) => changeMyPassword({ ...me(user), currentSessionId: here.id, currentPassword, newPassword, confirm });
+    const change = (currentPassword: string, newPassword: string, confirm = newPassword) =>
+      changeMyPassword({ ...me(user), currentSessionId: here.id, currentPassword, newPassword, confirm });
 
     expect(await change("wrong password", GOOD)).toEqual({ ok: false, code: "CURRENT_PASSWORD_WRONG" });
     expect(await change(DEMO_PASSWORD, "qwerty123456")).toMatchObject({ code: "PASSWORD_NOT_ACCEPTED", problems: ["COMMON"] });
@@ -213,7 +270,10 @@ describe("Change password (W3)", () => {
     expect(await change(DEMO_PASSWORD, GOOD)).toEqual({ ok: true, sessionsEnded: 1 });
     expect((await t.db.session.findUniqueOrThrow({ where: { id: here.id } })).revokedAt).toBeNull();
     expect((await t.db.session.findUniqueOrThrow({ where: { id: elsewhere.id } })).revokedReason).toBe("password-changed");
-    expect(await startPasswordLogin(t.db, { username: user.username, password: DEMO_PASSWORD, context: ctx })).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
+    expect(await startPasswordLogin(t.db, { username: user.username, password: DEMO_PASSWORD, context: ctx })).toEqual({
+      ok: false,
+      code: "INVALID_CREDENTIALS",
+    });
     expect(await startPasswordLogin(t.db, { username: user.username, password: GOOD, context: ctx })).toMatchObject({ ok: true, next: "TOTP" });
     const events = await t.db.verificationEvent.findMany({ where: { userId: user.id, activity: "PASSWORD_CHANGED" }, orderBy: { occurredAt: "asc" } });
     expect(events.map((e) => e.status)).toEqual(["FAILED", "SUCCEEDED"]);
@@ -224,9 +284,14 @@ describe("Change password (W3)", () => {
     const here = await sessionFor(t.db, user, { level: "HIGH_ASSURANCE" });
     const { maxHits } = RATE_LIMITS.CURRENT_PASSWORD_FAILURES_PER_USER;
     for (let i = 0; i < maxHits; i++) {
-      expect(await changeMyPassword({ ...me(user), currentSessionId: here.id, currentPassword: `guess ${i}`, newPassword: GOOD, confirm: GOOD })).toMatchObject({ code: "CURRENT_PASSWORD_WRONG" });
+      expect(await changeMyPassword({ ...me(user), currentSessionId: here.id, currentPassword: `guess ${i}`, newPassword: GOOD, confirm: GOOD })).toMatchObject(
+        { code: "CURRENT_PASSWORD_WRONG" },
+      );
     }
-    expect(await changeMyPassword({ ...me(user), currentSessionId: here.id, currentPassword: DEMO_PASSWORD, newPassword: GOOD, confirm: GOOD })).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await changeMyPassword({ ...me(user), currentSessionId: here.id, currentPassword: DEMO_PASSWORD, newPassword: GOOD, confirm: GOOD })).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
     expect((await userRow(user.id)).passwordHash).toBe(user.passwordHash);
   });
 });

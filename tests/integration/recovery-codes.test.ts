@@ -30,7 +30,11 @@ describe("recovery codes", () => {
   });
 
   it("log in once each, typed in any case and spacing, and never again", async () => {
-    const first = await verifyRecoveryCodeAtLogin(t.db, { pendingToken: await passwordStep(t.db, "admin@acme.test"), code: codes[0]!.toUpperCase().replace(/-/g, " "), context: ctx });
+    const first = await verifyRecoveryCodeAtLogin(t.db, {
+      pendingToken: await passwordStep(t.db, "admin@acme.test"),
+      code: codes[0]!.toUpperCase().replace(/-/g, " "),
+      context: ctx,
+    });
     expect(first).toMatchObject({ ok: true, remaining: 9 });
     const again = await verifyRecoveryCodeAtLogin(t.db, { pendingToken: await passwordStep(t.db, "admin@acme.test"), code: codes[0]!, context: ctx });
     expect(again).toMatchObject({ ok: false, code: "INVALID_CODE" });
@@ -46,6 +50,9 @@ describe("recovery codes", () => {
 
   it("belong to their user only", async () => {
     const globexToken = await passwordStep(t.db, "admin@globex.test");
-    expect(await verifyRecoveryCodeAtLogin(t.db, { pendingToken: globexToken, code: codes[2]!, context: ctx })).toMatchObject({ ok: false, code: "INVALID_CODE" });
+    expect(await verifyRecoveryCodeAtLogin(t.db, { pendingToken: globexToken, code: codes[2]!, context: ctx })).toMatchObject({
+      ok: false,
+      code: "INVALID_CODE",
+    });
   });
 });

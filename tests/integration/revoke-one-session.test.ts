@@ -23,7 +23,14 @@ afterAll(() => t?.close());
 function revoke(opts: { org?: string; actor?: string; target: string; sessionId: string }) {
   const admin = user(opts.actor ?? "admin@acme.test");
   const orgId = demo.orgs[opts.org ?? "acme"]!.id;
-  return revokeUserSession({ orgDb: forOrg(t.db, orgId), orgId, actor: { id: admin.id }, targetUserId: user(opts.target).id, sessionId: opts.sessionId, context: ctx });
+  return revokeUserSession({
+    orgDb: forOrg(t.db, orgId),
+    orgId,
+    actor: { id: admin.id },
+    targetUserId: user(opts.target).id,
+    sessionId: opts.sessionId,
+    context: ctx,
+  });
 }
 
 const revokeEvents = () => t.db.verificationEvent.count({ where: { activity: "SESSION_REVOKED" } });
@@ -37,7 +44,11 @@ describe("revoking one session of a user", () => {
     expect(await isLive(laptop.id)).toBe(false);
     expect(await isLive(phone.id)).toBe(true);
     const event = await t.db.verificationEvent.findFirstOrThrow({ where: { activity: "SESSION_REVOKED", userId: alice.id }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actorId: user("admin@acme.test").id, status: "SUCCEEDED", detail: { sessionId: laptop.id, loginMethod: "TOTP", ip: ctx.ip } });
+    expect(event).toMatchObject({
+      actorId: user("admin@acme.test").id,
+      status: "SUCCEEDED",
+      detail: { sessionId: laptop.id, loginMethod: "TOTP", ip: ctx.ip },
+    });
     expect(describeDetail({ activity: event.activity, detail: event.detail }).map((p) => `${p.label}: ${p.text}`)).toEqual([
       "Browser: Unknown browser",
       "IP address: 203.0.113.7",

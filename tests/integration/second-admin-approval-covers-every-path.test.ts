@@ -39,13 +39,16 @@ afterAll(() => t?.close());
 // What a System Administrator holds: allowed to decide every kind of request.
 const ADMIN_PERMISSIONS = new Set<Permission>(["MANAGE_USERS", "MANAGE_MFA", "VIEW_VERIFICATION_ACTIVITY"]);
 const as = (username: string) => ({ orgDb: forOrg(t.db, orgId), orgId, actor: { id: demo.users[username]!.id }, context: ctx });
-const approve = (approver: string, requestId: string) => decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as(approver), actorId: demo.users[approver]!.id, requestId, approve: true });
+const approve = (approver: string, requestId: string) =>
+  decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as(approver), actorId: demo.users[approver]!.id, requestId, approve: true });
 const pendingRequest = (userId: string) => t.db.mfaResetApproval.findFirst({ where: { targetUserId: userId, status: "PENDING" } });
 
 /** A System Administrator with an authenticator app and a security key: what the policy protects. */
 async function adminTarget(prefix: string) {
   const user = await createTestUser(t.db, { prefix, profile: "System Administrator", totp: true });
-  await t.db.webAuthnCredential.create({ data: { orgId, userId: user.id, name: "Key", credentialId: `${user.id}-key`, publicKey: Buffer.from([1]), deviceType: "singleDevice" } });
+  await t.db.webAuthnCredential.create({
+    data: { orgId, userId: user.id, name: "Key", credentialId: `${user.id}-key`, publicKey: Buffer.from([1]), deviceType: "singleDevice" },
+  });
   return user;
 }
 
@@ -70,9 +73,14 @@ describe("second-administrator approval", () => {
     const target = await adminTarget("approval-disconnect");
     const app = await t.db.totpFactor.findFirstOrThrow({ where: { userId: target.id } });
     const key = await t.db.webAuthnCredential.findFirstOrThrow({ where: { userId: target.id } });
-    expect(await disconnectMethod({ ...as("delegate@acme.test"), targetUserId: target.id, method: { type: "TOTP", id: app.id }, reason: "Lost" })).toMatchObject({ ok: true, pendingApproval: true });
+    expect(
+      await disconnectMethod({ ...as("delegate@acme.test"), targetUserId: target.id, method: { type: "TOTP", id: app.id }, reason: "Lost" }),
+    ).toMatchObject({ ok: true, pendingApproval: true });
     // The next method cannot be taken one by one meanwhile.
-    expect(await disconnectMethod({ ...as("delegate@acme.test"), targetUserId: target.id, method: { type: "WEBAUTHN", id: key.id }, reason: "Lost" })).toEqual({ ok: false, code: "RESET_ALREADY_REQUESTED" });
+    expect(await disconnectMethod({ ...as("delegate@acme.test"), targetUserId: target.id, method: { type: "WEBAUTHN", id: key.id }, reason: "Lost" })).toEqual({
+      ok: false,
+      code: "RESET_ALREADY_REQUESTED",
+    });
     expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(1);
     expect(await t.db.webAuthnCredential.count({ where: { userId: target.id } })).toBe(1);
     // The requester cannot approve their own request.
@@ -81,7 +89,10 @@ describe("second-administrator approval", () => {
     expect(await approve("admin@acme.test", request.id)).toEqual({ ok: true, decided: "approved" });
     expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(0);
     expect(await t.db.webAuthnCredential.count({ where: { userId: target.id } })).toBe(1);
-    expect(await t.db.verificationEvent.findFirst({ where: { userId: target.id, activity: "METHOD_DISCONNECTED" } })).toMatchObject({ actorId: demo.users["admin@acme.test"]!.id, detail: { requestId: request.id, decision: "approved" } });
+    expect(await t.db.verificationEvent.findFirst({ where: { userId: target.id, activity: "METHOD_DISCONNECTED" } })).toMatchObject({
+      actorId: demo.users["admin@acme.test"]!.id,
+      detail: { requestId: request.id, decision: "approved" },
+    });
   });
 
   it("sees through a demotion: demote, reset at once and promote back is still a request", async () => {
@@ -90,7 +101,13 @@ describe("second-administrator approval", () => {
     const admins = await t.db.profile.findFirstOrThrow({ where: { orgId, name: "System Administrator" } });
     const admin = demo.users["admin@acme.test"]!;
     const adminPermissions = effectivePermissions(await t.db.user.findUniqueOrThrow({ where: { id: admin.id }, include: { profile: true } }));
-    const edit = (profileId: string) => updateUser({ ...as("admin@acme.test"), targetUserId: target.id, actorPermissions: adminPermissions, input: { name: target.name, profileId, extraPermissions: [] } });
+    const edit = (profileId: string) =>
+      updateUser({
+        ...as("admin@acme.test"),
+        targetUserId: target.id,
+        actorPermissions: adminPermissions,
+        input: { name: target.name, profileId, extraPermissions: [] },
+      });
     expect(await edit(standard.id)).toEqual({ ok: true });
     expect(await resetMfa({ ...as("admin@acme.test"), targetUserId: target.id, reason: "Demoted, so quick" })).toEqual({ ok: true, pendingApproval: true });
     expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(1);
@@ -119,7 +136,15 @@ describe("second-administrator approval", () => {
     const request = (await pendingRequest(target.id))!;
     expect(await approve("admin@acme.test", request.id)).toEqual({ ok: false, code: "TARGET_INACTIVE" });
     expect(await pendingRequest(target.id)).toMatchObject({ id: request.id });
-    expect(await decideApproval({ deciderPermissions: ADMIN_PERMISSIONS, ...as("admin@acme.test"), actorId: demo.users["admin@acme.test"]!.id, requestId: request.id, approve: false })).toEqual({ ok: true, decided: "denied" });
+    expect(
+      await decideApproval({
+        deciderPermissions: ADMIN_PERMISSIONS,
+        ...as("admin@acme.test"),
+        actorId: demo.users["admin@acme.test"]!.id,
+        requestId: request.id,
+        approve: false,
+      }),
+    ).toEqual({ ok: true, decided: "denied" });
   });
 
   it.skipIf(usePglite)("lets exactly one of two administrators approving at once win", async () => {
@@ -135,18 +160,24 @@ describe("second-administrator approval", () => {
     expect(await t.db.verificationEvent.count({ where: { userId: target.id, activity: "MFA_RESET" } })).toBe(1);
   });
 
-  it.skipIf(usePglite)("holds for the break-glass CLI, until the operator turns the policy off as its own logged step", async () => {
-    const target = await adminTarget("approval-cli");
-    const cli = (...args: string[]) => run("node_modules/.bin/tsx", ["scripts/mfa-cli.ts", ...args], { env: { ...process.env, DATABASE_URL: t.url! } });
-    const asked = await cli("reset", target.username, "--reason", "only admin locked out");
-    expect(asked.stdout).toContain("requested");
-    expect(await pendingRequest(target.id)).toMatchObject({ requestedById: null, requestedByLabel: "operator (CLI)", action: "RESET_MFA" });
-    expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(1);
+  it.skipIf(usePglite)(
+    "holds for the break-glass CLI, until the operator turns the policy off as its own logged step",
+    async () => {
+      const target = await adminTarget("approval-cli");
+      const cli = (...args: string[]) => run("node_modules/.bin/tsx", ["scripts/mfa-cli.ts", ...args], { env: { ...process.env, DATABASE_URL: t.url! } });
+      const asked = await cli("reset", target.username, "--reason", "only admin locked out");
+      expect(asked.stdout).toContain("requested");
+      expect(await pendingRequest(target.id)).toMatchObject({ requestedById: null, requestedByLabel: "operator (CLI)", action: "RESET_MFA" });
+      expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(1);
 
-    await cli("second-admin-approval", "off", "--org", "acme", "--reason", "no second administrator");
-    expect(await t.db.verificationEvent.findFirst({ where: { orgId, activity: "SETTINGS_CHANGED", actorLabel: "operator (CLI)" } })).toMatchObject({ detail: { requireSecondAdminForAdminReset: { from: true, to: false } } });
-    expect((await cli("reset", target.username, "--reason", "policy off now")).stdout).toContain("MFA reset for");
-    expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(0);
-    await t.db.orgSettings.update({ where: { orgId }, data: { requireSecondAdminForAdminReset: true } });
-  }, 60_000);
+      await cli("second-admin-approval", "off", "--org", "acme", "--reason", "no second administrator");
+      expect(await t.db.verificationEvent.findFirst({ where: { orgId, activity: "SETTINGS_CHANGED", actorLabel: "operator (CLI)" } })).toMatchObject({
+        detail: { requireSecondAdminForAdminReset: { from: true, to: false } },
+      });
+      expect((await cli("reset", target.username, "--reason", "policy off now")).stdout).toContain("MFA reset for");
+      expect(await t.db.totpFactor.count({ where: { userId: target.id } })).toBe(0);
+      await t.db.orgSettings.update({ where: { orgId }, data: { requireSecondAdminForAdminReset: true } });
+    },
+    60_000,
+  );
 });

@@ -52,7 +52,16 @@ describe("a login finished on the server", () => {
   it("opens nothing, spends nothing and records no success for a user deactivated before the code was accepted", async () => {
     const user = await createTestUser(t.db, { prefix: "open-inactive" });
     const admin = await t.db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
-    const generated = await generateTempCode({ orgDb: forOrg(t.db, admin.orgId), orgId: admin.orgId, actor: { id: admin.id }, targetUserId: user.id, expiresInHours: 1, maxUses: 1, reason: "Lost phone, identity confirmed", context: ctx });
+    const generated = await generateTempCode({
+      orgDb: forOrg(t.db, admin.orgId),
+      orgId: admin.orgId,
+      actor: { id: admin.id },
+      targetUserId: user.id,
+      expiresInHours: 1,
+      maxUses: 1,
+      reason: "Lost phone, identity confirmed",
+      context: ctx,
+    });
     if (!generated.ok || generated.pendingApproval) throw new Error(`expected a code, got ${JSON.stringify(generated)}`);
     const pendingToken = await passwordStepTo(t.db, user.username, "TEMP_CODE");
     // Deactivated between the password and the code, without the pending login being ended.

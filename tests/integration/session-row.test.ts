@@ -21,8 +21,14 @@ describe("the session check's read", () => {
   it("equals Prisma's include for an admin's High Assurance session with every nullable set", async () => {
     const admin = await t.db.user.findUniqueOrThrow({ where: { username: "admin@acme.test" } });
     const session = await sessionFor(t.db, admin);
-    await t.db.session.update({ where: { id: session.id }, data: { revokedAt: new Date(), revokedReason: "logout", highAssuranceUntil: new Date(Date.now() + 60_000) } });
-    await t.db.user.update({ where: { id: admin.id }, data: { lockedUntil: new Date(), lastLoginAt: new Date(), extraPermissions: ["VIEW_VERIFICATION_ACTIVITY"] } });
+    await t.db.session.update({
+      where: { id: session.id },
+      data: { revokedAt: new Date(), revokedReason: "logout", highAssuranceUntil: new Date(Date.now() + 60_000) },
+    });
+    await t.db.user.update({
+      where: { id: admin.id },
+      data: { lockedUntil: new Date(), lastLoginAt: new Date(), extraPermissions: ["VIEW_VERIFICATION_ACTIVITY"] },
+    });
     const { tokenHash } = await t.db.session.findUniqueOrThrow({ where: { id: session.id } });
     const prisma = await sessionWithUserByPrisma(t.db, tokenHash);
     expect(prisma?.user.org.settings).not.toBeNull();

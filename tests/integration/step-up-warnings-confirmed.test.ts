@@ -38,14 +38,20 @@ describe("step-up warnings must be confirmed before they are saved", () => {
     const input = await inputWithMethods(["WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"]);
     const before = await events();
     expect(await updateSecuritySettings({ ...scoped(), input })).toEqual({ ok: false, code: "STEP_UP_WARNINGS_UNCONFIRMED" });
-    expect(await updateSecuritySettings({ ...scoped(), input, stepUpConfirmation: "RECOVERY_CODES_ONLY" })).toEqual({ ok: false, code: "STEP_UP_WARNINGS_UNCONFIRMED" });
+    expect(await updateSecuritySettings({ ...scoped(), input, stepUpConfirmation: "RECOVERY_CODES_ONLY" })).toEqual({
+      ok: false,
+      code: "STEP_UP_WARNINGS_UNCONFIRMED",
+    });
     expect((await settings()).highAssuranceMethods).toEqual(["TOTP", "WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"]);
     expect(await events()).toBe(before);
   });
 
   it("saves it once confirmed, and a later save of other settings asks nothing again", async () => {
     const input = await inputWithMethods(["WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"]);
-    expect(await updateSecuritySettings({ ...scoped(), input, stepUpConfirmation: "LOGIN_STANDARD:TOTP" })).toEqual({ ok: true, changed: ["highAssuranceMethods"] });
+    expect(await updateSecuritySettings({ ...scoped(), input, stepUpConfirmation: "LOGIN_STANDARD:TOTP" })).toEqual({
+      ok: true,
+      changed: ["highAssuranceMethods"],
+    });
     expect((await settings()).highAssuranceMethods).toEqual(["WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"]);
     const next = { ...(await inputWithMethods(["WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"])), lockoutMinutes: 20 };
     expect(await updateSecuritySettings({ ...scoped(), input: next })).toEqual({ ok: true, changed: ["lockoutMinutes"] });
@@ -53,9 +59,14 @@ describe("step-up warnings must be confirmed before they are saved", () => {
 
   it("a confirmation of the first warning does not cover the next: recovery codes as the only step-up", async () => {
     const input = await inputWithMethods(["TEMP_CODE", "RECOVERY_CODE"]);
-    expect(await updateSecuritySettings({ ...scoped(), input, stepUpConfirmation: "LOGIN_STANDARD:TOTP" })).toEqual({ ok: false, code: "STEP_UP_WARNINGS_UNCONFIRMED" });
+    expect(await updateSecuritySettings({ ...scoped(), input, stepUpConfirmation: "LOGIN_STANDARD:TOTP" })).toEqual({
+      ok: false,
+      code: "STEP_UP_WARNINGS_UNCONFIRMED",
+    });
     expect(await updateSecuritySettings({ ...scoped(), input, stepUpConfirmation: "LOGIN_STANDARD:WEBAUTHN,RECOVERY_CODES_ONLY" })).toMatchObject({ ok: true });
     // Ticking methods back in warns about nothing.
-    expect(await updateSecuritySettings({ ...scoped(), input: await inputWithMethods(["TOTP", "WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"]) })).toMatchObject({ ok: true });
+    expect(await updateSecuritySettings({ ...scoped(), input: await inputWithMethods(["TOTP", "WEBAUTHN", "TEMP_CODE", "RECOVERY_CODE"]) })).toMatchObject({
+      ok: true,
+    });
   });
 });

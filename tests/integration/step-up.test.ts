@@ -132,7 +132,12 @@ describe("step-up with the authenticator app", () => {
   it("refuses a replayed step — also one already used to log in — with an event but no lockout count", async () => {
     const now = at(9);
     // The code logs alice in first...
-    const verified = await verifyTotpAtLogin(t.db, { pendingToken: await passwordStep(t.db, "alice@acme.test", now), code: demoCode(now), context: ctx, nowMs: now });
+    const verified = await verifyTotpAtLogin(t.db, {
+      pendingToken: await passwordStep(t.db, "alice@acme.test", now),
+      code: demoCode(now),
+      context: ctx,
+      nowMs: now,
+    });
     expect(verified).toMatchObject({ ok: true });
     // ...so the same code cannot also raise a session.
     const session = await standardSession("alice@acme.test", now);
@@ -241,7 +246,14 @@ describe("whose session", () => {
     const now = at(19);
     const aliceSession = await standardSession("alice@acme.test", now);
     // The admin's own valid code, against alice's session id.
-    const r = await stepUpWithTotp({ orgDb: orgDbOf("admin@acme.test"), sessionId: aliceSession.id, userId: user("admin@acme.test").id, code: demoCode(now), context: ctx, nowMs: now });
+    const r = await stepUpWithTotp({
+      orgDb: orgDbOf("admin@acme.test"),
+      sessionId: aliceSession.id,
+      userId: user("admin@acme.test").id,
+      code: demoCode(now),
+      context: ctx,
+      nowMs: now,
+    });
     expect(r).toEqual({ ok: false, code: "NOT_FOUND" });
     expect((await sessionRow(aliceSession.id)).level).toBe("STANDARD");
   });

@@ -44,7 +44,13 @@ async function tempChallenge(username: string, nowMs?: number): Promise<string> 
 
 const expire = (username: string) => {
   const admin = demo.users["admin@acme.test"]!;
-  return expireTempCode({ orgDb: forOrg(t.db, admin.orgId), orgId: admin.orgId, actor: { id: admin.id }, targetUserId: demo.users[username]!.id, context: ctx });
+  return expireTempCode({
+    orgDb: forOrg(t.db, admin.orgId),
+    orgId: admin.orgId,
+    actor: { id: admin.id },
+    targetUserId: demo.users[username]!.id,
+    context: ctx,
+  });
 };
 
 describe("temporary verification codes", () => {
@@ -52,14 +58,21 @@ describe("temporary verification codes", () => {
     const generated = await generate("alice@acme.test");
     if (!generated.ok || generated.pendingApproval) throw new Error(generated.ok ? "pending approval" : generated.code);
     expect(generated.code).toMatch(/^\d{8}$/);
-    expect(JSON.stringify(await t.db.verificationEvent.findMany({ where: { activity: "TEMP_CODE_GENERATED" } }), (_k, v) => (typeof v === "bigint" ? 0 : v))).not.toContain(generated.code);
+    expect(
+      JSON.stringify(await t.db.verificationEvent.findMany({ where: { activity: "TEMP_CODE_GENERATED" } }), (_k, v) => (typeof v === "bigint" ? 0 : v)),
+    ).not.toContain(generated.code);
     for (let i = 0; i < 2; i++) {
-      expect(await verifyTempCodeAtLogin(t.db, { pendingToken: await tempChallenge("alice@acme.test"), code: generated.code, context: ctx })).toMatchObject({ ok: true });
+      expect(await verifyTempCodeAtLogin(t.db, { pendingToken: await tempChallenge("alice@acme.test"), code: generated.code, context: ctx })).toMatchObject({
+        ok: true,
+      });
     }
     const uses = await t.db.tempCodeUse.findMany();
     expect(uses).toHaveLength(2);
     expect(uses[0]).toMatchObject({ ip: ctx.ip, userAgent: ctx.userAgent });
-    expect(await verifyTempCodeAtLogin(t.db, { pendingToken: await tempChallenge("alice@acme.test"), code: "00000000", context: ctx })).toMatchObject({ ok: false, code: "INVALID_CODE" });
+    expect(await verifyTempCodeAtLogin(t.db, { pendingToken: await tempChallenge("alice@acme.test"), code: "00000000", context: ctx })).toMatchObject({
+      ok: false,
+      code: "INVALID_CODE",
+    });
 
     expect(await expire("alice@acme.test")).toEqual({ ok: true });
     // Her former method applies again.
@@ -70,7 +83,9 @@ describe("temporary verification codes", () => {
   it("stops at its maximum uses (B2)", async () => {
     const generated = await generate("bob@acme.test", { maxUses: 1 });
     if (!generated.ok || generated.pendingApproval) throw new Error(generated.ok ? "pending approval" : generated.code);
-    expect(await verifyTempCodeAtLogin(t.db, { pendingToken: await tempChallenge("bob@acme.test"), code: generated.code, context: ctx })).toMatchObject({ ok: true });
+    expect(await verifyTempCodeAtLogin(t.db, { pendingToken: await tempChallenge("bob@acme.test"), code: generated.code, context: ctx })).toMatchObject({
+      ok: true,
+    });
     // Spent: bob (no other method) is back to registering one.
     expect(await startPasswordLogin(t.db, { username: "bob@acme.test", password: DEMO_PASSWORD, context: ctx })).toMatchObject({ ok: true, next: "ENROLL" });
   });
@@ -111,6 +126,9 @@ describe("temporary verification codes", () => {
     const r = await generate("alice@acme.test", { nowMs: now - 2 * HOUR_MS + 1000, expiresInHours: 2 });
     if (!r.ok || r.pendingApproval) throw new Error(r.ok ? "pending approval" : r.code);
     const token = await tempChallenge("alice@acme.test", now);
-    expect(await verifyTempCodeAtLogin(t.db, { pendingToken: token, code: r.code, context: ctx, nowMs: now + 2000 })).toMatchObject({ ok: false, code: "EXPIRED" });
+    expect(await verifyTempCodeAtLogin(t.db, { pendingToken: token, code: r.code, context: ctx, nowMs: now + 2000 })).toMatchObject({
+      ok: false,
+      code: "EXPIRED",
+    });
   });
 });

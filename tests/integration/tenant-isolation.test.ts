@@ -65,10 +65,10 @@ describe("tenant scoping", () => {
       t.db.user.create({ data: { orgId: demo.orgs.globex!.id, username: "mixed@globex.test", name: "Mixed", passwordHash: "x", profileId: acmeProfile } }),
     ).rejects.toThrow();
     await expect(
-      t.sql("INSERT INTO sessions (id, org_id, user_id, token_hash, level, login_method, expires_at) VALUES (gen_random_uuid(), $1, $2, 'h', 'STANDARD', 'PASSWORD', now())", [
-        demo.orgs.globex!.id,
-        demo.users["alice@acme.test"]!.id,
-      ]),
+      t.sql(
+        "INSERT INTO sessions (id, org_id, user_id, token_hash, level, login_method, expires_at) VALUES (gen_random_uuid(), $1, $2, 'h', 'STANDARD', 'PASSWORD', now())",
+        [demo.orgs.globex!.id, demo.users["alice@acme.test"]!.id],
+      ),
     ).rejects.toThrow(/foreign key/);
   });
 

@@ -31,7 +31,9 @@ describe("TOTP enrollment at login", () => {
     expect(again.secret).toBe(first.secret);
     expect(first.uri).toMatch(/^otpauth:\/\/totp\/MFA%20Console%20\(Acme\):bob%40acme\.test\?secret=[A-Z2-7]+&issuer=MFA%20Console%20\(Acme\)/);
     // Stored encrypted, never as the base32 text.
-    const rows = await t.sql<{ secret_ciphertext: string }>("SELECT secret_ciphertext FROM totp_factors t JOIN users u ON u.id = t.user_id WHERE u.username = 'bob@acme.test'");
+    const rows = await t.sql<{ secret_ciphertext: string }>(
+      "SELECT secret_ciphertext FROM totp_factors t JOIN users u ON u.id = t.user_id WHERE u.username = 'bob@acme.test'",
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.secret_ciphertext).not.toContain(first.secret);
 
@@ -48,7 +50,9 @@ describe("TOTP enrollment at login", () => {
     // B1: the first registration hands out 10 recovery codes, stored only as keyed hashes.
     if (!confirmed.ok) return;
     expect(confirmed.recoveryCodes).toHaveLength(10);
-    const stored = await t.sql<{ code_hash: string }>("SELECT code_hash FROM recovery_codes r JOIN users u ON u.id = r.user_id WHERE u.username = 'bob@acme.test'");
+    const stored = await t.sql<{ code_hash: string }>(
+      "SELECT code_hash FROM recovery_codes r JOIN users u ON u.id = r.user_id WHERE u.username = 'bob@acme.test'",
+    );
     expect(stored).toHaveLength(10);
     expect(stored.map((r) => r.code_hash)).not.toContain(confirmed.recoveryCodes![0]);
     // The abandoned secret of the first test was replaced, not kept beside the new one.

@@ -22,12 +22,27 @@ const base = Math.floor(Date.now() / STEP_MS) * STEP_MS;
 describe("TOTP at login", () => {
   it("accepts a valid code once and refuses its replay", async () => {
     const now = base + 5_000;
-    const first = await verifyTotpAtLogin(t.db, { pendingToken: await passwordStep(t.db, "alice@acme.test", now), code: demoCode(now), context: ctx, nowMs: now });
+    const first = await verifyTotpAtLogin(t.db, {
+      pendingToken: await passwordStep(t.db, "alice@acme.test", now),
+      code: demoCode(now),
+      context: ctx,
+      nowMs: now,
+    });
     expect(first).toMatchObject({ ok: true });
-    const again = await verifyTotpAtLogin(t.db, { pendingToken: await passwordStep(t.db, "alice@acme.test", now), code: demoCode(now), context: ctx, nowMs: now });
+    const again = await verifyTotpAtLogin(t.db, {
+      pendingToken: await passwordStep(t.db, "alice@acme.test", now),
+      code: demoCode(now),
+      context: ctx,
+      nowMs: now,
+    });
     expect(again).toEqual({ ok: false, code: "REPLAYED" });
     // The previous step's code is now older than the accepted one: also refused.
-    const older = await verifyTotpAtLogin(t.db, { pendingToken: await passwordStep(t.db, "alice@acme.test", now), code: demoCode(now - STEP_MS), context: ctx, nowMs: now });
+    const older = await verifyTotpAtLogin(t.db, {
+      pendingToken: await passwordStep(t.db, "alice@acme.test", now),
+      code: demoCode(now - STEP_MS),
+      context: ctx,
+      nowMs: now,
+    });
     expect(older).toEqual({ ok: false, code: "REPLAYED" });
   });
 
@@ -35,9 +50,7 @@ describe("TOTP at login", () => {
     const now = base + 10 * STEP_MS;
     const tokens = await passwordSteps(t.db, "admin@acme.test", 20, now);
     const before = await t.db.verificationEvent.count({ where: { method: "TOTP" } });
-    const results = await Promise.all(
-      tokens.map((pendingToken) => verifyTotpAtLogin(t.db, { pendingToken, code: demoCode(now), context: ctx, nowMs: now })),
-    );
+    const results = await Promise.all(tokens.map((pendingToken) => verifyTotpAtLogin(t.db, { pendingToken, code: demoCode(now), context: ctx, nowMs: now })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     // The losers repeated the winning code, or were turned away while the attempt limit was held
     // by attempts in progress (lib/security/lockout.ts): nothing guessed, nothing counted.

@@ -20,14 +20,32 @@ beforeAll(async () => {
   const profileId = demo.users["bob@acme.test"]!.profileId;
   const make = (username: string) => t.db.user.create({ data: { orgId, profileId, username, name: username, passwordHash: "x" } });
   const [apps, keys, code, spent] = await Promise.all(["m-apps@acme.test", "m-keys@acme.test", "m-code@acme.test", "m-spent@acme.test"].map(make));
-  const totp = (userId: string, verified: boolean) => ({ orgId, userId, name: "App", secretCiphertext: "v1.x", verifiedAt: verified ? new Date(NOW_MS) : null });
+  const totp = (userId: string, verified: boolean) => ({
+    orgId,
+    userId,
+    name: "App",
+    secretCiphertext: "v1.x",
+    verifiedAt: verified ? new Date(NOW_MS) : null,
+  });
   await t.db.totpFactor.createMany({ data: [totp(apps!.id, true), totp(apps!.id, true), totp(apps!.id, false), totp(keys!.id, false)] });
   await t.db.webAuthnCredential.createMany({
-    data: ["k1", "k2"].map((credentialId) => ({ orgId, userId: keys!.id, name: credentialId, credentialId, publicKey: new Uint8Array([1]), deviceType: "singleDevice" })),
+    data: ["k1", "k2"].map((credentialId) => ({
+      orgId,
+      userId: keys!.id,
+      name: credentialId,
+      credentialId,
+      publicKey: new Uint8Array([1]),
+      deviceType: "singleDevice",
+    })),
   });
   const tempCode = (userId: string, expiresAtMs: number, expiredAtMs: number | null) => ({
-    orgId, userId, codeHash: "h", reason: "lost phone", createdByLabel: "test",
-    expiresAt: new Date(expiresAtMs), expiredAt: expiredAtMs === null ? null : new Date(expiredAtMs),
+    orgId,
+    userId,
+    codeHash: "h",
+    reason: "lost phone",
+    createdByLabel: "test",
+    expiresAt: new Date(expiresAtMs),
+    expiredAt: expiredAtMs === null ? null : new Date(expiredAtMs),
   });
   await t.db.tempCode.createMany({
     data: [
@@ -61,7 +79,11 @@ describe("users list methods", () => {
   it("agrees with the MFA filters", async () => {
     const all = Object.values(await rows());
     const names = (r: Record<string, UserListRow>) => Object.keys(r).sort();
-    const where = (keep: (r: UserListRow) => boolean) => all.filter(keep).map((r) => r.username).sort();
+    const where = (keep: (r: UserListRow) => boolean) =>
+      all
+        .filter(keep)
+        .map((r) => r.username)
+        .sort();
     expect(names(await rows({ filters: { mfa: "totp" } }))).toEqual(where((r) => r.totpCount > 0));
     expect(names(await rows({ filters: { mfa: "webauthn" } }))).toEqual(where((r) => r.webauthnCount > 0));
     expect(names(await rows({ filters: { mfa: "temp-code" } }))).toEqual(where((r) => r.tempCodeActive));

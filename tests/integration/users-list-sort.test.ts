@@ -53,7 +53,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function expectedIds(sort: UserSort, where = "TRUE", params: unknown[] = []): Promise<string[]> {
-  const rows = await t.sql<{ id: string }>(`SELECT id FROM users WHERE org_id = $1 AND ${where} ORDER BY ${SQL_ORDER[sort.sort](sort.dir)}`, [acmeId, ...params]);
+  const rows = await t.sql<{ id: string }>(`SELECT id FROM users WHERE org_id = $1 AND ${where} ORDER BY ${SQL_ORDER[sort.sort](sort.dir)}`, [
+    acmeId,
+    ...params,
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -157,7 +160,13 @@ describe("users list sorting", () => {
     expect(checkUserSort({})).toEqual({ sort: { sort: "name", dir: "asc" } });
     expect(checkUserSort({ sort: "last-login" })).toEqual({ sort: { sort: "last-login", dir: "desc" } });
     expect(checkUserSort({ sort: "username", dir: "desc" })).toEqual({ sort: { sort: "username", dir: "desc" } });
-    for (const params of [{ sort: "password_hash" }, { sort: "__proto__" }, { sort: "name", dir: "sideways" }, { sort: ["name", "created"] }, { dir: "\u0000" }]) {
+    for (const params of [
+      { sort: "password_hash" },
+      { sort: "__proto__" },
+      { sort: "name", dir: "sideways" },
+      { sort: ["name", "created"] },
+      { dir: "\u0000" },
+    ]) {
       const checked = checkUserSort(params);
       expect(checked.sort).toEqual({ sort: "name", dir: "asc" });
       expect(checked.problem).toMatch(/Showing users by name\.$/);

@@ -104,7 +104,9 @@ describe("history filters", () => {
   });
 
   it("drops malformed URL parameters instead of failing", () => {
-    expect(parseEventFilters({ user: "nope", activity: "HACK", status: "FAILED", from: "2026-13-45", tz: "Mars/Olympus", to: ["a", "b"] })).toEqual({ status: "FAILED" });
+    expect(parseEventFilters({ user: "nope", activity: "HACK", status: "FAILED", from: "2026-13-45", tz: "Mars/Olympus", to: ["a", "b"] })).toEqual({
+      status: "FAILED",
+    });
   });
 });
 
@@ -134,7 +136,13 @@ describe("history pagination", () => {
   it("labels what it shows: activity, method, status with reason, browser, acting admin", async () => {
     const page = await listEvents(forOrg(t.db, acmeId), { filters: { status: "FAILED", activity: "MFA_RESET" }, pageSize: 50 });
     const row = page.rows.find((r) => r.actorName && r.reasonLabel)!;
-    expect(row).toMatchObject({ activityLabel: "MFA reset", statusLabel: "Failed", reasonLabel: "Invalid code", browser: "Chrome 131 on macOS", actorName: "Ada Admin" });
+    expect(row).toMatchObject({
+      activityLabel: "MFA reset",
+      statusLabel: "Failed",
+      reasonLabel: "Invalid code",
+      browser: "Chrome 131 on macOS",
+      actorName: "Ada Admin",
+    });
   });
 });
 

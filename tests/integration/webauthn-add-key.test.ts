@@ -52,18 +52,39 @@ describe("adding a security key while signed in", () => {
   it("registers the first key of a user with nothing registered, from a Standard session, with one event", async () => {
     const session = await sessionFor(t.db, user("bob@acme.test"));
     const opts = await options("bob@acme.test", session.id);
-    expect(opts).toMatchObject({ rp: { id: "localhost" }, user: { name: "bob@acme.test", displayName: "Bob Brown" }, attestation: "none", excludeCredentials: [] });
+    expect(opts).toMatchObject({
+      rp: { id: "localhost" },
+      user: { name: "bob@acme.test", displayName: "Bob Brown" },
+      attestation: "none",
+      excludeCredentials: [],
+    });
     const challenge = await t.db.webAuthnChallenge.findUniqueOrThrow({ where: { challenge: opts.challenge } });
     expect(challenge).toMatchObject({ purpose: "REGISTRATION", sessionId: session.id, pendingLoginId: null, userId: user("bob@acme.test").id });
 
     const key = new SoftAuthenticator();
     const result = await confirm("bob@acme.test", session.id, "Blue YubiKey", key.register(opts));
     expect(result).toEqual({ ok: true, credentialId: key.id });
-    expect(await storedKey(t.db, key)).toMatchObject({ userId: user("bob@acme.test").id, orgId: user("bob@acme.test").orgId, name: "Blue YubiKey", signCount: 0n, transports: ["usb"], lastUsedAt: null });
+    expect(await storedKey(t.db, key)).toMatchObject({
+      userId: user("bob@acme.test").id,
+      orgId: user("bob@acme.test").orgId,
+      name: "Blue YubiKey",
+      signCount: 0n,
+      transports: ["usb"],
+      lastUsedAt: null,
+    });
     const events = await newEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ activity: "METHOD_REGISTERED", method: "WEBAUTHN", status: "SUCCEEDED", username: "bob@acme.test", actorId: null, detail: { name: "Blue YubiKey", by: "self" } });
-    expect((await listMyMethods(forOrg(t.db, user("bob@acme.test").orgId), { userId: user("bob@acme.test").id })).map((m) => [m.kind, m.name])).toEqual([["WEBAUTHN", "Blue YubiKey"]]);
+    expect(events[0]).toMatchObject({
+      activity: "METHOD_REGISTERED",
+      method: "WEBAUTHN",
+      status: "SUCCEEDED",
+      username: "bob@acme.test",
+      actorId: null,
+      detail: { name: "Blue YubiKey", by: "self" },
+    });
+    expect((await listMyMethods(forOrg(t.db, user("bob@acme.test").orgId), { userId: user("bob@acme.test").id })).map((m) => [m.kind, m.name])).toEqual([
+      ["WEBAUTHN", "Blue YubiKey"],
+    ]);
     // Now that bob has a method, this Standard session cannot add another (nor replay this one).
     expect(await confirm("bob@acme.test", session.id, "Again", key.register(opts))).toEqual({ ok: false, code: "STEP_UP_REQUIRED" });
     expect(await keysOf("bob@acme.test")).toHaveLength(1);
@@ -152,7 +173,9 @@ describe("the added key on My security", () => {
   it("steps up a session, and is renamed and removed by its owner", async () => {
     const session = await sessionFor(t.db, user("delegate@acme.test"));
     const key = new SoftAuthenticator();
-    expect(await confirm("delegate@acme.test", session.id, "Desk key", key.register(await options("delegate@acme.test", session.id)))).toMatchObject({ ok: true });
+    expect(await confirm("delegate@acme.test", session.id, "Desk key", key.register(await options("delegate@acme.test", session.id)))).toMatchObject({
+      ok: true,
+    });
 
     const ref = { orgDb: forOrg(t.db, user("delegate@acme.test").orgId), sessionId: session.id, userId: user("delegate@acme.test").id };
     const begun = await beginWebAuthnStepUp(ref);

@@ -46,7 +46,11 @@ describe("security key at login", () => {
     expect(await describeSecurityKeyChallenge(t.db, { pendingToken })).toMatchObject({ ok: true, offerTotp: true, offerRecoveryCode: true });
     const begun = await beginWebAuthnLogin(t.db, { pendingToken });
     if (!begun.ok) throw new Error(begun.code);
-    expect(begun.options).toMatchObject({ rpId: "localhost", userVerification: "preferred", allowCredentials: [{ id: alicesKey.id, type: "public-key", transports: ["usb"] }] });
+    expect(begun.options).toMatchObject({
+      rpId: "localhost",
+      userVerification: "preferred",
+      allowCredentials: [{ id: alicesKey.id, type: "public-key", transports: ["usb"] }],
+    });
 
     const verified = await verifyWebAuthnAtLogin(t.db, { pendingToken, response: alicesKey.authenticate(begun.options), context: ctx });
     if (!verified.ok) throw new Error(verified.code);
@@ -112,8 +116,16 @@ describe("security key at login", () => {
     const earlierOptions = await beginWebAuthnLogin(t.db, { pendingToken: earlier });
     if (!earlierOptions.ok) throw new Error(earlierOptions.code);
 
-    expect((await attempt("alice@acme.test", alicesKey, { breakSignature: true })).result).toEqual({ ok: false, code: "INVALID_KEY_RESPONSE", attemptsRemaining: 1 });
-    expect((await attempt("alice@acme.test", alicesKey, { breakSignature: true })).result).toMatchObject({ ok: false, code: "LOCKED", retryAt: expect.any(Date) });
+    expect((await attempt("alice@acme.test", alicesKey, { breakSignature: true })).result).toEqual({
+      ok: false,
+      code: "INVALID_KEY_RESPONSE",
+      attemptsRemaining: 1,
+    });
+    expect((await attempt("alice@acme.test", alicesKey, { breakSignature: true })).result).toMatchObject({
+      ok: false,
+      code: "LOCKED",
+      retryAt: expect.any(Date),
+    });
 
     // Locked: no new prompt, and even the genuine key is refused — with an event, counter untouched.
     expect(await beginWebAuthnLogin(t.db, { pendingToken: earlier })).toMatchObject({ ok: false, code: "LOCKED" });

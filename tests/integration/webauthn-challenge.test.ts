@@ -87,7 +87,11 @@ describe("WebAuthn challenges", () => {
     // The others found the challenge spent, or were turned away uncompared while the attempt
     // limit was held by attempts in progress.
     expect(results.filter((r) => !r.ok && (r.code === "CHALLENGE_EXPIRED" || r.code === "ATTEMPTS_IN_FLIGHT"))).toHaveLength(19);
-    const events = await t.db.verificationEvent.findMany({ where: { username: "alice@acme.test", method: "WEBAUTHN", activity: "LOGIN" }, skip: eventsBefore, orderBy: { id: "asc" } });
+    const events = await t.db.verificationEvent.findMany({
+      where: { username: "alice@acme.test", method: "WEBAUTHN", activity: "LOGIN" },
+      skip: eventsBefore,
+      orderBy: { id: "asc" },
+    });
     expect(events).toHaveLength(20);
     expect(events.filter((e) => e.status === "SUCCEEDED")).toHaveLength(1);
     expect(events.filter((e) => e.status === "FAILED").every((e) => e.reason === "CHALLENGE_EXPIRED" || e.reason === "ATTEMPTS_IN_FLIGHT")).toBe(true);
@@ -102,7 +106,14 @@ describe("allowed methods (L2)", () => {
     const alice = demo.users["alice@acme.test"]!;
     const admin = demo.users["admin@acme.test"]!;
     const code = await t.db.tempCode.create({
-      data: { orgId: alice.orgId, userId: alice.id, codeHash: sha256Hex("unused"), createdById: admin.id, reason: "lost key", expiresAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        orgId: alice.orgId,
+        userId: alice.id,
+        codeHash: sha256Hex("unused"),
+        createdById: admin.id,
+        reason: "lost key",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
     const pendingToken = await passwordStepTo(t.db, "alice@acme.test", "TEMP_CODE");
     expect(await beginWebAuthnLogin(t.db, { pendingToken })).toEqual({ ok: false, code: "METHOD_NOT_ALLOWED" });

@@ -38,7 +38,10 @@ describe("security key registration at login", () => {
       attestation: "none",
       excludeCredentials: [],
       authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
-      pubKeyCredParams: [{ alg: -7, type: "public-key" }, { alg: -257, type: "public-key" }],
+      pubKeyCredParams: [
+        { alg: -7, type: "public-key" },
+        { alg: -257, type: "public-key" },
+      ],
     });
     // The challenge lives on the server, bound to this pending login, for 5 minutes.
     const stored = await t.db.webAuthnChallenge.findUniqueOrThrow({ where: { challenge: options.challenge } });
@@ -53,7 +56,15 @@ describe("security key registration at login", () => {
     expect(confirmed.recoveryCodes).toHaveLength(10);
 
     const row = await storedKey(t.db, key);
-    expect(row).toMatchObject({ userId: bob.id, orgId: bob.orgId, name: "YubiKey 5C", signCount: 0n, transports: ["usb"], deviceType: "singleDevice", backedUp: false });
+    expect(row).toMatchObject({
+      userId: bob.id,
+      orgId: bob.orgId,
+      name: "YubiKey 5C",
+      signCount: 0n,
+      transports: ["usb"],
+      deviceType: "singleDevice",
+      backedUp: false,
+    });
     // The key finished this login: its "Last used" is now, not "Never" (issue 12).
     expect(row.lastUsedAt).toEqual(new Date(nowMs));
     expect(Buffer.from(row.publicKey).equals(Buffer.from(key.cosePublicKey()))).toBe(true);

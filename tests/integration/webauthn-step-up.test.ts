@@ -72,17 +72,33 @@ describe("step-up with a security key", () => {
     const opts = await options("alice@acme.test", session.id, now);
     expect(opts).toMatchObject({ rpId: "localhost", userVerification: "preferred", allowCredentials: [{ id: alicesKey.id, type: "public-key" }] });
     const challenge = await t.db.webAuthnChallenge.findUniqueOrThrow({ where: { challenge: opts.challenge } });
-    expect(challenge).toMatchObject({ purpose: "AUTHENTICATION", sessionId: session.id, pendingLoginId: null, userId: user("alice@acme.test").id, consumedAt: null });
+    expect(challenge).toMatchObject({
+      purpose: "AUTHENTICATION",
+      sessionId: session.id,
+      pendingLoginId: null,
+      userId: user("alice@acme.test").id,
+      consumedAt: null,
+    });
     expect(challenge.expiresAt.getTime() - challenge.createdAt.getTime()).toBe(WEBAUTHN_CHALLENGE_MINUTES * MINUTE_MS);
 
     const result = await verify("alice@acme.test", session.id, alicesKey.authenticate(opts), now);
     expect(result).toEqual({ ok: true, highAssuranceUntil: new Date(now + 15 * MINUTE_MS) });
-    expect(await sessionRow(session.id)).toMatchObject({ level: "HIGH_ASSURANCE", highAssuranceUntil: new Date(now + 15 * MINUTE_MS), loginMethod: "PASSWORD" });
+    expect(await sessionRow(session.id)).toMatchObject({
+      level: "HIGH_ASSURANCE",
+      highAssuranceUntil: new Date(now + 15 * MINUTE_MS),
+      loginMethod: "PASSWORD",
+    });
     expect(await storedKey(t.db, alicesKey)).toMatchObject({ signCount: BigInt(alicesKey.counter), lastUsedAt: new Date(now) });
     expect((await t.db.webAuthnChallenge.findUniqueOrThrow({ where: { challenge: opts.challenge } })).consumedAt).not.toBeNull();
     const events = await newEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ activity: "STEP_UP", method: "WEBAUTHN", status: "SUCCEEDED", ip: ctx.ip, detail: { key: "Alice's YubiKey", userVerified: true } });
+    expect(events[0]).toMatchObject({
+      activity: "STEP_UP",
+      method: "WEBAUTHN",
+      status: "SUCCEEDED",
+      ip: ctx.ip,
+      detail: { key: "Alice's YubiKey", userVerified: true },
+    });
     await t.db.orgSettings.update({ where: { orgId: user("alice@acme.test").orgId }, data: { highAssuranceMinutes: 60 } });
   });
 
@@ -94,7 +110,9 @@ describe("step-up with a security key", () => {
     expect(await verify("alice@acme.test", session.id, answer)).toEqual({ ok: false, code: "CHALLENGE_EXPIRED" });
 
     const again = await options("alice@acme.test", session.id);
-    expect(await verify("alice@acme.test", session.id, alicesKey.authenticate(again, { breakSignature: true }))).toMatchObject({ code: "INVALID_KEY_RESPONSE" });
+    expect(await verify("alice@acme.test", session.id, alicesKey.authenticate(again, { breakSignature: true }))).toMatchObject({
+      code: "INVALID_KEY_RESPONSE",
+    });
     expect(await verify("alice@acme.test", session.id, alicesKey.authenticate(again))).toEqual({ ok: false, code: "CHALLENGE_EXPIRED" });
     expect((await newEvents()).map((e) => [e.status, e.reason])).toEqual([
       ["SUCCEEDED", null],
@@ -124,7 +142,10 @@ describe("step-up with a security key", () => {
     if (!login.ok) throw new Error(login.code);
     expect(await verify("alice@acme.test", session.id, alicesKey.authenticate(login.options))).toEqual({ ok: false, code: "CHALLENGE_EXPIRED" });
     const stepUp = await options("alice@acme.test", session.id);
-    expect(await verifyWebAuthnAtLogin(t.db, { pendingToken, response: alicesKey.authenticate(stepUp), context: ctx })).toEqual({ ok: false, code: "CHALLENGE_EXPIRED" });
+    expect(await verifyWebAuthnAtLogin(t.db, { pendingToken, response: alicesKey.authenticate(stepUp), context: ctx })).toEqual({
+      ok: false,
+      code: "CHALLENGE_EXPIRED",
+    });
     expect((await sessionRow(session.id)).level).toBe("STANDARD");
   });
 
@@ -234,7 +255,10 @@ describe("whose session, whose key", () => {
 
   it("cannot raise another user's session of the same org, nor a revoked one", async () => {
     const alices = await sessionFor(t.db, user("alice@acme.test"));
-    expect(await beginWebAuthnStepUp({ orgDb: orgDbOf("admin@acme.test"), sessionId: alices.id, userId: user("admin@acme.test").id })).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await beginWebAuthnStepUp({ orgDb: orgDbOf("admin@acme.test"), sessionId: alices.id, userId: user("admin@acme.test").id })).toEqual({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     const opts = await options("alice@acme.test", alices.id);
     await t.db.session.update({ where: { id: alices.id }, data: { revokedAt: new Date() } });
     expect(await verify("alice@acme.test", alices.id, alicesKey.authenticate(opts))).toEqual({ ok: false, code: "NOT_FOUND" });

@@ -34,7 +34,13 @@ beforeAll(async () => {
   demo = await seed(t.db);
   acme = (await makeToken(t.db, { actingUsername: "api@acme.test" })).token;
   const globexUser = await t.db.user.create({
-    data: { orgId: demo.users["admin@globex.test"]!.orgId, username: "api@globex.test", name: "Globex Integration", profileId: demo.users["admin@globex.test"]!.profileId, passwordHash: "x" },
+    data: {
+      orgId: demo.users["admin@globex.test"]!.orgId,
+      username: "api@globex.test",
+      name: "Globex Integration",
+      profileId: demo.users["admin@globex.test"]!.profileId,
+      passwordHash: "x",
+    },
   });
   globex = (await makeToken(t.db, { actingUsername: globexUser.username })).token;
 });
@@ -49,7 +55,10 @@ describe("REST /webhooks", () => {
     const params = { id: endpoint.id };
     expect(await callApi(t.db, listWebhooksOperation, { token: acme })).toMatchObject({ status: 200, body: { data: [{ id: endpoint.id }] } });
     expect(JSON.stringify((await callApi(t.db, getWebhookOperation, { token: acme, params })).body)).not.toContain(secret.slice(6));
-    expect(await callApi(t.db, updateWebhookOperation, { token: acme, params, body: { url: URL, description: "Splunk", activities: [] } })).toMatchObject({ status: 200, body: { description: "Splunk", activities: [] } });
+    expect(await callApi(t.db, updateWebhookOperation, { token: acme, params, body: { url: URL, description: "Splunk", activities: [] } })).toMatchObject({
+      status: 200,
+      body: { description: "Splunk", activities: [] },
+    });
     expect(await callApi(t.db, pauseWebhookOperation, { token: acme, params })).toMatchObject({ status: 200, body: { state: "paused" } });
     expect(await callApi(t.db, pauseWebhookOperation, { token: acme, params })).toMatchObject({ status: 409, body: { code: "WEBHOOK_ALREADY_PAUSED" } });
     expect(await callApi(t.db, resumeWebhookOperation, { token: acme, params })).toMatchObject({ status: 200, body: { state: "active" } });
@@ -60,14 +69,25 @@ describe("REST /webhooks", () => {
     const deliveries = await callApi(t.db, listWebhookDeliveriesOperation, { token: acme, params, query: { status: "PENDING" } });
     expect((deliveries.body as { data: { type: string }[] }).data.map((d) => d.type)).toContain("webhook.test");
     const deliveryId = (test.body as { deliveryId: string }).deliveryId;
-    expect(await callApi(t.db, redeliverWebhookOperation, { token: acme, params: { ...params, deliveryId } })).toMatchObject({ status: 409, body: { code: "WEBHOOK_DELIVERY_PENDING" } });
-    const kinds = (await t.db.verificationEvent.findMany({ orderBy: { id: "asc" }, select: { activity: true } })).map((e) => e.activity).filter((a) => a.startsWith("WEBHOOK"));
+    expect(await callApi(t.db, redeliverWebhookOperation, { token: acme, params: { ...params, deliveryId } })).toMatchObject({
+      status: 409,
+      body: { code: "WEBHOOK_DELIVERY_PENDING" },
+    });
+    const kinds = (await t.db.verificationEvent.findMany({ orderBy: { id: "asc" }, select: { activity: true } }))
+      .map((e) => e.activity)
+      .filter((a) => a.startsWith("WEBHOOK"));
     expect(kinds).toEqual(["WEBHOOK_CREATED", "WEBHOOK_UPDATED", "WEBHOOK_PAUSED", "WEBHOOK_RESUMED", "WEBHOOK_SECRET_ROTATED", "WEBHOOK_TEST_SENT"]);
-    expect(await t.db.verificationEvent.findFirstOrThrow({ where: { activity: "WEBHOOK_CREATED" } })).toMatchObject({ actorId: demo.users["api@acme.test"]!.id, actorLabel: "API token “Test token”" });
+    expect(await t.db.verificationEvent.findFirstOrThrow({ where: { activity: "WEBHOOK_CREATED" } })).toMatchObject({
+      actorId: demo.users["api@acme.test"]!.id,
+      actorLabel: "API token “Test token”",
+    });
   });
 
   it("refuses an address in a private range, and hostile input, with a 4xx", async () => {
-    expect(await callApi(t.db, createWebhookOperation, { token: acme, body: { url: "https://169.254.169.254/latest" } })).toMatchObject({ status: 400, body: { code: "WEBHOOK_URL_REFUSED" } });
+    expect(await callApi(t.db, createWebhookOperation, { token: acme, body: { url: "https://169.254.169.254/latest" } })).toMatchObject({
+      status: 400,
+      body: { code: "WEBHOOK_URL_REFUSED" },
+    });
     for (const body of [
       { url: `${URL}\u0000` },
       { url: URL, description: "a\u0000b" },
@@ -82,7 +102,9 @@ describe("REST /webhooks", () => {
       expect(answer.status, JSON.stringify(body).slice(0, 80)).toBe(400);
     }
     expect(await callApi(t.db, getWebhookOperation, { token: acme, params: { id: "not-a-uuid" } })).toMatchObject({ status: 400 });
-    expect(await callApi(t.db, listWebhookDeliveriesOperation, { token: acme, params: { id: "6f1c2a9e-3b4d-4c5e-8f70-91a2b3c4d5e6" }, query: { status: "LOST" } })).toMatchObject({ status: 400 });
+    expect(
+      await callApi(t.db, listWebhookDeliveriesOperation, { token: acme, params: { id: "6f1c2a9e-3b4d-4c5e-8f70-91a2b3c4d5e6" }, query: { status: "LOST" } }),
+    ).toMatchObject({ status: 400 });
   });
 
   it("keeps each org's endpoints, deliveries and events to itself", async () => {
@@ -94,7 +116,9 @@ describe("REST /webhooks", () => {
     }
     expect(await callApi(t.db, updateWebhookOperation, { token: globex, params, body: { url: URL } })).toMatchObject({ status: 404 });
     const acmeDelivery = await t.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: mine.id } });
-    expect(await callApi(t.db, redeliverWebhookOperation, { token: globex, params: { ...params, deliveryId: acmeDelivery.id } })).toMatchObject({ status: 404 });
+    expect(await callApi(t.db, redeliverWebhookOperation, { token: globex, params: { ...params, deliveryId: acmeDelivery.id } })).toMatchObject({
+      status: 404,
+    });
     const globexOrg = demo.users["admin@globex.test"]!.orgId;
     expect(await listWebhookDeliveries(forOrg(t.db, globexOrg), { endpointId: mine.id })).toEqual([]);
     // Globex's events queue nothing for Acme's endpoint (which takes every activity).

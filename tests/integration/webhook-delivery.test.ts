@@ -44,13 +44,17 @@ async function endpoint(activities: ActivityKind[], nowMs?: number) {
 }
 
 /** An event of this activity in Acme, written as every lib verb writes one. */
-const event = (activity: ActivityKind) => recordEvent(forOrg(t.db, admin().orgId), { orgId: admin().orgId, userId: admin().id, activity, status: "SUCCEEDED", context: ctx });
+const event = (activity: ActivityKind) =>
+  recordEvent(forOrg(t.db, admin().orgId), { orgId: admin().orgId, userId: admin().id, activity, status: "SUCCEEDED", context: ctx });
 
 /** The worker's passes on a clock that jumps to each next due time, until nothing is pending. */
 async function drain(endpointId: string, clock: { now: number }) {
   for (let pass = 0; pass < 50; pass++) {
     await deliverDue({ db: t.db, policy, clock: () => clock.now, limit: 10 });
-    const next = await t.db.webhookDelivery.findFirst({ where: { endpointId, status: "PENDING", endpoint: { isActive: true } }, orderBy: { nextAttemptAt: "asc" } });
+    const next = await t.db.webhookDelivery.findFirst({
+      where: { endpointId, status: "PENDING", endpoint: { isActive: true } },
+      orderBy: { nextAttemptAt: "asc" },
+    });
     if (!next) return;
     clock.now = Math.max(clock.now, next.nextAttemptAt.getTime());
   }
@@ -65,7 +69,10 @@ describe("webhook delivery", () => {
     expect(receiver.received).toHaveLength(1);
     const got = receiver.received[0]!;
     const payload = receiver.verify(got, secret) as { type: string; timestamp: string; data: Record<string, unknown> };
-    expect(payload).toMatchObject({ type: "event.unlock", data: { activity: "UNLOCK", activityLabel: "Unlocked", statusLabel: "Succeeded", user: { username: "admin@acme.test" } } });
+    expect(payload).toMatchObject({
+      type: "event.unlock",
+      data: { activity: "UNLOCK", activityLabel: "Unlocked", statusLabel: "Succeeded", user: { username: "admin@acme.test" } },
+    });
     const delivery = await t.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: id } });
     expect(got.id).toBe(delivery.id);
     expect(delivery).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 200 });
@@ -83,13 +90,18 @@ describe("webhook delivery", () => {
     expect(receiver.received.every((r) => receiver.signedBy(r, secret))).toBe(true);
     const [delivery] = await listWebhookDeliveries(forOrg(t.db, admin().orgId), { endpointId: id });
     expect(delivery).toMatchObject({ status: "DELIVERED", attempts: 4 });
-    expect(delivery!.attemptLog.map((a) => [a.attempt, a.responseStatus])).toEqual([[1, 500], [2, 503], [3, 429], [4, 200]]);
+    expect(delivery!.attemptLog.map((a) => [a.attempt, a.responseStatus])).toEqual([
+      [1, 500],
+      [2, 503],
+      [3, 429],
+      [4, 200],
+    ]);
     const delays = delivery!.attemptLog.slice(0, 3).map((a) => a.nextAttemptAt!.getTime() - a.startedAt.getTime());
     expect(delays[0]).toBeGreaterThanOrEqual(4_000);
     expect(delays[1]).toBeGreaterThan(delays[0]!);
     expect(delays[2]).toBeGreaterThan(delays[1]!);
     expect(delivery!.attemptLog[3]!.nextAttemptAt).toBeNull();
-    expect((await getWebhookEndpoint(forOrg(t.db, admin().orgId), id))).toMatchObject({ state: "active", failingSince: null });
+    expect(await getWebhookEndpoint(forOrg(t.db, admin().orgId), id)).toMatchObject({ state: "active", failingSince: null });
   });
 
   it("marks a delivery failed after the last attempt and flags the endpoint as failing", async () => {
@@ -184,7 +196,9 @@ describe("webhook delivery", () => {
     expect(receiver.signedBy(second, old)).toBe(false);
     const row = await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
     expect(JSON.stringify(row)).not.toContain(rotated.secret.slice(6));
-    expect(JSON.stringify((await t.db.verificationEvent.findMany({ where: { activity: "WEBHOOK_SECRET_ROTATED" } })).map((e) => e.detail))).not.toContain(rotated.secret.slice(6));
+    expect(JSON.stringify((await t.db.verificationEvent.findMany({ where: { activity: "WEBHOOK_SECRET_ROTATED" } })).map((e) => e.detail))).not.toContain(
+      rotated.secret.slice(6),
+    );
   });
 
   it("sends a test event even to a paused endpoint, and redelivers a delivered one with the same webhook-id", async () => {

@@ -27,7 +27,8 @@ const asAdmin = () => {
   const admin = demo.users["admin@acme.test"]!;
   return { orgDb: forOrg(t.db, admin.orgId), orgId: admin.orgId, actor: { id: admin.id }, context: ctx };
 };
-const create = (url: string, policy = production) => createWebhookEndpoint({ ...asAdmin(), policy, input: { url, description: "", activities: ["UNLOCK"], active: true } });
+const create = (url: string, policy = production) =>
+  createWebhookEndpoint({ ...asAdmin(), policy, input: { url, description: "", activities: ["UNLOCK"], active: true } });
 
 describe("webhook SSRF guard", () => {
   it.each([
@@ -85,7 +86,10 @@ describe("webhook SSRF guard", () => {
       await recordEvent(asAdmin().orgDb, { orgId: asAdmin().orgId, activity: "UNLOCK", status: "SUCCEEDED" });
       await deliverDue({ db: t.db, policy: development, limit: 10 });
       expect(receiver.received.map((r) => r.body.length > 0)).toEqual([true]);
-      expect(await t.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: saved.id, status: { not: "FAILED" } } })).toMatchObject({ status: "PENDING", lastStatusCode: 302 });
+      expect(await t.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: saved.id, status: { not: "FAILED" } } })).toMatchObject({
+        status: "PENDING",
+        lastStatusCode: 302,
+      });
     } finally {
       await receiver.close();
     }

@@ -33,7 +33,14 @@ const acme = () => demo.users["admin@acme.test"]!;
 async function endpointAt(): Promise<{ id: string; receiver: Receiver }> {
   const receiver = await startReceiver();
   receivers.push(receiver);
-  const created = await createWebhookEndpoint({ orgDb: forOrg(t.db, acme().orgId), orgId: acme().orgId, actor: { id: acme().id }, context: ctx, policy, input: { url: receiver.url, description: "", activities: ["UNLOCK"], active: true } });
+  const created = await createWebhookEndpoint({
+    orgDb: forOrg(t.db, acme().orgId),
+    orgId: acme().orgId,
+    actor: { id: acme().id },
+    context: ctx,
+    policy,
+    input: { url: receiver.url, description: "", activities: ["UNLOCK"], active: true },
+  });
   if (!created.ok) throw new Error(created.code);
   return { id: created.id, receiver };
 }
@@ -41,13 +48,18 @@ async function endpointAt(): Promise<{ id: string; receiver: Receiver }> {
 function startWorker(): ChildProcess {
   if (!t.url) throw new Error("two worker processes need the test Postgres server (TEST_DATABASE_URL)");
   // node itself with tsx as a loader: its pid is the worker's, so SIGKILL kills the worker, not a wrapper.
-  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/webhook-worker.ts"], { env: { ...process.env, DATABASE_URL: t.url, MFA_WEBHOOKS_ALLOW_LOCALHOST: "1" }, stdio: ["ignore", "pipe", "inherit"] });
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/webhook-worker.ts"], {
+    env: { ...process.env, DATABASE_URL: t.url, MFA_WEBHOOKS_ALLOW_LOCALHOST: "1" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   workers.push(worker);
   return worker;
 }
 
 const unlockEvents = (count: number) =>
-  t.db.verificationEvent.createMany({ data: Array.from({ length: count }, () => ({ orgId: acme().orgId, userId: acme().id, activity: "UNLOCK" as const, status: "SUCCEEDED" as const })) });
+  t.db.verificationEvent.createMany({
+    data: Array.from({ length: count }, () => ({ orgId: acme().orgId, userId: acme().id, activity: "UNLOCK" as const, status: "SUCCEEDED" as const })),
+  });
 
 describe("webhook workers", () => {
   it("two worker processes deliver 200 events to each of two endpoints exactly once", async () => {
@@ -62,7 +74,9 @@ describe("webhook workers", () => {
     for (const { id, receiver } of [a, b]) {
       expect(receiver.received).toHaveLength(200);
       expect(new Set(receiver.received.map((r) => r.id)).size).toBe(200);
-      expect(await t.db.webhookDelivery.groupBy({ by: ["status", "attempts"], where: { endpointId: id }, _count: { _all: true } })).toEqual([{ status: "DELIVERED", attempts: 1, _count: { _all: 200 } }]);
+      expect(await t.db.webhookDelivery.groupBy({ by: ["status", "attempts"], where: { endpointId: id }, _count: { _all: true } })).toEqual([
+        { status: "DELIVERED", attempts: 1, _count: { _all: 200 } },
+      ]);
     }
     // No claim is left behind: every delivery's result was recorded by the worker that sent it.
     expect(await t.db.webhookDelivery.count({ where: { claimToken: { not: null } } })).toBe(0);

@@ -17,7 +17,9 @@ export function LoginForm() {
           {error}
           <FailureDetail retryAt={state.retryAt} />
           {/* Said after every wrong password, so it reveals nothing about this account (L8). */}
-          {state.invalidCredentials && <span className="mt-1 block">After too many failed attempts an account is locked for a while: wait, or ask your administrator to unlock it.</span>}
+          {state.invalidCredentials && (
+            <span className="mt-1 block">After too many failed attempts an account is locked for a while: wait, or ask your administrator to unlock it.</span>
+          )}
         </Alert>
       )}
       <TextField
@@ -31,15 +33,7 @@ export function LoginForm() {
         required
         autoFocus
       />
-      <TextField
-        id="password"
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={state.fieldErrors?.password}
-        required
-      />
+      <TextField id="password" name="password" label="Password" type="password" autoComplete="current-password" error={state.fieldErrors?.password} required />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Logging in…" : "Log In"}
       </Button>

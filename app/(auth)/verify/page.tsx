@@ -8,7 +8,6 @@ import { readPendingCookie } from "@/lib/next/pending-cookie";
 export default async function VerifyIndexPage() {
   const token = await readPendingCookie();
   const db = await getDb();
-  const pending =
-    (await findPendingLogin(db, { token, stage: "MFA_CHALLENGE" })) ?? (await findPendingLogin(db, { token, stage: "ENROLLMENT" }));
+  const pending = (await findPendingLogin(db, { token, stage: "MFA_CHALLENGE" })) ?? (await findPendingLogin(db, { token, stage: "ENROLLMENT" }));
   redirect(pending ? challengePathFor(pending) : "/login");
 }

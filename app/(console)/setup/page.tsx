@@ -33,11 +33,18 @@ export default async function SetupHome() {
   ];
   const counts = [adoption.totp, adoption.webauthn, adoption.recoveryCodes, adoption.none];
   const worst = failures.days.reduce((a, b) => (b.failures > a.failures ? b : a), failures.days[0]!);
-  const adoptionSummary = `${percentOf(withMethod, adoption.activeUsers)} % of ${adoption.activeUsers} active users have a verification method. ` + bars.map((b) => `${b.label}: ${b.percent} %`).join("; ");
+  const adoptionSummary =
+    `${percentOf(withMethod, adoption.activeUsers)} % of ${adoption.activeUsers} active users have a verification method. ` +
+    bars.map((b) => `${b.label}: ${b.percent} %`).join("; ");
   const failuresSummary = `${failures.total} failed verifications in the last ${FAILURE_WINDOW_DAYS} days; most on ${worst.day} (${worst.failures}).`;
   return (
     <main className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500"><Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Overview</nav>
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span> Overview
+      </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Overview</h1>
@@ -46,7 +53,11 @@ export default async function SetupHome() {
           </p>
         </div>
         {/* The seed's "Swagger Docs" tile of the Admin Overview. */}
-        <Link prefetch={false} href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        <Link
+          prefetch={false}
+          href="/docs/api"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+        >
           API Docs (Swagger)
         </Link>
       </div>
@@ -69,11 +80,27 @@ export default async function SetupHome() {
         <table className="mt-3 min-w-full text-left text-sm">
           <caption className="sr-only">MFA adoption by method</caption>
           <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr><th scope="col" className={cell}>Method</th><th scope="col" className={cell}>Active users</th><th scope="col" className={cell}>Share</th></tr>
+            <tr>
+              <th scope="col" className={cell}>
+                Method
+              </th>
+              <th scope="col" className={cell}>
+                Active users
+              </th>
+              <th scope="col" className={cell}>
+                Share
+              </th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {bars.map((b, i) => (
-              <tr key={b.label}><th scope="row" className={`${cell} font-normal`}>{b.label}</th><td className={cell}>{counts[i]}</td><td className={cell}>{b.percent} %</td></tr>
+              <tr key={b.label}>
+                <th scope="row" className={`${cell} font-normal`}>
+                  {b.label}
+                </th>
+                <td className={cell}>{counts[i]}</td>
+                <td className={cell}>{b.percent} %</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -85,8 +112,26 @@ export default async function SetupHome() {
           <summary className="cursor-pointer font-medium text-slate-700">Failures per day as a table</summary>
           <table className="mt-2 text-left">
             <caption className="sr-only">Failed verifications per day</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500"><tr><th scope="col" className={cell}>Day</th><th scope="col" className={cell}>Failures</th></tr></thead>
-            <tbody>{failures.days.map((d) => <tr key={d.day}><th scope="row" className={`${cell} font-normal`}>{d.day}</th><td className={cell}>{d.failures}</td></tr>)}</tbody>
+            <thead className="text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className={cell}>
+                  Day
+                </th>
+                <th scope="col" className={cell}>
+                  Failures
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {failures.days.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row" className={`${cell} font-normal`}>
+                    {d.day}
+                  </th>
+                  <td className={cell}>{d.failures}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </details>
       </Section>
@@ -97,8 +142,12 @@ export default async function SetupHome() {
           <ol className="space-y-1 text-sm">
             {failures.reasons.map((r) => (
               <li key={r.reason} className="flex justify-between gap-4 border-b border-slate-100 py-1">
-                <Link prefetch={false} href={`/setup/activity?status=FAILED`} className="text-blue-800 hover:underline">{r.label}</Link>
-                <span className="font-medium">{r.failures} ({percentOf(r.failures, failures.total)} %)</span>
+                <Link prefetch={false} href={`/setup/activity?status=FAILED`} className="text-blue-800 hover:underline">
+                  {r.label}
+                </Link>
+                <span className="font-medium">
+                  {r.failures} ({percentOf(r.failures, failures.total)} %)
+                </span>
               </li>
             ))}
           </ol>

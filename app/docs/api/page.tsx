@@ -27,8 +27,12 @@ export default async function ApiDocsPage() {
             MFA Console
           </Link>
           <nav aria-label="API" className="flex gap-4 text-sm font-medium text-slate-700">
-            <Link prefetch={false} href="/setup/api-tokens" className="hover:text-slate-900">API Tokens</Link>
-            <a href="/api/v1/openapi.json" className="hover:text-slate-900">openapi.json</a>
+            <Link prefetch={false} href="/setup/api-tokens" className="hover:text-slate-900">
+              API Tokens
+            </Link>
+            <a href="/api/v1/openapi.json" className="hover:text-slate-900">
+              openapi.json
+            </a>
           </nav>
         </div>
       </header>

@@ -29,7 +29,9 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: DescribedEv
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
             {["Time", "User", "Activity · Method", "Status", "Source", "Acting admin", "Detail"].map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap px-2.5 py-3">{h}</th>
+              <th key={h} scope="col" className="whitespace-nowrap px-2.5 py-3">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -47,23 +49,44 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: DescribedEv
                 </td>
                 <td className="px-2.5 py-2">
                   {r.userId ? (
-                    <Link prefetch={false} href={`/setup/users/${r.userId}`} title={user ?? undefined} className="block max-w-40 truncate text-blue-800 hover:underline">{user}</Link>
+                    <Link
+                      prefetch={false}
+                      href={`/setup/users/${r.userId}`}
+                      title={user ?? undefined}
+                      className="block max-w-40 truncate text-blue-800 hover:underline"
+                    >
+                      {user}
+                    </Link>
                   ) : (
-                    <span className="block max-w-40 truncate" title={r.username ?? undefined}>{r.username ?? dash}</span>
+                    <span className="block max-w-40 truncate" title={r.username ?? undefined}>
+                      {r.username ?? dash}
+                    </span>
                   )}
-                  {r.userId && r.username && <span className="block max-w-40 truncate text-xs text-slate-500" title={r.username}>{r.username}</span>}
+                  {r.userId && r.username && (
+                    <span className="block max-w-40 truncate text-xs text-slate-500" title={r.username}>
+                      {r.username}
+                    </span>
+                  )}
                 </td>
                 <td className="px-2.5 py-2">
                   <span className="block max-w-44">{r.activityLabel}</span>
                   {r.methodLabel && <span className="block text-xs text-slate-500">{r.methodLabel}</span>}
                 </td>
-                <td className="px-2.5 py-2"><EventStatus row={r} /></td>
                 <td className="px-2.5 py-2">
-                  <span className="block max-w-36 truncate font-mono text-xs" title={r.ip ?? undefined}>{r.ip ?? dash}</span>
-                  <span className="block max-w-36 truncate text-xs text-slate-500" title={r.userAgent ?? undefined}>{r.browser ?? dash}</span>
+                  <EventStatus row={r} />
                 </td>
                 <td className="px-2.5 py-2">
-                  <span className="block max-w-32 truncate" title={r.actorName ?? undefined}>{r.actorName ?? <span className="text-slate-500">The user</span>}</span>
+                  <span className="block max-w-36 truncate font-mono text-xs" title={r.ip ?? undefined}>
+                    {r.ip ?? dash}
+                  </span>
+                  <span className="block max-w-36 truncate text-xs text-slate-500" title={r.userAgent ?? undefined}>
+                    {r.browser ?? dash}
+                  </span>
+                </td>
+                <td className="px-2.5 py-2">
+                  <span className="block max-w-32 truncate" title={r.actorName ?? undefined}>
+                    {r.actorName ?? <span className="text-slate-500">The user</span>}
+                  </span>
                 </td>
                 <td className="px-2.5 py-2">
                   {/* Sentences, not JSON; a long reason wraps and stops at three lines (break-words: a 1 MB word too). */}

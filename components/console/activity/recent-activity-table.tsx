@@ -18,12 +18,26 @@ export function RecentActivityTable({ events, caption, showActor = false }: { ev
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Time</th>
-            <th scope="col" className="px-4 py-3">Activity</th>
-            <th scope="col" className="px-4 py-3">Method</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">IP address</th>
-            {showActor && <th scope="col" className="px-4 py-3">By</th>}
+            <th scope="col" className="px-4 py-3">
+              Time
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Activity
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Method
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3">
+              IP address
+            </th>
+            {showActor && (
+              <th scope="col" className="px-4 py-3">
+                By
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

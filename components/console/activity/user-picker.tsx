@@ -50,7 +50,9 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
   const showList = open && !selected && options.length > 0;
   return (
     <div className="relative space-y-1">
-      <label htmlFor={`${listId}-input`} className="block text-sm font-medium text-slate-800">User</label>
+      <label htmlFor={`${listId}-input`} className="block text-sm font-medium text-slate-800">
+        User
+      </label>
       <input
         ref={input}
         id={`${listId}-input`}
@@ -94,7 +96,12 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
         </p>
       )}
       {showList && (
-        <ul id={`${listId}-list`} role="listbox" aria-label="Matching users" className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={`${listId}-list`}
+          role="listbox"
+          aria-label="Matching users"
+          className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {options.map((s, i) => (
             <li
               key={s.id}

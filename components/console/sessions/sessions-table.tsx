@@ -7,27 +7,33 @@ import { LOGIN_METHOD_LABELS } from "@/lib/activity/kinds";
 import { LocalTime } from "@/components/console/local-time";
 import { Badge } from "@/components/ui/badge";
 
-export function SessionsTable({
-  sessions,
-  caption,
-  action,
-}: {
-  sessions: SessionView[];
-  caption: string;
-  action?: (session: SessionView) => React.ReactNode;
-}) {
+export function SessionsTable({ sessions, caption, action }: { sessions: SessionView[]; caption: string; action?: (session: SessionView) => React.ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Browser · Login</th>
-            <th scope="col" className="px-4 py-3">IP address</th>
-            <th scope="col" className="px-4 py-3">Signed in</th>
-            <th scope="col" className="px-4 py-3">Last active</th>
-            <th scope="col" className="px-4 py-3">Level</th>
-            {action && <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="px-4 py-3">
+              Browser · Login
+            </th>
+            <th scope="col" className="px-4 py-3">
+              IP address
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Signed in
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Last active
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Level
+            </th>
+            {action && (
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -49,9 +55,7 @@ export function SessionsTable({
               <td className="px-4 py-3 text-slate-700">
                 <LocalTime iso={s.lastSeenAt.toISOString()} />
               </td>
-              <td className="px-4 py-3">
-                {s.level === "HIGH_ASSURANCE" ? <Badge tone="green">High assurance</Badge> : <Badge>Standard</Badge>}
-              </td>
+              <td className="px-4 py-3">{s.level === "HIGH_ASSURANCE" ? <Badge tone="green">High assurance</Badge> : <Badge>Standard</Badge>}</td>
               {action && <td className="px-4 py-3 text-right">{action(s)}</td>}
             </tr>
           ))}

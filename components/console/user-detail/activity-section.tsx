@@ -27,7 +27,11 @@ export function ActivitySection({ detail, stepUpHref }: { detail: UserDetail; st
         </Link>
       }
     >
-      <RecentActivityTable events={detail.events.map((e) => toRecentActivity(e, { userId: detail.user.id }))} caption={`${detail.user.name}'s recent verification activity, newest first`} showActor />
+      <RecentActivityTable
+        events={detail.events.map((e) => toRecentActivity(e, { userId: detail.user.id }))}
+        caption={`${detail.user.name}'s recent verification activity, newest first`}
+        showActor
+      />
     </Section>
   );
 }

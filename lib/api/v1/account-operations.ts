@@ -21,15 +21,31 @@ export const disconnectMethodOperation = defineOperation({
   query: z.object({ reason: apiReason }),
   responses: {
     200: { description: "Disconnected.", schema: z.object({ userId: z.uuid(), methodId: z.uuid(), name: z.string(), result: z.literal("disconnected") }) },
-    202: { description: "Waiting for a second administrator.", schema: z.object({ userId: z.uuid(), methodId: z.uuid(), name: z.string(), result: z.literal("pending-approval") }) },
+    202: {
+      description: "Waiting for a second administrator.",
+      schema: z.object({ userId: z.uuid(), methodId: z.uuid(), name: z.string(), result: z.literal("pending-approval") }),
+    },
   },
   failures: ["NOT_FOUND", "METHOD_NOT_FOUND", "SELF_ACTION", "RESET_ALREADY_REQUESTED"],
   async run({ orgDb, caller, actor, params, query, context, nowMs }) {
     const where = { id: params.methodId, userId: params.id };
-    const type = (await orgDb.totpFactor.count({ where: { ...where, verifiedAt: { not: null } } })) ? "TOTP" : (await orgDb.webAuthnCredential.count({ where })) ? "WEBAUTHN" : null;
+    const type = (await orgDb.totpFactor.count({ where: { ...where, verifiedAt: { not: null } } }))
+      ? "TOTP"
+      : (await orgDb.webAuthnCredential.count({ where }))
+        ? "WEBAUTHN"
+        : null;
     // Not this user's (or not this org's): the same answer as a method that never existed.
     if (!type) return (await orgDb.user.count({ where: { id: params.id } })) ? fail("METHOD_NOT_FOUND") : fail("NOT_FOUND");
-    const result = await disconnectMethod({ orgDb, orgId: caller.orgId, actor, targetUserId: params.id, method: { type, id: params.methodId }, reason: query.reason, context, nowMs });
+    const result = await disconnectMethod({
+      orgDb,
+      orgId: caller.orgId,
+      actor,
+      targetUserId: params.id,
+      method: { type, id: params.methodId },
+      reason: query.reason,
+      context,
+      nowMs,
+    });
     if (!result.ok) return result;
     const body = { userId: params.id, methodId: params.methodId, name: result.name };
     return result.pendingApproval ? ok({ ...body, result: "pending-approval" }, 202) : ok({ ...body, result: "disconnected" });

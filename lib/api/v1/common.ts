@@ -26,6 +26,9 @@ export const cursorParam = z
   .optional()
   .meta({ description: "`nextCursor` of the previous page." });
 
-export const apiReason = reasonSchema.meta({ description: "Why: kept in the Identity Verification History (B3).", example: "Lost phone, identity confirmed by a video call" });
+export const apiReason = reasonSchema.meta({
+  description: "Why: kept in the Identity Verification History (B3).",
+  example: "Lost phone, identity confirmed by a video call",
+});
 
 export const isoDateTime = z.iso.datetime();

@@ -12,8 +12,16 @@ import { BULK_MAX_USERS } from "@/lib/users/bulk-user-action";
 import { apiReason, DEMO_USER_ID_EXAMPLE, isoDateTime, userIdParam } from "./common";
 import { reasonBody, tempCodeTermsBody } from "@/lib/api/bodies";
 
-const pending = z.object({ userId: z.uuid(), result: z.literal("pending-approval"), requestId: z.uuid().optional() }).meta({ id: "PendingApproval", description: "Waiting for a second administrator (B3)." });
-const resetCounts = z.object({ authenticatorApps: z.number().int(), securityKeys: z.number().int(), recoveryCodes: z.number().int(), tempCodesExpired: z.number().int(), sessionsRevoked: z.number().int() });
+const pending = z
+  .object({ userId: z.uuid(), result: z.literal("pending-approval"), requestId: z.uuid().optional() })
+  .meta({ id: "PendingApproval", description: "Waiting for a second administrator (B3)." });
+const resetCounts = z.object({
+  authenticatorApps: z.number().int(),
+  securityKeys: z.number().int(),
+  recoveryCodes: z.number().int(),
+  tempCodesExpired: z.number().int(),
+  sessionsRevoked: z.number().int(),
+});
 const resetDone = z.object({ userId: z.uuid(), result: z.literal("reset"), removed: resetCounts }).meta({ id: "MfaReset" });
 
 export const resetUserMfaOperation = defineOperation({
@@ -34,7 +42,9 @@ export const resetUserMfaOperation = defineOperation({
   async run({ orgDb, caller, actor, params, body, context, nowMs }) {
     const result = await resetMfa({ orgDb, orgId: caller.orgId, actor, targetUserId: params.id, reason: body.reason, context, nowMs });
     if (!result.ok) return result;
-    return result.pendingApproval ? ok({ userId: params.id, result: "pending-approval" }, 202) : ok({ userId: params.id, result: "reset", removed: result.counts });
+    return result.pendingApproval
+      ? ok({ userId: params.id, result: "pending-approval" }, 202)
+      : ok({ userId: params.id, result: "reset", removed: result.counts });
   },
 });
 
@@ -55,7 +65,10 @@ export const bulkResetMfaOperation = defineOperation({
   summary: "Reset MFA of several users",
   description: `Up to ${BULK_MAX_USERS} users, each in its own transaction with its own event; the answer has a result per user (B4).`,
   action: "bulk.reset-mfa",
-  body: z.object({ userIds: z.array(z.uuid("Not a valid user id.")).min(1, "Give at least one user id.").max(BULK_MAX_USERS, `At most ${BULK_MAX_USERS} users.`), reason: apiReason }),
+  body: z.object({
+    userIds: z.array(z.uuid("Not a valid user id.")).min(1, "Give at least one user id.").max(BULK_MAX_USERS, `At most ${BULK_MAX_USERS} users.`),
+    reason: apiReason,
+  }),
   bodyExample: { userIds: [DEMO_USER_ID_EXAMPLE], reason: "Offboarding of the contractor team" },
   responses: { 200: { description: "One result per user, in the order given.", schema: z.object({ results: z.array(bulkResult) }) } },
   async run({ orgDb, caller, actor, body, context, nowMs }) {
@@ -75,18 +88,40 @@ export const generateTempCodeOperation = defineOperation({
   path: "/users/{id}/temp-codes",
   tag: "user",
   summary: "Generate a temporary verification code",
-  description: "The code is in this answer once and never again (only its hash is stored); it bypasses the user's other methods until it expires (A3). No message is sent to the user.",
+  description:
+    "The code is in this answer once and never again (only its hash is stored); it bypasses the user's other methods until it expires (A3). No message is sent to the user.",
   action: "temp-code.generate",
   params: userIdParam,
   body: tempCodeTermsBody,
   bodyExample: { expiresInHours: 1, maxUses: null, reason: "Lost phone, identity confirmed by a video call" },
   responses: {
-    201: { description: "The code, shown once.", schema: z.object({ userId: z.uuid(), code: z.string().meta({ example: "1234 5678" }), expiresAt: isoDateTime }).meta({ id: "TempCode" }) },
+    201: {
+      description: "The code, shown once.",
+      schema: z.object({ userId: z.uuid(), code: z.string().meta({ example: "1234 5678" }), expiresAt: isoDateTime }).meta({ id: "TempCode" }),
+    },
     202: { description: "Waiting for a second administrator, who will see the code.", schema: pending },
   },
-  failures: ["NOT_FOUND", "SELF_ACTION", "TARGET_INACTIVE", "TEMP_CODE_ACTIVE", "TEMP_CODE_RATE_LIMITED", "TEMP_CODE_EXPIRY_OUT_OF_RANGE", "RESET_ALREADY_REQUESTED"],
+  failures: [
+    "NOT_FOUND",
+    "SELF_ACTION",
+    "TARGET_INACTIVE",
+    "TEMP_CODE_ACTIVE",
+    "TEMP_CODE_RATE_LIMITED",
+    "TEMP_CODE_EXPIRY_OUT_OF_RANGE",
+    "RESET_ALREADY_REQUESTED",
+  ],
   async run({ orgDb, caller, actor, params, body, context, nowMs }) {
-    const result = await generateTempCode({ orgDb, orgId: caller.orgId, actor, targetUserId: params.id, expiresInHours: body.expiresInHours, maxUses: body.maxUses ?? null, reason: body.reason, context, nowMs });
+    const result = await generateTempCode({
+      orgDb,
+      orgId: caller.orgId,
+      actor,
+      targetUserId: params.id,
+      expiresInHours: body.expiresInHours,
+      maxUses: body.maxUses ?? null,
+      reason: body.reason,
+      context,
+      nowMs,
+    });
     if (!result.ok) return result;
     if (result.pendingApproval) return ok({ userId: params.id, result: "pending-approval" }, 202);
     return ok({ userId: params.id, code: formatTempCode(result.code), expiresAt: result.expiresAt.toISOString() }, 201);
@@ -109,4 +144,3 @@ export const expireTempCodeOperation = defineOperation({
     return result.ok ? ok(null, 204) : result;
   },
 });
-

@@ -37,7 +37,10 @@ function problemsOf(op: ApiOperation) {
 
 function operationObject(op: ApiOperation): ZodOpenApiOperationObject {
   const responses = Object.fromEntries(
-    Object.entries(op.responses).map(([status, r]) => [status, r.schema ? { description: r.description, content: { "application/json": { schema: r.schema } } } : { description: r.description }]),
+    Object.entries(op.responses).map(([status, r]) => [
+      status,
+      r.schema ? { description: r.description, content: { "application/json": { schema: r.schema } } } : { description: r.description },
+    ]),
   );
   return {
     operationId: op.operationId,

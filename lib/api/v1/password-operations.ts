@@ -39,6 +39,12 @@ export const resetPasswordOperation = defineOperation({
     const result = await resetPassword({ orgDb, orgId: caller.orgId, actor, targetUserId: params.id, reason: body.reason, context, nowMs });
     if (!result.ok) return result;
     if (result.pendingApproval) return ok({ userId: params.id, result: "pending-approval" as const }, 202);
-    return ok({ userId: params.id, result: "reset" as const, activationUrl: result.link.url, expiresAt: result.link.expiresAt.toISOString(), sessionsRevoked: result.sessionsRevoked });
+    return ok({
+      userId: params.id,
+      result: "reset" as const,
+      activationUrl: result.link.url,
+      expiresAt: result.link.expiresAt.toISOString(),
+      sessionsRevoked: result.sessionsRevoked,
+    });
   },
 });

@@ -79,8 +79,20 @@ export const userDetailSchema = z
 
 export function methodsOf(detail: Pick<UserRecord, "user">): z.infer<typeof methodSchema>[] {
   return [
-    ...detail.user.totpFactors.map((f) => ({ id: f.id, type: "TOTP" as const, name: f.name, registeredAt: (f.verifiedAt ?? f.createdAt).toISOString(), lastUsedAt: f.lastUsedAt?.toISOString() ?? null })),
-    ...detail.user.webauthnCreds.map((c) => ({ id: c.id, type: "WEBAUTHN" as const, name: c.name, registeredAt: c.createdAt.toISOString(), lastUsedAt: c.lastUsedAt?.toISOString() ?? null })),
+    ...detail.user.totpFactors.map((f) => ({
+      id: f.id,
+      type: "TOTP" as const,
+      name: f.name,
+      registeredAt: (f.verifiedAt ?? f.createdAt).toISOString(),
+      lastUsedAt: f.lastUsedAt?.toISOString() ?? null,
+    })),
+    ...detail.user.webauthnCreds.map((c) => ({
+      id: c.id,
+      type: "WEBAUTHN" as const,
+      name: c.name,
+      registeredAt: c.createdAt.toISOString(),
+      lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
+    })),
   ];
 }
 
@@ -97,8 +109,12 @@ export function userDetail(detail: UserRecord): z.infer<typeof userDetailSchema>
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     methods: methodsOf(detail),
-    tempCode: detail.tempCode ? { expiresAt: detail.tempCode.expiresAt.toISOString(), useCount: detail.tempCode.useCount, maxUses: detail.tempCode.maxUses } : null,
+    tempCode: detail.tempCode
+      ? { expiresAt: detail.tempCode.expiresAt.toISOString(), useCount: detail.tempCode.useCount, maxUses: detail.tempCode.maxUses }
+      : null,
     recoveryCodesLeft: detail.recoveryCodesLeft,
-    pendingApproval: detail.pendingApproval ? { id: detail.pendingApproval.id, action: detail.pendingApproval.action, requestedAt: detail.pendingApproval.createdAt.toISOString() } : null,
+    pendingApproval: detail.pendingApproval
+      ? { id: detail.pendingApproval.id, action: detail.pendingApproval.action, requestedAt: detail.pendingApproval.createdAt.toISOString() }
+      : null,
   };
 }

@@ -17,7 +17,10 @@ import { deliveryJson, endpointJson, webhookDeliverySchema, webhookEndpointSchem
 import { limitParam } from "./common";
 
 const URL_FAILURES = ["WEBHOOK_URL_INVALID", "WEBHOOK_URL_REFUSED", "WEBHOOK_URL_UNRESOLVED"] as const;
-const secretSchema = z.string().meta({ description: "`whsec_…`: shown in this answer only. Verify deliveries with any Standard Webhooks library.", example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
+const secretSchema = z.string().meta({
+  description: "`whsec_…`: shown in this answer only. Verify deliveries with any Standard Webhooks library.",
+  example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+});
 
 async function endpointBody(orgDb: OrgDb, id: string, nowMs: number) {
   const endpoint = await getWebhookEndpoint(orgDb, id, { nowMs });

@@ -15,8 +15,12 @@ export const webhookEndpointSchema = z
     url: z.string(),
     description: z.string(),
     activities: z.array(z.enum(WEBHOOK_ACTIVITIES)).meta({ description: "Empty: every activity." }),
-    state: z.enum(Object.values(STATES) as [string, ...string[]]).meta({ description: "`paused`: by an administrator; `stopped-gone`: the receiver answered 410; `paused-failing`: no success for 5 days; `failing`: retrying." }),
-    health: z.object({ tried: z.number().int(), delivered: z.number().int(), share: z.number().nullable() }).meta({ description: "Deliveries of the last 24 hours tried at least once, and the share delivered." }),
+    state: z.enum(Object.values(STATES) as [string, ...string[]]).meta({
+      description: "`paused`: by an administrator; `stopped-gone`: the receiver answered 410; `paused-failing`: no success for 5 days; `failing`: retrying.",
+    }),
+    health: z
+      .object({ tried: z.number().int(), delivered: z.number().int(), share: z.number().nullable() })
+      .meta({ description: "Deliveries of the last 24 hours tried at least once, and the share delivered." }),
     previousSecretValidUntil: z.iso.datetime().nullable().meta({ description: "After a rotation: until when the previous secret signs too." }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

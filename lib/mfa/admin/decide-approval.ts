@@ -47,7 +47,12 @@ export async function decideApproval(opts: {
           data: { status: opts.approve ? "APPROVED" : "DENIED", decidedById: opts.actorId, decidedAt: new Date(nowMs) },
         });
         if (decided.count !== 1) return fail("RESET_REQUEST_NOT_FOUND");
-        const about = { requestId: request.id, action: request.action, requestedById: request.requestedById ?? request.requestedByLabel ?? "", reason: request.reason };
+        const about = {
+          requestId: request.id,
+          action: request.action,
+          requestedById: request.requestedById ?? request.requestedByLabel ?? "",
+          reason: request.reason,
+        };
         if (!opts.approve) {
           await recordEvent(tx, {
             orgId: opts.orgId,
@@ -73,7 +78,9 @@ export async function decideApproval(opts: {
   );
 }
 
-type PendingRequest = NonNullable<Awaited<ReturnType<OrgDb["mfaResetApproval"]["findUnique"]>>> & { target: { id: string; orgId: string; username: string; isActive: boolean } };
+type PendingRequest = NonNullable<Awaited<ReturnType<OrgDb["mfaResetApproval"]["findUnique"]>>> & {
+  target: { id: string; orgId: string; username: string; isActive: boolean };
+};
 
 async function applyApproved(
   tx: OrgTx,
@@ -85,7 +92,15 @@ async function applyApproved(
   if (request.action === "DISCONNECT_METHOD") {
     const method = methodParams.safeParse(request.params);
     if (!method.success) return fail("METHOD_NOT_FOUND");
-    const removed = await removeMethod(tx, { orgId: opts.orgId, actor, target, method: method.data, reason: request.reason, context: opts.context, detail: about });
+    const removed = await removeMethod(tx, {
+      orgId: opts.orgId,
+      actor,
+      target,
+      method: method.data,
+      reason: request.reason,
+      context: opts.context,
+      detail: about,
+    });
     return removed.ok ? { ok: true, decided: "approved" } : removed;
   }
   if (request.action === "TEMP_CODE") {
@@ -93,7 +108,16 @@ async function applyApproved(
     if (!terms.success) return fail("INVALID_INPUT");
     const refused = await refuseTempCode(tx, { target, nowMs: opts.nowMs });
     if (refused) return refused;
-    const issued = await issueTempCode(tx, { ...terms.data, reason: request.reason, orgId: opts.orgId, actor, target, context: opts.context, nowMs: opts.nowMs, detail: about });
+    const issued = await issueTempCode(tx, {
+      ...terms.data,
+      reason: request.reason,
+      orgId: opts.orgId,
+      actor,
+      target,
+      context: opts.context,
+      nowMs: opts.nowMs,
+      detail: about,
+    });
     return { ok: true, decided: "approved", ...issued };
   }
   if (request.action === "RESET_PASSWORD") {

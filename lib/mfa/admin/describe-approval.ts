@@ -18,7 +18,8 @@ export function describeApproval(request: { action: ApprovalAction; params: Pris
   if (request.action === "RESET_PASSWORD") {
     return {
       title: "Password reset",
-      effect: "The user's password stops working and their sessions end. A new activation link is shown to you once: give it to the user. Their verification methods stay.",
+      effect:
+        "The user's password stops working and their sessions end. A new activation link is shown to you once: give it to the user. Their verification methods stay.",
     };
   }
   return { title: "MFA reset", effect: "All of the user's verification methods and recovery codes are removed and their sessions end." };

@@ -46,7 +46,15 @@ function findMethod(tx: AnyTx, userId: string, method: MethodRef) {
 /** The removal and its event, for callers holding the user's row lock (also an approved request). */
 export async function removeMethod(
   tx: AnyTx,
-  opts: { orgId: string; actor: AdminActor; target: { id: string; username: string }; method: MethodRef; reason: string; context: RequestContext; detail?: Record<string, string> },
+  opts: {
+    orgId: string;
+    actor: AdminActor;
+    target: { id: string; username: string };
+    method: MethodRef;
+    reason: string;
+    context: RequestContext;
+    detail?: Record<string, string>;
+  },
 ): Promise<Result<{ name: string }>> {
   const found = await findMethod(tx, opts.target.id, opts.method);
   if (!found) return fail("METHOD_NOT_FOUND");

@@ -21,10 +21,7 @@ export interface ResetCounts {
 }
 
 /** The reset itself, for callers that hold a transaction and the user's row lock. */
-export async function resetUserMfa(
-  tx: AnyTx,
-  opts: { orgId: string; userId: string; actorId: string | null; nowMs: number },
-): Promise<ResetCounts> {
+export async function resetUserMfa(tx: AnyTx, opts: { orgId: string; userId: string; actorId: string | null; nowMs: number }): Promise<ResetCounts> {
   const now = new Date(opts.nowMs);
   const [apps, keys, codes, temp, sessions] = [
     await tx.totpFactor.deleteMany({ where: { orgId: opts.orgId, userId: opts.userId } }),

@@ -80,7 +80,14 @@ export async function refuseTempCode(tx: AnyTx, opts: { target: { id: string; is
 /** The code and its event, for callers holding the user's row lock that passed refuseTempCode. */
 export async function issueTempCode(
   tx: AnyTx,
-  opts: TempCodeTerms & { orgId: string; actor: AdminActor; target: { id: string; username: string }; context: RequestContext; nowMs: number; detail?: Record<string, string> },
+  opts: TempCodeTerms & {
+    orgId: string;
+    actor: AdminActor;
+    target: { id: string; username: string };
+    context: RequestContext;
+    nowMs: number;
+    detail?: Record<string, string>;
+  },
 ): Promise<{ code: string; expiresAt: Date }> {
   const code = newTempCode();
   const expiresAt = new Date(opts.nowMs + opts.expiresInHours * HOUR_MS);

@@ -24,9 +24,7 @@ type StoreTx = {
 type Writer = { $transaction<R>(fn: (tx: StoreTx) => Promise<R>): Promise<R> };
 
 function ownerWhere(owner: ChallengeOwner): Prisma.WebAuthnChallengeWhereInput {
-  return "pendingLoginId" in owner
-    ? { pendingLoginId: owner.pendingLoginId, sessionId: null }
-    : { sessionId: owner.sessionId, pendingLoginId: null };
+  return "pendingLoginId" in owner ? { pendingLoginId: owner.pendingLoginId, sessionId: null } : { sessionId: owner.sessionId, pendingLoginId: null };
 }
 
 /** Stores the challenge of options just generated for the browser. */
@@ -58,10 +56,7 @@ export async function storeChallenge(
  * The live challenge a response was signed over, if it was issued to this owner for this purpose
  * and is neither used nor expired. Reading is not using: consumeChallenge decides.
  */
-export async function findLiveChallenge(
-  db: Reader,
-  opts: { challenge: string; owner: ChallengeOwner; purpose: ChallengePurpose; nowMs: number },
-) {
+export async function findLiveChallenge(db: Reader, opts: { challenge: string; owner: ChallengeOwner; purpose: ChallengePurpose; nowMs: number }) {
   if (!opts.challenge) return null;
   return db.webAuthnChallenge.findFirst({
     where: {

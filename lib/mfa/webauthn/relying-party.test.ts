@@ -4,7 +4,10 @@ import { resolveRelyingParty } from "./relying-party";
 describe("WebAuthn relying party", () => {
   it("defaults to the host and origin of the console's URL", () => {
     expect(resolveRelyingParty({ appUrl: "http://localhost:3000" })).toEqual({ name: "MFA Console", id: "localhost", origin: "http://localhost:3000" });
-    expect(resolveRelyingParty({ appUrl: "https://Console.Example.com/some/path" })).toMatchObject({ id: "console.example.com", origin: "https://console.example.com" });
+    expect(resolveRelyingParty({ appUrl: "https://Console.Example.com/some/path" })).toMatchObject({
+      id: "console.example.com",
+      origin: "https://console.example.com",
+    });
   });
 
   it("takes an explicit origin and a parent-domain RP ID", () => {

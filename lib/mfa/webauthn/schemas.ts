@@ -15,7 +15,11 @@ export const keyNameSchema = z
   .max(KEY_NAME_MAX_LENGTH, `Use at most ${KEY_NAME_MAX_LENGTH} characters.`)
   .refine(...plainText("name"));
 
-const base64url = (maxLength: number) => z.string().max(maxLength).regex(/^[A-Za-z0-9_-]*={0,2}$/);
+const base64url = (maxLength: number) =>
+  z
+    .string()
+    .max(maxLength)
+    .regex(/^[A-Za-z0-9_-]*={0,2}$/);
 // WebAuthn caps credential ids at 1023 bytes: 1364 base64url characters.
 const credentialId = base64url(1364).min(1);
 const publicKeyCredentialType = z.literal("public-key");
@@ -33,7 +37,15 @@ export const registrationResponseSchema = z.object({
     clientDataJSON: base64url(8192),
     attestationObject: base64url(32768),
     authenticatorData: base64url(16384).optional(),
-    transports: z.array(z.string().max(32).regex(/^[a-z-]*$/)).max(16).optional(),
+    transports: z
+      .array(
+        z
+          .string()
+          .max(32)
+          .regex(/^[a-z-]*$/),
+      )
+      .max(16)
+      .optional(),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: base64url(4096).optional(),
   }),

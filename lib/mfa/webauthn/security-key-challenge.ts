@@ -12,18 +12,13 @@ export interface SecurityKeyChallenge {
   offerRecoveryCode: boolean;
 }
 
-export async function describeSecurityKeyChallenge(
-  db: Db,
-  opts: { pendingToken: string; nowMs?: number },
-): Promise<Result<SecurityKeyChallenge>> {
+export async function describeSecurityKeyChallenge(db: Db, opts: { pendingToken: string; nowMs?: number }): Promise<Result<SecurityKeyChallenge>> {
   const pending = await findPendingLogin(db, { token: opts.pendingToken, stage: "MFA_CHALLENGE", nowMs: opts.nowMs });
   if (!pending) return fail("PENDING_LOGIN_EXPIRED");
   if (!pending.allowedMethods.includes("WEBAUTHN")) return fail("METHOD_NOT_ALLOWED");
   // The org is known from here: every query is scoped to it (T1).
   const orgDb = forOrg(db, pending.orgId);
-  const totpApps = pending.allowedMethods.includes("TOTP")
-    ? await orgDb.totpFactor.count({ where: { userId: pending.userId, verifiedAt: { not: null } } })
-    : 0;
+  const totpApps = pending.allowedMethods.includes("TOTP") ? await orgDb.totpFactor.count({ where: { userId: pending.userId, verifiedAt: { not: null } } }) : 0;
   return {
     ok: true,
     username: pending.user.username,

@@ -13,8 +13,7 @@ import type { AuthenticationResponse } from "./schemas";
 export type AssertionRefusal = "INVALID_KEY_RESPONSE" | "COUNTER_REGRESSION";
 
 export type CheckedAssertion =
-  | { ok: true; key: CredentialRow; newCounter: number; backedUp: boolean; userVerified: boolean }
-  | { ok: false; reason: AssertionRefusal };
+  { ok: true; key: CredentialRow; newCounter: number; backedUp: boolean; userVerified: boolean } | { ok: false; reason: AssertionRefusal };
 
 type Reader = { webAuthnCredential: { findFirst(args: Prisma.WebAuthnCredentialFindFirstArgs): PromiseLike<CredentialRow | null> } };
 

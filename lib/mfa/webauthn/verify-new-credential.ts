@@ -12,10 +12,7 @@ export type NewCredential = NonNullable<VerifiedRegistrationResponse["registrati
 type Reader = { webAuthnCredential: { count(args: Prisma.WebAuthnCredentialCountArgs): PromiseLike<number> } };
 
 /** The verified credential, or null for any response that is not one (the caller refuses it). */
-export async function verifyNewCredential(
-  db: Reader,
-  opts: { challenge: string; response: RegistrationResponse },
-): Promise<NewCredential | null> {
+export async function verifyNewCredential(db: Reader, opts: { challenge: string; response: RegistrationResponse }): Promise<NewCredential | null> {
   const rp = relyingParty();
   const verification = await verifyRegistrationResponse({
     response: opts.response,

@@ -26,7 +26,10 @@ export async function expectRefused(label: string, send: () => Promise<ActionAns
   const answer = await send();
   if (process.env.HOSTILE_INPUT_TRACE) console.log(`${label} -> ${answer.status} ${refusalOf(answer)?.slice(0, 150)}`);
   expect.soft(answer.status, `${label}: no 5xx (${answer.text.slice(0, 200)})`).toBeLessThan(500);
-  if (!opts.messageless) expect.soft(refusalOf(answer), `${label}: a message, got ${answer.status} ${answer.redirect ?? ""} ${JSON.stringify(answer.state)?.slice(0, 200)}`).toEqual(expect.stringMatching(/\S/));
+  if (!opts.messageless)
+    expect
+      .soft(refusalOf(answer), `${label}: a message, got ${answer.status} ${answer.redirect ?? ""} ${JSON.stringify(answer.state)?.slice(0, 200)}`)
+      .toEqual(expect.stringMatching(/\S/));
   expect.soft(await fingerprint.changedSince(opts.mayChange), `${label}: no row changed`).toEqual([]);
 }
 
@@ -37,7 +40,8 @@ export async function expectAnswered(label: string, response: APIResponse, opts:
   const text = await response.text();
   if (process.env.HOSTILE_INPUT_TRACE) console.log(`${label} -> ${status} ${response.headers()["location"] ?? text.slice(0, 150)}`);
   expect.soft(status, `${label}: no 5xx (${text.slice(0, 200)})`).toBeLessThan(500);
-  if (status >= 300 && status < 400) expect.soft(response.headers()["location"], `${label}: a redirect says where`).toEqual(expect.stringMatching(/^(\/|https?:\/\/)/));
+  if (status >= 300 && status < 400)
+    expect.soft(response.headers()["location"], `${label}: a redirect says where`).toEqual(expect.stringMatching(/^(\/|https?:\/\/)/));
   else if (status < 500) expect.soft(text.length, `${label}: a body to read`).toBeGreaterThan(0);
   if (opts.json && status >= 400 && status < 500) {
     const error = (() => {

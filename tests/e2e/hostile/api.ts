@@ -35,17 +35,34 @@ const NO_EVENT = "999999999999999999";
 const paramNames = (op: ApiOperation) => Object.keys(op.params?.shape ?? {});
 const nowhere = (op: ApiOperation) => (op.path.startsWith("/events") ? NO_EVENT : randomUUID());
 const validQuery = (op: ApiOperation): Record<string, string> => (op.query?.shape.reason ? { reason: encodeURIComponent(REASON) } : {});
-const validBody = (op: ApiOperation) => (op.body ? { ...(op.bodyExample as object), ...(op.body.shape.userIds ? { userIds: [randomUUID()] } : {}) } : undefined);
+const validBody = (op: ApiOperation) =>
+  op.body ? { ...(op.bodyExample as object), ...(op.body.shape.userIds ? { userIds: [randomUUID()] } : {}) } : undefined;
 
 /** A well-formed call of `op` to nothing, with the given parts replaced. */
-function call(op: ApiOperation, label: string, o: { params?: Record<string, string>; query?: string; data?: string | Buffer; contentType?: string } & Partial<ApiProbe> = {}): ApiProbe {
+function call(
+  op: ApiOperation,
+  label: string,
+  o: { params?: Record<string, string>; query?: string; data?: string | Buffer; contentType?: string } & Partial<ApiProbe> = {},
+): ApiProbe {
   const params: Record<string, string> = Object.fromEntries(paramNames(op).map((n) => [n, o.params?.[n] ?? nowhere(op)]));
-  const query = o.query ?? Object.entries(validQuery(op)).map(([k, v]) => `${k}=${v}`).join("&");
+  const query =
+    o.query ??
+    Object.entries(validQuery(op))
+      .map(([k, v]) => `${k}=${v}`)
+      .join("&");
   const body = validBody(op);
   const data = o.data ?? (body ? JSON.stringify(body) : undefined);
   const headers = { ...(data !== undefined ? { "Content-Type": o.contentType ?? "application/json" } : {}), ...o.headers };
   const { params: _p, query: _q, contentType: _c, ...rest } = o;
-  return { operationId: op.operationId, method: op.method, path: `${API_BASE_PATH}${op.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n]!)}${query ? `?${query}` : ""}`, ...rest, label: `${op.method} ${op.path} ${label}`, data, headers };
+  return {
+    operationId: op.operationId,
+    method: op.method,
+    path: `${API_BASE_PATH}${op.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n]!)}${query ? `?${query}` : ""}`,
+    ...rest,
+    label: `${op.method} ${op.path} ${label}`,
+    data,
+    headers,
+  };
 }
 
 /** Tokens no Setup made, and valid ones sent where the API takes none: each a 401. All of them at two operations, the first four at every one. */
@@ -70,7 +87,14 @@ export function tokenProbes(world: World, tokenOf: (op: ApiOperation) => string)
     const probes = cases(tokenOf(op))
       .slice(0, all ? undefined : 4)
       .map(([label, p]) => call(op, `token: ${label}`, { ...p, status: 401 }));
-    if (all) probes.push(call(op, "token: only in the query", { auth: null, query: [...Object.entries(validQuery(op)).map(([k, v]) => `${k}=${v}`), `access_token=${tokenOf(op)}`].join("&"), status: 401 }));
+    if (all)
+      probes.push(
+        call(op, "token: only in the query", {
+          auth: null,
+          query: [...Object.entries(validQuery(op)).map(([k, v]) => `${k}=${v}`), `access_token=${tokenOf(op)}`].join("&"),
+          status: 401,
+        }),
+      );
     return probes;
   });
 }
@@ -96,9 +120,19 @@ export function pathProbes(world: World): ApiProbe[] {
       const wrong: [string, string][] = op.path.startsWith("/events")
         ? [["no such event", NO_EVENT], ["0", "0"], ...(ids.globexEvent ? [["Globex event", ids.globexEvent] as [string, string]] : [])]
         : name === "methodId"
-          ? [["random uuid", randomUUID()], ["Alice's factor (of another user)", ids.aliceTotp], ["Globex factor", ids.globexTotp]]
-          : [["random uuid", randomUUID()], ["Globex user's id", ids.globexAdmin], ...(op.method === "GET" ? [] : [["the token's own user", ids.apiUser] as [string, string]])];
-      return [...common, ...wrong].map(([label, value, edge]) => call(op, `${name}=${label}`, { params: { [name]: value }, ...(edge ? { edge, status: 400 } : {}) }));
+          ? [
+              ["random uuid", randomUUID()],
+              ["Alice's factor (of another user)", ids.aliceTotp],
+              ["Globex factor", ids.globexTotp],
+            ]
+          : [
+              ["random uuid", randomUUID()],
+              ["Globex user's id", ids.globexAdmin],
+              ...(op.method === "GET" ? [] : [["the token's own user", ids.apiUser] as [string, string]]),
+            ];
+      return [...common, ...wrong].map(([label, value, edge]) =>
+        call(op, `${name}=${label}`, { params: { [name]: value }, ...(edge ? { edge, status: 400 } : {}) }),
+      );
     }),
   );
 }
@@ -113,16 +147,55 @@ const FIELD_VALUES: [string, string | Buffer][] = [
   ["lone surrogate (bytes ED A0 80)", Buffer.from([0x22, 0x61, 0xed, 0xa0, 0x80, 0x62, 0x22])],
 ];
 const FIELD_EXTRAS: Record<string, { valid?: string[]; extra?: [string, string][] }> = {
-  reason: { valid: ["number as text"], extra: [["501 characters", JSON.stringify("x".repeat(501))], ["blank", '"   "'], ["a bell", '"a\\u0007b"']] },
-  expiresInHours: { extra: [["0", "0"], ["25", "25"], ["1.5", "1.5"], ["2^53+1", "9007199254740993"]] },
-  maxUses: { valid: ["null"], extra: [["0", "0"], ["101", "101"], ["1.5", "1.5"]] },
+  reason: {
+    valid: ["number as text"],
+    extra: [
+      ["501 characters", JSON.stringify("x".repeat(501))],
+      ["blank", '"   "'],
+      ["a bell", '"a\\u0007b"'],
+    ],
+  },
+  expiresInHours: {
+    extra: [
+      ["0", "0"],
+      ["25", "25"],
+      ["1.5", "1.5"],
+      ["2^53+1", "9007199254740993"],
+    ],
+  },
+  maxUses: {
+    valid: ["null"],
+    extra: [
+      ["0", "0"],
+      ["101", "101"],
+      ["1.5", "1.5"],
+    ],
+  },
   // B8: an endpoint's description may be any short text, even empty; `active` takes true. The
   // example's address resolves nowhere, so a body let through is still refused (never added).
   description: { valid: ["number as text", "empty string"], extra: [["201 characters", JSON.stringify("x".repeat(201))]] },
   active: { valid: ["true"] },
-  url: { extra: [["a private address", '"https://10.0.0.1/x"'], ["metadata", '"https://169.254.169.254/latest"'], ["http", '"http://siem.example.com/"']] },
-  activities: { extra: [["no kind of ours", '["NOPE"]'], ["a NUL kind", '["a\u0000b"]']] },
-  userIds: { extra: [["none", "[]"], ["101 ids", JSON.stringify(Array.from({ length: 101 }, () => randomUUID()))], ["an id and a NUL", JSON.stringify([randomUUID(), "a\u0000b"])], ["an object", "[{}]"]] },
+  url: {
+    extra: [
+      ["a private address", '"https://10.0.0.1/x"'],
+      ["metadata", '"https://169.254.169.254/latest"'],
+      ["http", '"http://siem.example.com/"'],
+    ],
+  },
+  activities: {
+    extra: [
+      ["no kind of ours", '["NOPE"]'],
+      ["a NUL kind", '["a\u0000b"]'],
+    ],
+  },
+  userIds: {
+    extra: [
+      ["none", "[]"],
+      ["101 ids", JSON.stringify(Array.from({ length: 101 }, () => randomUUID()))],
+      ["an id and a NUL", JSON.stringify([randomUUID(), "a\u0000b"])],
+      ["an object", "[{}]"],
+    ],
+  },
 };
 
 /** The valid body's JSON with field `key` replaced by raw JSON `hostile` (bytes stay bytes). */
@@ -148,7 +221,10 @@ export function bodyProbes(): ApiProbe[] {
       ["the valid body in an array", `[${valid}]`],
       ["an unknown field", JSON.stringify({ ...validBody(op), zz: 1 })],
       ["a __proto__ field", `${valid.slice(0, -1)},"__proto__":{"isAdmin":true}}`],
-      ["a field given twice, both hostile", `${valid.slice(0, -1)},"${Object.keys(op.body!.shape)[0]}":"a\\u0000b","${Object.keys(op.body!.shape)[0]}":"c\\u0000d"}`],
+      [
+        "a field given twice, both hostile",
+        `${valid.slice(0, -1)},"${Object.keys(op.body!.shape)[0]}":"a\\u0000b","${Object.keys(op.body!.shape)[0]}":"c\\u0000d"}`,
+      ],
       ["an unknown field of 600 KB", JSON.stringify({ ...validBody(op), zz: TEXT_600_KB })],
     ];
     const fields = [...Object.keys(op.body!.shape), ...(op.body!.shape.userIds ? ["userIds.0"] : [])];
@@ -158,12 +234,24 @@ export function bodyProbes(): ApiProbe[] {
       ...fields.flatMap((field) => {
         const { valid: ok = [], extra = [] } = FIELD_EXTRAS[field.split(".")[0]!] ?? {};
         return [...FIELD_VALUES.filter(([label]) => !ok.includes(label)), ...extra].map(([label, json]) =>
-          call(op, `body ${field}=${label}`, { data: field === "userIds.0" ? bodyWith(op, "userIds", Buffer.concat([Buffer.from("["), Buffer.from(json), Buffer.from("]")])) : bodyWith(op, field, json), status: 400 }),
+          call(op, `body ${field}=${label}`, {
+            data:
+              field === "userIds.0"
+                ? bodyWith(op, "userIds", Buffer.concat([Buffer.from("["), Buffer.from(json), Buffer.from("]")]))
+                : bodyWith(op, field, json),
+            status: 400,
+          }),
         );
       }),
-      ...["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream", "text/json", "application/jsonx", "application/xml"].map((contentType) =>
-        call(op, `Content-Type: ${contentType}`, { contentType, status: 415 }),
-      ),
+      ...[
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/octet-stream",
+        "text/json",
+        "application/jsonx",
+        "application/xml",
+      ].map((contentType) => call(op, `Content-Type: ${contentType}`, { contentType, status: 415 })),
     ];
   });
 }
@@ -188,10 +276,18 @@ const QUERY_EXTRAS: Record<string, string[]> = {
 export function queryProbes(): ApiProbe[] {
   return API_OPERATIONS.flatMap((op) => {
     const valid = validQuery(op);
-    const qs = (replace: string, raw: string) => [...Object.entries(valid).filter(([k]) => k !== replace).map(([k, v]) => `${k}=${v}`), raw].join("&");
+    const qs = (replace: string, raw: string) =>
+      [
+        ...Object.entries(valid)
+          .filter(([k]) => k !== replace)
+          .map(([k, v]) => `${k}=${v}`),
+        raw,
+      ].join("&");
     const generic = ["zz=1", "zz=1&zz=2", "x[]=1&x[]=2", "%00=1"].map((raw) => call(op, `?${raw}`, { query: qs("", raw), status: 400 }));
     const fields = Object.keys(op.query?.shape ?? {}).flatMap((name) =>
-      ["%00", "%ED%A0%80", `a&${name}=b`, ...(QUERY_EXTRAS[name] ?? []).map(encodeURIComponent)].map((v) => call(op, `?${name}=${v.slice(0, 40)}`, { query: qs(name, `${name}=${v}`), status: 400 })),
+      ["%00", "%ED%A0%80", `a&${name}=b`, ...(QUERY_EXTRAS[name] ?? []).map(encodeURIComponent)].map((v) =>
+        call(op, `?${name}=${v.slice(0, 40)}`, { query: qs(name, `${name}=${v}`), status: 400 }),
+      ),
     );
     return [...generic, ...fields];
   });

@@ -5,8 +5,20 @@ import { JSON_VALUES, TEXT_600_KB, jsonWith } from "./values";
 import type { Identity, World } from "./world";
 
 // Well-formed base64url everywhere, so the schema's refusal is the hostile node's.
-export const AUTHENTICATION = { id: "AAAA", rawId: "AAAA", type: "public-key", clientExtensionResults: {}, response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "AAAA", userHandle: "AAAA" } };
-export const REGISTRATION = { id: "AAAA", rawId: "AAAA", type: "public-key", clientExtensionResults: {}, response: { clientDataJSON: "e30", attestationObject: "AAAA", transports: ["usb"] } };
+export const AUTHENTICATION = {
+  id: "AAAA",
+  rawId: "AAAA",
+  type: "public-key",
+  clientExtensionResults: {},
+  response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "AAAA", userHandle: "AAAA" },
+};
+export const REGISTRATION = {
+  id: "AAAA",
+  rawId: "AAAA",
+  type: "public-key",
+  clientExtensionResults: {},
+  response: { clientDataJSON: "e30", attestationObject: "AAAA", transports: ["usb"] },
+};
 
 /** Where in the arguments a hostile value goes; `valid` names the JSON_VALUES that are well-formed there (not sent). */
 interface JsonPath {
@@ -44,7 +56,10 @@ interface ArgsCase {
 
 function casesAt(args: unknown[], paths: JsonPath[]): ArgsCase[] {
   return paths.flatMap(({ path, valid = [] }) =>
-    JSON_VALUES.filter(([label]) => !valid.includes(label)).map(([label, json]) => ({ label: `${path.slice(1).join(".") || "argument"}=${label}`, argsJson: jsonWith(args, path, json) })),
+    JSON_VALUES.filter(([label]) => !valid.includes(label)).map(([label, json]) => ({
+      label: `${path.slice(1).join(".") || "argument"}=${label}`,
+      argsJson: jsonWith(args, path, json),
+    })),
   );
 }
 
@@ -65,20 +80,41 @@ export function argsActions(world: World): ArgsAction[] {
   const registration = { name: "Hostile key", response: REGISTRATION };
   return [
     { name: "registrationOptionsAction", path: "/verify/enroll/security-key", identities: [anonymous, world.pendingEnroll], cases: casesAt(["Key"], [at(0)]) },
-    { name: "registerSecurityKeyAction", path: "/verify/enroll/security-key", identities: [anonymous, world.pendingEnroll], cases: casesAt([registration], REGISTRATION_PATHS) },
+    {
+      name: "registerSecurityKeyAction",
+      path: "/verify/enroll/security-key",
+      identities: [anonymous, world.pendingEnroll],
+      cases: casesAt([registration], REGISTRATION_PATHS),
+    },
     // Its only input is the pending cookie: a real one would start a ceremony, so only hostile ones.
     { name: "securityKeyOptionsAction", path: "/verify/security-key", identities: [anonymous, admin, ...world.hostilePendingCookies], cases: hostileArgs },
-    { name: "verifySecurityKeyAction", path: "/verify/security-key", identities: [anonymous, world.pendingKey], cases: casesAt([AUTHENTICATION], AUTHENTICATION_PATHS) },
+    {
+      name: "verifySecurityKeyAction",
+      path: "/verify/security-key",
+      identities: [anonymous, world.pendingKey],
+      cases: casesAt([AUTHENTICATION], AUTHENTICATION_PATHS),
+    },
     // The admin has no key: "not allowed for this session", with any arguments.
     { name: "stepUpKeyOptionsAction", path: "/verify/step-up", identities: [anonymous, admin, ...world.hostileSessionCookies], cases: hostileArgs },
     // Its `next` is read only after a verified key answer, like the step-up forms'.
-    { name: "stepUpKeyAction", path: "/verify/step-up", identities: [anonymous, admin], cases: casesAt([AUTHENTICATION, "/setup/users"], AUTHENTICATION_PATHS) },
+    {
+      name: "stepUpKeyAction",
+      path: "/verify/step-up",
+      identities: [anonymous, admin],
+      cases: casesAt([AUTHENTICATION, "/setup/users"], AUTHENTICATION_PATHS),
+    },
     { name: "addKeyOptionsAction", path: "/account/security/add-key", identities: [anonymous, admin], cases: casesAt(["Key"], [at(0)]) },
     { name: "addKeyAction", path: "/account/security/add-key", identities: [anonymous, admin], cases: casesAt([registration], REGISTRATION_PATHS) },
     // Form actions without fields: the previous state is their only input. Signed in, they would
     // go ahead (new recovery codes, other sessions ended), so a Standard session (step-up first)
     // and hostile cookies instead of the admin's.
-    { name: "regenerateRecoveryCodesAction", path: "/account/security", identities: [anonymous, standard, ...world.hostileSessionCookies], cases: [], prevStateOnly: true },
+    {
+      name: "regenerateRecoveryCodesAction",
+      path: "/account/security",
+      identities: [anonymous, standard, ...world.hostileSessionCookies],
+      cases: [],
+      prevStateOnly: true,
+    },
     { name: "endOtherSessionsAction", path: "/account/security", identities: [anonymous, ...world.hostileSessionCookies], cases: [], prevStateOnly: true },
     // Logging out answers nothing; with the admin's cookie it would end the spec's session.
     { name: "logoutAction", path: "/login", identities: [anonymous, ...world.hostileSessionCookies], cases: hostileArgs, messageless: true },

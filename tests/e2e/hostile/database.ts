@@ -29,7 +29,9 @@ export async function row<T>(sql: string, params: unknown[] = []): Promise<T> {
 }
 export const userId = (username: string) => row<{ id: string }>("SELECT id FROM users WHERE username = $1", [username]).then((r) => r.id);
 export const totpFactorId = (username: string) =>
-  row<{ id: string }>("SELECT t.id FROM totp_factors t JOIN users u ON u.id = t.user_id WHERE u.username = $1 AND t.verified_at IS NOT NULL", [username]).then((r) => r.id);
+  row<{ id: string }>("SELECT t.id FROM totp_factors t JOIN users u ON u.id = t.user_id WHERE u.username = $1 AND t.verified_at IS NOT NULL", [username]).then(
+    (r) => r.id,
+  );
 export const profileId = (orgSlug: string, name: string) =>
   row<{ id: string }>("SELECT p.id FROM profiles p JOIN orgs o ON o.id = p.org_id WHERE o.slug = $1 AND p.name = $2", [orgSlug, name]).then((r) => r.id);
 
@@ -53,7 +55,10 @@ export async function makeApiToken(username: string, name: string, opts: { revok
  * secret is no ciphertext of ours: no probe may ever get as far as reading it.
  */
 export async function ownWebhook(orgSlug: string): Promise<string> {
-  const found = await query<{ id: string }>("SELECT e.id FROM webhook_endpoints e JOIN orgs o ON o.id = e.org_id WHERE o.slug = $1 AND e.description = 'Hostile e2e endpoint'", [orgSlug]);
+  const found = await query<{ id: string }>(
+    "SELECT e.id FROM webhook_endpoints e JOIN orgs o ON o.id = e.org_id WHERE o.slug = $1 AND e.description = 'Hostile e2e endpoint'",
+    [orgSlug],
+  );
   if (found.rows[0]) return found.rows[0].id;
   return (
     await row<{ id: string }>(

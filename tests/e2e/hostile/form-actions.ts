@@ -47,11 +47,29 @@ export function formActions(world: World): FormAction[] {
     { name: "confirmStepUpWarnings", kind: "text", valid: "" },
   ];
   return [
-    { name: "loginAction", path: "/login", identities: [world.anonymous], fields: [{ name: "username", kind: "text", valid: "hostile-nobody@acme.test" }, { name: "password", kind: "text", valid: PASSWORD }] },
+    {
+      name: "loginAction",
+      path: "/login",
+      identities: [world.anonymous],
+      fields: [
+        { name: "username", kind: "text", valid: "hostile-nobody@acme.test" },
+        { name: "password", kind: "text", valid: PASSWORD },
+      ],
+    },
     { name: "verifyTotpAction", path: "/verify/totp", identities: loginStep(world.pendingTotp), fields: [{ name: "code", kind: "code", valid: "" }] },
     { name: "verifyTempCodeAction", path: "/verify/temp-code", identities: loginStep(world.pendingTotp), fields: [{ name: "code", kind: "code", valid: "" }] },
-    { name: "verifyRecoveryCodeAction", path: "/verify/recovery-code", identities: loginStep(world.pendingTotp), fields: [{ name: "code", kind: "code", valid: "" }] },
-    { name: "confirmEnrollmentAction", path: "/verify/enroll/totp", identities: loginStep(world.pendingEnroll), fields: [{ name: "code", kind: "code", valid: "" }] },
+    {
+      name: "verifyRecoveryCodeAction",
+      path: "/verify/recovery-code",
+      identities: loginStep(world.pendingTotp),
+      fields: [{ name: "code", kind: "code", valid: "" }],
+    },
+    {
+      name: "confirmEnrollmentAction",
+      path: "/verify/enroll/totp",
+      identities: loginStep(world.pendingEnroll),
+      fields: [{ name: "code", kind: "code", valid: "" }],
+    },
     {
       name: "stepUpTotpAction",
       path: "/verify/step-up",
@@ -78,12 +96,20 @@ export function formActions(world: World): FormAction[] {
         { name: "methodId", kind: "id", valid: ids.adminTotp, wrong: [one("Alice's factor", ids.aliceTotp), one("Globex factor", ids.globexTotp)] },
       ],
     },
-    { name: "endSessionAction", path: "/account/security", identities: anyone, fields: [{ name: "sessionId", kind: "id", valid: "", wrong: [one("the current session", world.admin.sessionId)] }] },
+    {
+      name: "endSessionAction",
+      path: "/account/security",
+      identities: anyone,
+      fields: [{ name: "sessionId", kind: "id", valid: "", wrong: [one("the current session", world.admin.sessionId)] }],
+    },
     {
       name: "confirmAuthenticatorAction",
       path: "/account/security/add-authenticator",
       identities: anyone,
-      fields: [{ name: "name", kind: "text", valid: "Second phone" }, { name: "code", kind: "code", valid: "123456" }],
+      fields: [
+        { name: "name", kind: "text", valid: "Second phone" },
+        { name: "code", kind: "code", valid: "123456" },
+      ],
     },
     {
       name: "createUserAction",
@@ -155,7 +181,12 @@ export function formActions(world: World): FormAction[] {
       fields: [userField, { name: "sessionId", kind: "id", valid: "", wrong: [one("the admin's own session", world.admin.sessionId)] }],
     },
     { name: "unlockUserAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [{ ...userField, valid: "" }] },
-    { name: "setUserActiveAction", path: `/setup/users/${ids.alice}`, identities: anyone, fields: [userField, { name: "active", kind: "text", valid: "false" }] },
+    {
+      name: "setUserActiveAction",
+      path: `/setup/users/${ids.alice}`,
+      identities: anyone,
+      fields: [userField, { name: "active", kind: "text", valid: "false" }],
+    },
     {
       name: "decideApprovalAction",
       path: `/setup/users/${ids.alice}`,
@@ -191,7 +222,10 @@ export function formActions(world: World): FormAction[] {
       name: "setProfileLevelAction",
       path: "/setup/profiles",
       identities: anyone,
-      fields: [{ name: "profileId", kind: "id", valid: ids.acmeStandardProfile, wrong: [one("Globex profile", ids.globexStandardProfile)] }, { name: "level", kind: "text", valid: "HIGH_ASSURANCE" }],
+      fields: [
+        { name: "profileId", kind: "id", valid: ids.acmeStandardProfile, wrong: [one("Globex profile", ids.globexStandardProfile)] },
+        { name: "level", kind: "text", valid: "HIGH_ASSURANCE" },
+      ],
     },
     { name: "saveSecuritySettingsAction", path: "/setup/security", identities: anyone, fields: settingsFields },
     // A token acts as one of the org's Api Only users (lib/api-tokens/acting-user-choices.ts): Alice is none.
@@ -230,17 +264,38 @@ function webhookActions(world: World, anyone: Identity[]): FormAction[] {
   const globexEndpoint = one("Globex endpoint", ids.globexWebhook);
   const endpoint: Field = { name: "endpointId", kind: "id", valid: "", wrong: [globexEndpoint] };
   return [
-    { name: "createWebhookAction", path: "/setup/webhooks/new", identities: anyone, fields: [...endpointFields, { name: "active", kind: "text", valid: "false" }] },
-    { name: "updateWebhookAction", path: `/setup/webhooks/${ids.acmeWebhook}/edit`, identities: anyone, fields: [{ ...endpoint, valid: ids.acmeWebhook }, ...endpointFields] },
+    {
+      name: "createWebhookAction",
+      path: "/setup/webhooks/new",
+      identities: anyone,
+      fields: [...endpointFields, { name: "active", kind: "text", valid: "false" }],
+    },
+    {
+      name: "updateWebhookAction",
+      path: `/setup/webhooks/${ids.acmeWebhook}/edit`,
+      identities: anyone,
+      fields: [{ ...endpoint, valid: ids.acmeWebhook }, ...endpointFields],
+    },
     { name: "rotateWebhookSecretAction", path: `/setup/webhooks/${ids.acmeWebhook}`, identities: anyone, fields: [endpoint] },
     // Paused already: "false" for Acme's is refused as such; anything else is no answer of the form.
-    { name: "setWebhookActiveAction", path: `/setup/webhooks/${ids.acmeWebhook}`, identities: anyone, fields: [{ ...endpoint, valid: ids.acmeWebhook }, { name: "active", kind: "text", valid: "false" }] },
+    {
+      name: "setWebhookActiveAction",
+      path: `/setup/webhooks/${ids.acmeWebhook}`,
+      identities: anyone,
+      fields: [
+        { ...endpoint, valid: ids.acmeWebhook },
+        { name: "active", kind: "text", valid: "false" },
+      ],
+    },
     { name: "sendWebhookTestAction", path: `/setup/webhooks/${ids.acmeWebhook}`, identities: anyone, fields: [endpoint] },
     {
       name: "redeliverWebhookAction",
       path: `/setup/webhooks/${ids.acmeWebhook}`,
       identities: anyone,
-      fields: [{ name: "deliveryId", kind: "id", valid: "", wrong: [one("Globex delivery", ids.globexDelivery)] }, { ...endpoint, valid: ids.acmeWebhook }],
+      fields: [
+        { name: "deliveryId", kind: "id", valid: "", wrong: [one("Globex delivery", ids.globexDelivery)] },
+        { ...endpoint, valid: ids.acmeWebhook },
+      ],
     },
   ];
 }

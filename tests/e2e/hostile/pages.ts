@@ -42,7 +42,11 @@ export function pageProbes(world: World): PageProbe[] {
     { path: "/login/forgot", queries: [""] },
     // W1: a link of no row, malformed ones, a NUL and broken percent-encoding in the token.
     { path: `/activate/${"A".repeat(43)}`, queries: [""] },
-    ...["x", "%00", "%ED%A0%80", "a".repeat(3000), "..%2F..%2Fsetup"].map((token) => ({ path: `/activate/${token}`, queries: [""], hostilePath: true as const })),
+    ...["x", "%00", "%ED%A0%80", "a".repeat(3000), "..%2F..%2Fsetup"].map((token) => ({
+      path: `/activate/${token}`,
+      queries: [""],
+      hostilePath: true as const,
+    })),
     { path: "/verify", queries: [""] },
     { path: "/verify/totp", queries: [""] },
     { path: "/verify/temp-code", queries: [""] },
@@ -52,7 +56,10 @@ export function pageProbes(world: World): PageProbe[] {
     // Opening it begins the enrollment's authenticator-app setup: one unconfirmed factor per login.
     { path: "/verify/enroll/totp", queries: [""], mayChange: ["totp_factors"] },
     { path: "/verify/enroll/security-key", queries: [""] },
-    { path: "/verify/step-up", queries: ["", "?next=%00", "?next=%ED%A0%80", "?next=//evil.test", "?next=http://[::1", `?next=/${"x".repeat(3000)}`, "?method=%00&next[]=a&next[]=b"] },
+    {
+      path: "/verify/step-up",
+      queries: ["", "?next=%00", "?next=%ED%A0%80", "?next=//evil.test", "?next=http://[::1", `?next=/${"x".repeat(3000)}`, "?method=%00&next[]=a&next[]=b"],
+    },
     { path: "/account/security", queries: ["", "?notice=%00&confirm=%ED%A0%80", "?notice[]=a&confirm[]=b", `?confirm=${"x".repeat(3000)}`] },
     // Opening it begins the signed-in user's authenticator-app setup (one unconfirmed factor).
     { path: "/account/security/add-authenticator", queries: [""], mayChange: ["totp_factors"] },
@@ -110,7 +117,10 @@ export function pageProbes(world: World): PageProbe[] {
     },
     { path: "/setup/webhooks", queries: ["", "?status=%00"] },
     { path: "/setup/webhooks/new", queries: ["", "?url=%00&activities=%ED%A0%80"] },
-    { path: `/setup/webhooks/${ids.acmeWebhook}`, queries: ["", "?status=%00", "?status=LOST", "?status=FAILED&status=PENDING", "?status[]=FAILED", `?status=${"x".repeat(3000)}`] },
+    {
+      path: `/setup/webhooks/${ids.acmeWebhook}`,
+      queries: ["", "?status=%00", "?status=LOST", "?status=FAILED&status=PENDING", "?status[]=FAILED", `?status=${"x".repeat(3000)}`],
+    },
     { path: `/setup/webhooks/${ids.acmeWebhook}/edit`, queries: [""] },
     ...[ids.globexWebhook, "not-a-uuid", randomUUID(), "%00", "%ED%A0%80", "x".repeat(5000)].flatMap((id) => [
       { path: `/setup/webhooks/${id}`, queries: [""], hostilePath: true as const },
@@ -140,7 +150,15 @@ export const HOSTILE_SESSION_PAGES = ["/", "/setup/users", "/setup/api-tokens", 
 export function appRoutes(file: "page.tsx" | "route.ts"): string[] {
   return readdirSync("app", { recursive: true, encoding: "utf8" })
     .filter((f) => path.basename(f) === file)
-    .map((f) => "/" + path.dirname(f).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s)).join("/"));
+    .map(
+      (f) =>
+        "/" +
+        path
+          .dirname(f)
+          .split(path.sep)
+          .filter((s) => s !== "." && !/^\(.*\)$/.test(s))
+          .join("/"),
+    );
 }
 
 /** Whether a URL path is one of a pattern's: "[id]" stands for one segment, "[...rest]" for any. */

@@ -34,15 +34,33 @@ export const UNROUTED_API_CALLS: [method: string, path: string][] = [
 ];
 
 /** What the coverage test counts as probed under app/api/v1 (hostile-api.spec.ts): each operation's path, the catch-all's and the document's. */
-const API_PROBED_PATHS = [...API_OPERATIONS.map((op) => `${API_BASE_PATH}${op.path.replace(/\{\w+\}/g, "x")}`), ...UNKNOWN_API_CALLS.map(([, p]) => p), ...UNROUTED_API_CALLS.map(([, p]) => p), "/api/v1/openapi.json"];
+const API_PROBED_PATHS = [
+  ...API_OPERATIONS.map((op) => `${API_BASE_PATH}${op.path.replace(/\{\w+\}/g, "x")}`),
+  ...UNKNOWN_API_CALLS.map(([, p]) => p),
+  ...UNROUTED_API_CALLS.map(([, p]) => p),
+  "/api/v1/openapi.json",
+];
 
 /** The route handlers the hostile specs send to (the coverage test checks that none is missing). */
 // /api/health and /api/ready take no input: tests/e2e/health.spec.ts sends them hostile query strings.
-export const ROUTE_HANDLER_PATHS = ["/api/health", "/api/ready", "/setup/activity/users", "/setup/activity/export", "/api/auth/callback/login-ticket", "/docs/api/assets/start.js", ...API_PROBED_PATHS];
+export const ROUTE_HANDLER_PATHS = [
+  "/api/health",
+  "/api/ready",
+  "/setup/activity/users",
+  "/setup/activity/export",
+  "/api/auth/callback/login-ticket",
+  "/docs/api/assets/start.js",
+  ...API_PROBED_PATHS,
+];
 
 /** Each method a route handler under app/api/v1 exports ("PUT /api/v1/users/[id]/mfa/reset") that no probe sends. */
 export function unprobedApiMethods(): string[] {
-  const probed = new Set([...API_OPERATIONS.map((op) => `${op.method} ${API_BASE_PATH}${op.path.replace(/\{(\w+)\}/g, "[$1]")}`), ...UNKNOWN_API_CALLS.map(([m]) => `${m} /api/v1/[...unknown]`), ...UNROUTED_API_CALLS.filter(([, p]) => p === "/api/v1").map(([m]) => `${m} /api/v1`), "GET /api/v1/openapi.json"]);
+  const probed = new Set([
+    ...API_OPERATIONS.map((op) => `${op.method} ${API_BASE_PATH}${op.path.replace(/\{(\w+)\}/g, "[$1]")}`),
+    ...UNKNOWN_API_CALLS.map(([m]) => `${m} /api/v1/[...unknown]`),
+    ...UNROUTED_API_CALLS.filter(([, p]) => p === "/api/v1").map(([m]) => `${m} /api/v1`),
+    "GET /api/v1/openapi.json",
+  ]);
   return readdirSync("app/api/v1", { recursive: true, encoding: "utf8" })
     .filter((f) => path.basename(f) === "route.ts")
     .flatMap((f) => {
@@ -104,7 +122,14 @@ export const GUARDED_AUTH_PATHS = [
 ];
 
 /** What the guard lets through to next-auth, whose own refusals are plain text (or a redirect to /login). */
-export const NEXT_AUTH_PATHS = ["/api/auth/session", "/api/auth/providers", "/api/auth/error?error=%00", "/api/auth/error?error=%ED%A0%80", "/api/auth/nonexistent", "/api/auth/%ED%A0%80"];
+export const NEXT_AUTH_PATHS = [
+  "/api/auth/session",
+  "/api/auth/providers",
+  "/api/auth/error?error=%00",
+  "/api/auth/error?error=%ED%A0%80",
+  "/api/auth/nonexistent",
+  "/api/auth/%ED%A0%80",
+];
 
 /** The login-ticket callback's ticket: the hostile texts and a well-formed one no login made (a new one per call). */
 export const hostileTickets = (): Hostile[] => [...TEXT_VALUES, one("unknown ticket", randomToken())];

@@ -89,6 +89,9 @@ export function jsonWith(value: unknown, path: (string | number)[], hostile: str
 
 /** application/x-www-form-urlencoded, byte by byte: raw bytes (invalid UTF-8) stay as they are. */
 export function urlEncoded(fields: FormFields): string {
-  const encode = (v: FieldValue) => [...Buffer.from(v)].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+  const encode = (v: FieldValue) =>
+    [...Buffer.from(v)]
+      .map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`))
+      .join("");
   return fields.map(([k, v]) => `${encode(k)}=${encode(v)}`).join("&");
 }

@@ -70,8 +70,16 @@ async function signedIn(username: string, level: "STANDARD" | "HIGH_ASSURANCE"):
 
 /** The password step, replayed like the login form sends it: the `mfa_pending` cookie of a real pending login. */
 async function pendingLogin(request: APIRequestContext, loginActionId: string, username: string): Promise<string> {
-  const { body, contentType } = multipartBody([["_1_username", username], ["_1_password", PASSWORD], ["0", '[{},"$K1"]']]);
-  const response = await request.post("/login", { headers: { "Next-Action": loginActionId, Accept: "text/x-component", Origin: BASE_URL, "Content-Type": contentType }, data: body, maxRedirects: 0 });
+  const { body, contentType } = multipartBody([
+    ["_1_username", username],
+    ["_1_password", PASSWORD],
+    ["0", '[{},"$K1"]'],
+  ]);
+  const response = await request.post("/login", {
+    headers: { "Next-Action": loginActionId, Accept: "text/x-component", Origin: BASE_URL, "Content-Type": contentType },
+    data: body,
+    maxRedirects: 0,
+  });
   const cookie = response.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("mfa_pending="));
   if (!cookie) throw new Error(`no pending login for ${username}: ${response.status()} ${await response.text()}`);
   return cookie.value.split(";")[0]!;
@@ -97,7 +105,11 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
 
   const login = await playwright.request.newContext({ baseURL: BASE_URL });
   const loginId = actions.get("loginAction")!.id;
-  const [pendingTotp, pendingKey, pendingEnroll] = [await pendingLogin(login, loginId, totpUser), await pendingLogin(login, loginId, keyUser), await pendingLogin(login, loginId, enrollUser)];
+  const [pendingTotp, pendingKey, pendingEnroll] = [
+    await pendingLogin(login, loginId, totpUser),
+    await pendingLogin(login, loginId, keyUser),
+    await pendingLogin(login, loginId, enrollUser),
+  ];
   await login.dispose();
 
   const admin = await signedIn("admin@acme.test", "HIGH_ASSURANCE");
@@ -106,8 +118,13 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
   const globexApiToken = await makeApiToken("admin@globex.test", "Globex");
   const acmeWebhook = await ownWebhook("acme");
   const globexWebhook = await ownWebhook("globex");
-  const globexDelivery = await row<{ id: string }>("INSERT INTO webhook_deliveries (org_id, endpoint_id, status, attempts) SELECT org_id, id, 'FAILED', 1 FROM webhook_endpoints WHERE id = $1 RETURNING id", [globexWebhook]);
-  const globexEvent = await query<{ id: string }>("SELECT e.id::text FROM verification_events e JOIN orgs o ON o.id = e.org_id WHERE o.slug = 'globex' LIMIT 1");
+  const globexDelivery = await row<{ id: string }>(
+    "INSERT INTO webhook_deliveries (org_id, endpoint_id, status, attempts) SELECT org_id, id, 'FAILED', 1 FROM webhook_endpoints WHERE id = $1 RETURNING id",
+    [globexWebhook],
+  );
+  const globexEvent = await query<{ id: string }>(
+    "SELECT e.id::text FROM verification_events e JOIN orgs o ON o.id = e.org_id WHERE o.slug = 'globex' LIMIT 1",
+  );
   return {
     actions,
     anonymous: { label: "anonymous" },
@@ -149,7 +166,9 @@ async function makeWorld(playwright: PlaywrightWorkerArgs["playwright"]): Promis
       globexDelivery: globexDelivery.id,
     },
     // An enum array comes back from pg as its text form unless cast to text[].
-    acmeSettings: await row<Record<string, unknown>>("SELECT s.*, s.high_assurance_methods::text[] AS high_assurance_methods FROM org_settings s JOIN orgs o ON o.id = s.org_id WHERE o.slug = 'acme'"),
+    acmeSettings: await row<Record<string, unknown>>(
+      "SELECT s.*, s.high_assurance_methods::text[] AS high_assurance_methods FROM org_settings s JOIN orgs o ON o.id = s.org_id WHERE o.slug = 'acme'",
+    ),
   };
 }
 

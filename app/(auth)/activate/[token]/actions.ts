@@ -28,11 +28,16 @@ const activationForm = z.object({
 });
 
 export async function activateAction(_prev: ActivationState, formData: FormData): Promise<ActivationState> {
-  const parsed = activationForm.safeParse({ token: formData.get("token") ?? "", password: formData.get("password") ?? "", confirm: formData.get("confirm") ?? "" });
+  const parsed = activationForm.safeParse({
+    token: formData.get("token") ?? "",
+    password: formData.get("password") ?? "",
+    confirm: formData.get("confirm") ?? "",
+  });
   if (!parsed.success) return { error: errorMessage("PASSWORD_NOT_ACCEPTED"), problems: [passwordProblemMessage("TOO_LONG", 0)] };
   const result = await activateAccount(await getDb(), { ...parsed.data, context: await getRequestContext() });
   if (!result.ok) {
-    if ("problems" in result && result.problems) return { error: errorMessage(result.code), problems: result.problems.map((p) => passwordProblemMessage(p, result.minLength ?? 0)) };
+    if ("problems" in result && result.problems)
+      return { error: errorMessage(result.code), problems: result.problems.map((p) => passwordProblemMessage(p, result.minLength ?? 0)) };
     const linkDead = result.code.startsWith("ACTIVATION_LINK_") || result.code === "USER_INACTIVE";
     return { error: errorMessage(result.code), linkDead };
   }

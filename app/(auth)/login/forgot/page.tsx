@@ -10,7 +10,10 @@ export default function ForgotPasswordPage() {
     <AuthCard title="Forgot your password?">
       <div className="space-y-4 text-sm text-slate-700">
         <p>Ask your administrator or help desk to reset it. They give you a one-time link where you set a new password yourself; nobody else ever knows it.</p>
-        <p>Your authenticator app or security key stays registered: you still verify with it after setting the new password. If you lost that too, tell your administrator — they can help with both at once.</p>
+        <p>
+          Your authenticator app or security key stays registered: you still verify with it after setting the new password. If you lost that too, tell your
+          administrator — they can help with both at once.
+        </p>
         <p className="text-slate-500">For your security, MFA Console does not send password reset e-mails.</p>
         <Link prefetch={false} href="/login" className="inline-block font-medium text-blue-700 hover:underline">
           Back to log in

@@ -63,8 +63,8 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
   return (
     <AuthCard title="Verify your identity" subtitle="This action needs a recently verified session.">
       <p className="-mt-2 mb-4 text-sm text-slate-600">
-        Signed in as <span className="font-medium text-slate-800">{user.username}</span>. Once verified, your session stays
-        High Assurance for {windowMinutes} minutes.
+        Signed in as <span className="font-medium text-slate-800">{user.username}</span>. Once verified, your session stays High Assurance for {windowMinutes}{" "}
+        minutes.
       </p>
       {chosen ? (
         <>
@@ -74,7 +74,12 @@ export default async function StepUpPage({ searchParams }: { searchParams: Promi
               {offered
                 .filter((m) => m !== chosen)
                 .map((m) => (
-                  <Link prefetch={false} key={m} href={`/verify/step-up?method=${VIEWS[m].slug}&next=${encodeURIComponent(next)}`} className="text-slate-600 underline">
+                  <Link
+                    prefetch={false}
+                    key={m}
+                    href={`/verify/step-up?method=${VIEWS[m].slug}&next=${encodeURIComponent(next)}`}
+                    className="text-slate-600 underline"
+                  >
                     {VIEWS[m].switchLabel}
                   </Link>
                 ))}

@@ -29,7 +29,9 @@ export function StepUpForm({
       </Alert>
     );
   }
-  const error = state.error ? [state.error, state.attemptsRemaining !== undefined && attemptsLeftText(state.attemptsRemaining)].filter(Boolean).join(" ") : undefined;
+  const error = state.error
+    ? [state.error, state.attemptsRemaining !== undefined && attemptsLeftText(state.attemptsRemaining)].filter(Boolean).join(" ")
+    : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />

@@ -17,11 +17,7 @@ export default async function TotpChallengePage() {
   if (!pending.allowedMethods.includes("TOTP")) redirect("/verify");
   return (
     <AuthCard title="Verify your identity" subtitle={`Signing in as ${pending.user.username}`}>
-      <CodeForm
-        action={verifyTotpAction}
-        submitLabel="Verify"
-        hint="Open your authenticator app and enter the 6-digit code it shows for MFA Console."
-      />
+      <CodeForm action={verifyTotpAction} submitLabel="Verify" hint="Open your authenticator app and enter the 6-digit code it shows for MFA Console." />
       <nav aria-label="Other ways to verify" className="mt-3 flex flex-col items-center gap-1 text-sm">
         {pending.allowedMethods.includes("WEBAUTHN") && (
           <Link prefetch={false} href="/verify/security-key" className="text-slate-600 underline">

@@ -44,7 +44,9 @@ export function MethodRow({
       <td className="px-4 py-3 align-top text-slate-700">
         <LocalTime iso={method.registeredAt} />
       </td>
-      <td className="px-4 py-3 align-top text-slate-700">{method.lastUsedAt ? <LocalTime iso={method.lastUsedAt} /> : <span className="text-slate-500">Never</span>}</td>
+      <td className="px-4 py-3 align-top text-slate-700">
+        {method.lastUsedAt ? <LocalTime iso={method.lastUsedAt} /> : <span className="text-slate-500">Never</span>}
+      </td>
       <td className="px-4 py-3 align-top">
         <div className="flex justify-end gap-2">
           {!editing && (

@@ -51,17 +51,19 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
       </div>
       {notice && <NoticeToast id={`${String(params.notice)}-${typeof params.at === "string" ? params.at : ""}`} text={notice} />}
       {!highAssurance && hasAnything && (
-        <p className="text-sm text-slate-600">
-          Adding or removing a method, or regenerating recovery codes, first asks you to verify your identity.
-        </p>
+        <p className="text-sm text-slate-600">Adding or removing a method, or regenerating recovery codes, first asks you to verify your identity.</p>
       )}
 
-      <Section id="methods" title="Verification methods" action={
-        <div className="flex flex-wrap gap-2">
-          <AddMethodLink href={ADD_AUTHENTICATOR_PATH}>Add authenticator app</AddMethodLink>
-          <AddMethodLink href={ADD_KEY_PATH}>Add security key or passkey</AddMethodLink>
-        </div>
-      }>
+      <Section
+        id="methods"
+        title="Verification methods"
+        action={
+          <div className="flex flex-wrap gap-2">
+            <AddMethodLink href={ADD_AUTHENTICATOR_PATH}>Add authenticator app</AddMethodLink>
+            <AddMethodLink href={ADD_KEY_PATH}>Add security key or passkey</AddMethodLink>
+          </div>
+        }
+      >
         {methods.length === 0 ? (
           <Alert tone="info">
             You have no verification method yet.{" "}
@@ -75,11 +77,21 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
               <caption className="sr-only">Your verification methods</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Type</th>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Registered</th>
-                  <th scope="col" className="px-4 py-3">Last used</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-3">
+                    Type
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Registered
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Last used
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -116,18 +128,24 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
         />
       </Section>
 
-      <Section id="password" title="Password" action={
-        <Link
-          href={CHANGE_PASSWORD_PATH}
-          prefetch={false}
-          className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-        >
-          Change password
-        </Link>
-      }>
+      <Section
+        id="password"
+        title="Password"
+        action={
+          <Link
+            href={CHANGE_PASSWORD_PATH}
+            prefetch={false}
+            className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Change password
+          </Link>
+        }
+      >
         <p className="text-sm text-slate-700">
           {user.passwordChangedAt ? (
-            <>Last changed <LocalTime iso={user.passwordChangedAt.toISOString()} />.</>
+            <>
+              Last changed <LocalTime iso={user.passwordChangedAt.toISOString()} />.
+            </>
           ) : (
             "No change recorded yet."
           )}{" "}
@@ -135,19 +153,23 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
         </p>
       </Section>
 
-      <Section id="sessions" title="Sessions" action={
-        others > 0 ? (
-          <ConfirmAction
-            variant="danger"
-            compact
-            label="End all other sessions"
-            title="End all other sessions?"
-            description={`${others === 1 ? "Your other session" : `Your ${others} other sessions`} will be logged out on ${others === 1 ? "its" : "their"} next request. This session stays signed in.`}
-            confirmLabel="End all other sessions"
-            action={endOtherSessionsAction}
-          />
-        ) : undefined
-      }>
+      <Section
+        id="sessions"
+        title="Sessions"
+        action={
+          others > 0 ? (
+            <ConfirmAction
+              variant="danger"
+              compact
+              label="End all other sessions"
+              title="End all other sessions?"
+              description={`${others === 1 ? "Your other session" : `Your ${others} other sessions`} will be logged out on ${others === 1 ? "its" : "their"} next request. This session stays signed in.`}
+              confirmLabel="End all other sessions"
+              action={endOtherSessionsAction}
+            />
+          ) : undefined
+        }
+      >
         <SessionsTable
           sessions={sessions}
           caption="Your sessions"
@@ -179,12 +201,26 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
   );
 }
 
-function Section({ id, title, subtitle, action, children }: { id: string; title: string; subtitle?: string; action?: React.ReactNode; children: React.ReactNode }) {
+function Section({
+  id,
+  title,
+  subtitle,
+  action,
+  children,
+}: {
+  id: string;
+  title: string;
+  subtitle?: string;
+  action?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">{title}</h2>
+          <h2 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
           {subtitle && <p className="mt-0.5 text-sm text-slate-600">{subtitle}</p>}
         </div>
         {action}

@@ -36,14 +36,20 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   return (
     <main>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Identity Verification History
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span> Identity Verification History
       </nav>
       <div className="mt-1 flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">Identity Verification History</h1>
         {/* A POST: an export is an event in the viewer's name, never started by a link. */}
         <form method="post" action="/setup/activity/export">
           {EVENT_FILTER_KEYS.map((key) => (filters[key] ? <input key={key} type="hidden" name={key} value={filters[key]} /> : null))}
-          <button type="submit" className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <button
+            type="submit"
+            className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
             <Download aria-hidden className="h-4 w-4" />
             Export CSV
           </button>
@@ -67,8 +73,24 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       )}
       <EventsTable rows={rows} filtered={filtered} detailQuery={query} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
-        {page.newer ? <Link prefetch={false} href={href({ newer: page.newer })} className={pagerClass}>Newer</Link> : <span aria-disabled className={pagerOffClass}>Newer</span>}
-        {page.older ? <Link prefetch={false} href={href({ older: page.older })} className={pagerClass}>Older</Link> : <span aria-disabled className={pagerOffClass}>Older</span>}
+        {page.newer ? (
+          <Link prefetch={false} href={href({ newer: page.newer })} className={pagerClass}>
+            Newer
+          </Link>
+        ) : (
+          <span aria-disabled className={pagerOffClass}>
+            Newer
+          </span>
+        )}
+        {page.older ? (
+          <Link prefetch={false} href={href({ older: page.older })} className={pagerClass}>
+            Older
+          </Link>
+        ) : (
+          <span aria-disabled className={pagerOffClass}>
+            Older
+          </span>
+        )}
       </nav>
     </main>
   );

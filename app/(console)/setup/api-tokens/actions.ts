@@ -12,7 +12,12 @@ import type { ActionState } from "@/components/console/confirm-action";
 import type { ApiTokenFormState } from "@/components/console/api-token-form";
 
 export async function createApiTokenAction(_prev: ApiTokenFormState, formData: FormData): Promise<ApiTokenFormState> {
-  const values = { name: String(formData.get("name") ?? ""), actingUserId: String(formData.get("actingUserId") ?? ""), scopes: formData.getAll("scopes").map(String), expiresInDays: String(formData.get("expiresInDays") ?? "") };
+  const values = {
+    name: String(formData.get("name") ?? ""),
+    actingUserId: String(formData.get("actingUserId") ?? ""),
+    scopes: formData.getAll("scopes").map(String),
+    expiresInDays: String(formData.get("expiresInDays") ?? ""),
+  };
   const guard = await guardAdminAction({ action: "api-tokens.create", returnTo: "/setup/api-tokens/new" });
   if (!guard.ok) return { values, error: guard.error };
   const parsed = createApiTokenSchema.safeParse(values);
@@ -37,7 +42,13 @@ export async function revokeApiTokenAction(_prev: ActionState, formData: FormDat
   if (!tokenId.success) return { error: errorMessage("NOT_FOUND") };
   const guard = await guardAdminAction({ action: "api-tokens.revoke", returnTo: "/setup/api-tokens" });
   if (!guard.ok) return guard;
-  const result = await revokeApiToken({ orgDb: guard.current.orgDb, orgId: guard.current.user.orgId, actor: { id: guard.current.user.id }, tokenId: tokenId.data, context: guard.context });
+  const result = await revokeApiToken({
+    orgDb: guard.current.orgDb,
+    orgId: guard.current.user.orgId,
+    actor: { id: guard.current.user.id },
+    tokenId: tokenId.data,
+    context: guard.context,
+  });
   if (!result.ok) return { error: errorMessage(result.code) };
   revalidatePath("/setup/api-tokens");
   return { ok: true };

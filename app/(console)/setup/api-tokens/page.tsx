@@ -24,7 +24,10 @@ export default async function ApiTokensPage() {
   return (
     <main className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> API Tokens
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span> API Tokens
       </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
@@ -34,7 +37,11 @@ export default async function ApiTokensPage() {
           </p>
         </div>
         <div className="flex gap-2">
-          <Link prefetch={false} href="/docs/api" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <Link
+            prefetch={false}
+            href="/docs/api"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
             API Docs
           </Link>
           {can["api-tokens.create"] && (
@@ -52,14 +59,30 @@ export default async function ApiTokensPage() {
             <caption className="sr-only">API tokens</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Acts as</th>
-                <th scope="col" className="px-4 py-3">Scopes</th>
-                <th scope="col" className="px-4 py-3">Token</th>
-                <th scope="col" className="px-4 py-3">Created</th>
-                <th scope="col" className="px-4 py-3">Last used</th>
-                <th scope="col" className="px-4 py-3">Expires</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-4 py-3">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Acts as
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Scopes
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Token
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Created
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Last used
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Expires
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -71,7 +94,9 @@ export default async function ApiTokensPage() {
                       {t.name} {state && <Badge tone="slate">{state}</Badge>}
                     </td>
                     <td className="px-4 py-3">
-                      <Link prefetch={false} href={`/setup/users/${t.actingUser.id}`} className="text-blue-700 hover:underline">{t.actingUser.name}</Link>
+                      <Link prefetch={false} href={`/setup/users/${t.actingUser.id}`} className="text-blue-700 hover:underline">
+                        {t.actingUser.name}
+                      </Link>
                       <div className="text-xs text-slate-500">{t.actingUser.username}</div>
                     </td>
                     <td className="px-4 py-3">
@@ -88,7 +113,9 @@ export default async function ApiTokensPage() {
                       <LocalTime iso={t.createdAt.toISOString()} />
                       {t.createdBy && <div className="text-xs text-slate-500">by {t.createdBy.name}</div>}
                     </td>
-                    <td className="px-4 py-3">{t.lastUsedAt ? <LocalTime iso={t.lastUsedAt.toISOString()} /> : <span className="text-slate-500">Never</span>}</td>
+                    <td className="px-4 py-3">
+                      {t.lastUsedAt ? <LocalTime iso={t.lastUsedAt.toISOString()} /> : <span className="text-slate-500">Never</span>}
+                    </td>
                     <td className="px-4 py-3">{t.expiresAt ? <LocalTime iso={t.expiresAt.toISOString()} /> : <span className="text-slate-500">Never</span>}</td>
                     <td className="px-4 py-3 text-right">
                       {can["api-tokens.revoke"] && !t.revokedAt && (

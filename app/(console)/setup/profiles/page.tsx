@@ -20,7 +20,10 @@ export default async function ProfilesPage() {
   return (
     <main className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Profiles
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span> Profiles
       </nav>
       <h1 className="text-2xl font-semibold">Profiles</h1>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -28,10 +31,18 @@ export default async function ProfilesPage() {
           <caption className="sr-only">Profiles</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3">Profile</th>
-              <th scope="col" className="px-4 py-3">Permissions</th>
-              <th scope="col" className="px-4 py-3">Users</th>
-              <th scope="col" className="px-4 py-3">Session security level required at login</th>
+              <th scope="col" className="px-4 py-3">
+                Profile
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Permissions
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Users
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Session security level required at login
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -40,7 +51,9 @@ export default async function ProfilesPage() {
               return (
                 <tr key={p.id}>
                   <td className="px-4 py-3 font-medium">{p.name}</td>
-                  <td className="px-4 py-3">{p.permissions.length ? p.permissions.map((x) => PERMISSION_LABELS[x]).join(", ") : <span className="text-slate-500">None</span>}</td>
+                  <td className="px-4 py-3">
+                    {p.permissions.length ? p.permissions.map((x) => PERMISSION_LABELS[x]).join(", ") : <span className="text-slate-500">None</span>}
+                  </td>
                   <td className="px-4 py-3">{p.users}</td>
                   <td className="px-4 py-3">
                     <div className="flex items-center gap-2">
@@ -54,8 +67,7 @@ export default async function ProfilesPage() {
                               "Users of this profile then follow the org's MFA setting."
                             ) : p.holdsApiOnlyUsers ? (
                               <strong className="text-red-800">
-                                Warning: this profile holds Api Only users. Token-based API calls cannot step up, so this would break their
-                                integrations.
+                                Warning: this profile holds Api Only users. Token-based API calls cannot step up, so this would break their integrations.
                               </strong>
                             ) : (
                               "Every user of this profile must complete MFA at each login."

@@ -12,7 +12,10 @@ export default async function SecurityPage() {
   return (
     <main className="mx-auto max-w-2xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Security
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span> Security
       </nav>
       <h1 className="text-2xl font-semibold">Security</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

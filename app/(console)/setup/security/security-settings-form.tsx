@@ -42,8 +42,8 @@ function SessionLevelMethods({ saved, error, confirmError }: { saved: Verificati
     <fieldset className="space-y-2" aria-describedby={["methods-hint", error ? "highAssuranceMethods-error" : null].filter(Boolean).join(" ")}>
       <legend className="font-medium">Session security levels</legend>
       <p id="methods-hint" className="text-xs text-slate-600">
-        Logins completed with these methods get a High Assurance session; all others are Standard. Only ticked methods can be used to verify
-        your identity again (step up) during a Standard session.
+        Logins completed with these methods get a High Assurance session; all others are Standard. Only ticked methods can be used to verify your identity again
+        (step up) during a Standard session.
       </p>
       {METHODS.map((m) => {
         const warning = byMethod.get(m.value);
@@ -149,7 +149,12 @@ export function SecuritySettingsForm({ settings }: { settings: OrgSettings }) {
       {state.error && <Alert>{state.error}</Alert>}
       <fieldset className="space-y-2">
         <legend className="font-medium">Multi-factor authentication</legend>
-        <Check name="requireMfaForUiLogins" label="Require multi-factor authentication (MFA) for all direct UI logins" defaultChecked={settings.requireMfaForUiLogins} error={fe.requireMfaForUiLogins} />
+        <Check
+          name="requireMfaForUiLogins"
+          label="Require multi-factor authentication (MFA) for all direct UI logins"
+          defaultChecked={settings.requireMfaForUiLogins}
+          error={fe.requireMfaForUiLogins}
+        />
       </fieldset>
       <SessionLevelMethods saved={settings.highAssuranceMethods} error={fe.highAssuranceMethods} confirmError={fe.confirmStepUpWarnings} />
       {num("highAssuranceMinutes", "High Assurance window (minutes)", "How long a verified session may do sensitive actions before stepping up again. 5–720.")}
@@ -176,7 +181,11 @@ export function SecuritySettingsForm({ settings }: { settings: OrgSettings }) {
       </fieldset>
       <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <legend className="col-span-full font-medium">Passwords</legend>
-        {num("passwordMinLength", "Shortest password (characters)", "8–64. No composition rules: length and a blocklist of breached passwords protect best (NIST SP 800-63B).")}
+        {num(
+          "passwordMinLength",
+          "Shortest password (characters)",
+          "8–64. No composition rules: length and a blocklist of breached passwords protect best (NIST SP 800-63B).",
+        )}
         {num("activationLinkHours", "Activation link validity (hours)", "How long a new user's or a reset password's link works. 1–168.")}
       </fieldset>
       <fieldset className="space-y-2">

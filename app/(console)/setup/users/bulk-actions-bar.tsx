@@ -10,7 +10,12 @@ import { Alert } from "@/components/ui/alert";
 
 import { BULK_FORM_ID, BULK_SELECTION_EVENT } from "@/components/console/bulk-selection";
 
-const LABELS = { "reset-mfa": "Reset MFA", "reset-password": "Reset password", "expire-temp-codes": "Expire temporary codes", "revoke-sessions": "Revoke sessions" } as const;
+const LABELS = {
+  "reset-mfa": "Reset MFA",
+  "reset-password": "Reset password",
+  "expire-temp-codes": "Expire temporary codes",
+  "revoke-sessions": "Revoke sessions",
+} as const;
 const ASKS_REASON: readonly Action[] = ["reset-mfa", "reset-password"];
 type Action = keyof typeof LABELS;
 
@@ -20,7 +25,8 @@ const EFFECTS: Record<Action, string> = {
     "This removes all their verification methods and recovery codes, expires any temporary code and ends all their sessions. They register a method again at their next login.",
   "reset-password":
     "Their passwords stop working now and their sessions end. You get a one-time activation link for each user; their verification methods stay.",
-  "expire-temp-codes": "Their active temporary verification codes stop working; their usual verification method applies again. Users without an active code are left as they are.",
+  "expire-temp-codes":
+    "Their active temporary verification codes stop working; their usual verification method applies again. Users without an active code are left as they are.",
   "revoke-sessions": "They are logged out everywhere on their next click. Users without a session are left as they are.",
 };
 const NAMES_SHOWN = 5;
@@ -71,7 +77,15 @@ export function BulkActionsBar({ stepUpHref, selfId }: { stepUpHref?: string; se
       <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-slate-600">With selected users:</span>
         {(Object.keys(LABELS) as Action[]).map((a) => (
-          <Button key={a} type="button" variant="secondary" disabled={count === 0} aria-describedby="bulk-selection-count" aria-haspopup="dialog" onClick={() => open(a)}>
+          <Button
+            key={a}
+            type="button"
+            variant="secondary"
+            disabled={count === 0}
+            aria-describedby="bulk-selection-count"
+            aria-haspopup="dialog"
+            onClick={() => open(a)}
+          >
             {LABELS[a]}
           </Button>
         ))}
@@ -95,7 +109,13 @@ export function BulkActionsBar({ stepUpHref, selfId }: { stepUpHref?: string; se
           )}
         </section>
       )}
-      <form id={BULK_FORM_ID} action={(fd) => { setChosen(null); formAction(fd); }}>
+      <form
+        id={BULK_FORM_ID}
+        action={(fd) => {
+          setChosen(null);
+          formAction(fd);
+        }}
+      >
         {chosen && (
           <Dialog
             open
@@ -118,12 +138,24 @@ export function BulkActionsBar({ stepUpHref, selfId }: { stepUpHref?: string; se
             )}
             {ASKS_REASON.includes(chosen) && (
               <div className="space-y-1">
-                <label htmlFor="bulk-reason" className="block text-sm font-medium">Reason</label>
-                <textarea id="bulk-reason" name="reason" form={BULK_FORM_ID} required maxLength={500} rows={2} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+                <label htmlFor="bulk-reason" className="block text-sm font-medium">
+                  Reason
+                </label>
+                <textarea
+                  id="bulk-reason"
+                  name="reason"
+                  form={BULK_FORM_ID}
+                  required
+                  maxLength={500}
+                  rows={2}
+                  className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                />
               </div>
             )}
             <div className="mt-4 flex justify-end gap-2">
-              <Button type="button" variant="ghost" onClick={() => setChosen(null)}>Cancel</Button>
+              <Button type="button" variant="ghost" onClick={() => setChosen(null)}>
+                Cancel
+              </Button>
               <Button type="submit" form={BULK_FORM_ID} variant="danger" disabled={pending || count === 0}>
                 {LABELS[chosen]}
               </Button>
@@ -143,7 +175,11 @@ function BulkLink({ url, name }: { url: string; name: string }) {
       <code aria-label={`Activation link for ${name}`} className="break-all rounded bg-slate-100 px-1.5 py-0.5 text-xs">
         {url}
       </code>
-      <button type="button" className="text-xs font-medium text-blue-700 hover:underline" onClick={() => navigator.clipboard.writeText(url).then(() => setCopied(true))}>
+      <button
+        type="button"
+        className="text-xs font-medium text-blue-700 hover:underline"
+        onClick={() => navigator.clipboard.writeText(url).then(() => setCopied(true))}
+      >
         {copied ? "Copied" : "Copy"}
       </button>
     </span>

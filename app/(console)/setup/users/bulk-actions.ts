@@ -13,7 +13,11 @@ export interface BulkState {
 const schema = z.object({
   action: z.enum(BULK_ACTIONS),
   userIds: z.array(z.uuid()).min(1, "Select at least one user.").max(BULK_MAX_USERS, `Select at most ${BULK_MAX_USERS} users.`),
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").refine(...plainText("reason", { multiline: true })),
+  reason: z
+    .string()
+    .trim()
+    .max(500, "Keep the reason under 500 characters.")
+    .refine(...plainText("reason", { multiline: true })),
 });
 
 export async function bulkAction(_prev: BulkState, formData: FormData): Promise<BulkState> {

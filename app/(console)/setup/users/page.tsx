@@ -34,14 +34,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const cursor = { after: str(params.after), before: str(params.before) };
   // A page link of another order (or a changed one) opens the first page, and says so.
   const staleCursor = [cursor.after, cursor.before].some((c) => c !== undefined && decodeCursor(c, sort) === null);
-  const notes = [...Object.values(problems), ...(sortProblem ? [sortProblem] : []), ...(staleCursor ? ["That page link is out of date: showing the first page."] : [])];
+  const notes = [
+    ...Object.values(problems),
+    ...(sortProblem ? [sortProblem] : []),
+    ...(staleCursor ? ["That page link is out of date: showing the first page."] : []),
+  ];
   const [page, profiles] = await Promise.all([listUsers(orgDb, { ...cursor, filters, sort }), listProfiles(orgDb)]);
   const filtered = Object.keys(filters).length > 0;
   const sortHref = Object.fromEntries(USER_SORTS.map((key) => [key, pageHref(filters, nextSortFor(sort, key))])) as Record<UserSortKey, string>;
   return (
     <main>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> Users
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span> Users
       </nav>
       <div className="mt-1 flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Users</h1>
@@ -66,18 +73,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <UsersTable rows={page.rows} filtered={filtered} selectable={canBulk} sort={sort} sortHref={sortHref} query={filters.q} />
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-2">
         {page.prev ? (
-          <Link prefetch={false} href={pageHref(filters, sort, { before: page.prev })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link
+            prefetch={false}
+            href={pageHref(filters, sort, { before: page.prev })}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
             Previous
           </Link>
         ) : (
-          <span aria-disabled className="rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400">Previous</span>
+          <span aria-disabled className="rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400">
+            Previous
+          </span>
         )}
         {page.next ? (
-          <Link prefetch={false} href={pageHref(filters, sort, { after: page.next })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+          <Link
+            prefetch={false}
+            href={pageHref(filters, sort, { after: page.next })}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
             Next
           </Link>
         ) : (
-          <span aria-disabled className="rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400">Next</span>
+          <span aria-disabled className="rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400">
+            Next
+          </span>
         )}
       </nav>
     </main>

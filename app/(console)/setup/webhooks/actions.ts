@@ -28,7 +28,8 @@ export async function createWebhookAction(_prev: WebhookFormState, formData: For
   const parsed = parseWebhookForm(values);
   if (!parsed.success) return { values, fieldErrors: parsed.fieldErrors };
   const result = await createWebhookEndpoint({ ...actorOf(guard), input: parsed.data });
-  if (!result.ok) return { values, ...(result.code.startsWith("WEBHOOK_URL") ? { fieldErrors: { url: errorMessage(result.code) } } : { error: errorMessage(result.code) }) };
+  if (!result.ok)
+    return { values, ...(result.code.startsWith("WEBHOOK_URL") ? { fieldErrors: { url: errorMessage(result.code) } } : { error: errorMessage(result.code) }) };
   revalidatePath("/setup/webhooks");
   return { secret: result.secret, endpointId: result.id };
 }
@@ -42,7 +43,8 @@ export async function updateWebhookAction(_prev: WebhookFormState, formData: For
   const parsed = parseWebhookForm(values);
   if (!parsed.success) return { values, fieldErrors: parsed.fieldErrors };
   const result = await updateWebhookEndpoint({ ...actorOf(guard), endpointId: endpointId.data, input: parsed.data });
-  if (!result.ok) return { values, ...(result.code.startsWith("WEBHOOK_URL") ? { fieldErrors: { url: errorMessage(result.code) } } : { error: errorMessage(result.code) }) };
+  if (!result.ok)
+    return { values, ...(result.code.startsWith("WEBHOOK_URL") ? { fieldErrors: { url: errorMessage(result.code) } } : { error: errorMessage(result.code) }) };
   revalidatePath(`/setup/webhooks/${endpointId.data}`);
   return { saved: true, endpointId: endpointId.data };
 }

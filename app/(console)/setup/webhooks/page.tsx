@@ -23,7 +23,9 @@ export default async function WebhooksPage() {
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Webhooks</h1>
-          <p className="mt-1 text-sm text-slate-600">Send every verification event to your SIEM or another system as it happens, signed so the receiver can check it came from this console.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Send every verification event to your SIEM or another system as it happens, signed so the receiver can check it came from this console.
+          </p>
         </div>
         {can["webhooks.create"] && (
           <Link prefetch={false} href={newHref} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
@@ -33,16 +35,26 @@ export default async function WebhooksPage() {
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         {endpoints.length === 0 ? (
-          <p className="p-6 text-sm text-slate-600">No webhook endpoints yet. Add one to receive verification events at an HTTPS address of yours, such as your SIEM&apos;s event collector.</p>
+          <p className="p-6 text-sm text-slate-600">
+            No webhook endpoints yet. Add one to receive verification events at an HTTPS address of yours, such as your SIEM&apos;s event collector.
+          </p>
         ) : (
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">Webhook endpoints</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3">Endpoint</th>
-                <th scope="col" className="px-4 py-3">Activities</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Health</th>
+                <th scope="col" className="px-4 py-3">
+                  Endpoint
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Activities
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Health
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -17,10 +17,7 @@ export default async function EnrollPage() {
   const qrSvg = await QRCode.toString(enrollment.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   const grouped = enrollment.secret.match(/.{1,4}/g)!.join(" ");
   return (
-    <AuthCard
-      title="Set up an authenticator app"
-      subtitle={`Registering a second verification method for ${enrollment.username}.`}
-    >
+    <AuthCard title="Set up an authenticator app" subtitle={`Registering a second verification method for ${enrollment.username}.`}>
       <CodeForm
         action={confirmEnrollmentAction}
         submitLabel="Verify and continue"
@@ -40,7 +37,11 @@ export default async function EnrollPage() {
             </li>
             <li>
               Can&apos;t scan? Enter this key manually:
-              <code data-testid="manual-key" aria-label="Manual key" className="mt-2 block rounded bg-slate-100 px-3 py-2 text-center font-mono text-sm tracking-wider text-slate-900">
+              <code
+                data-testid="manual-key"
+                aria-label="Manual key"
+                className="mt-2 block rounded bg-slate-100 px-3 py-2 text-center font-mono text-sm tracking-wider text-slate-900"
+              >
                 {grouped}
               </code>
             </li>

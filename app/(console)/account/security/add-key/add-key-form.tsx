@@ -22,7 +22,12 @@ export function AddKeyForm({ defaultName, maxNameLength }: { defaultName: string
     setBusy(true);
     setState({});
     try {
-      setState(await runRegistration(() => addKeyOptionsAction(name), (response) => addKeyAction({ name, response })));
+      setState(
+        await runRegistration(
+          () => addKeyOptionsAction(name),
+          (response) => addKeyAction({ name, response }),
+        ),
+      );
     } finally {
       setBusy(false);
     }

@@ -28,7 +28,11 @@ export async function changePasswordAction(_prev: ChangePasswordState, formData:
   let current = await requireSession();
   const { hasAnyMethod } = await listStepUpMethods(current.orgDb, { userId: current.user.id });
   if (hasAnyMethod) current = await requireHighAssurance(CHANGE_PASSWORD_PATH);
-  const parsed = form.safeParse({ currentPassword: formData.get("currentPassword") ?? "", newPassword: formData.get("newPassword") ?? "", confirm: formData.get("confirm") ?? "" });
+  const parsed = form.safeParse({
+    currentPassword: formData.get("currentPassword") ?? "",
+    newPassword: formData.get("newPassword") ?? "",
+    confirm: formData.get("confirm") ?? "",
+  });
   if (!parsed.success) return { error: errorMessage("PASSWORD_NOT_ACCEPTED"), problems: [passwordProblemMessage("TOO_LONG", 0)] };
   const { user, orgDb } = current;
   const result = await changeMyPassword({

@@ -12,7 +12,16 @@ export function ChangePasswordForm({ username, orgName, minLength }: { username:
   return (
     <form action={action} className="space-y-4" noValidate>
       <PasswordRefusal error={state.error} problems={state.problems} />
-      <TextField id="currentPassword" name="currentPassword" label="Current password" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX_LENGTH * 2} required autoFocus />
+      <TextField
+        id="currentPassword"
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        maxLength={PASSWORD_MAX_LENGTH * 2}
+        required
+        autoFocus
+      />
       <NewPasswordFields name="newPassword" username={username} orgName={orgName} minLength={minLength} />
       <div className="flex justify-end gap-2">
         <Link prefetch={false} href="/account/security" className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">

@@ -28,28 +28,68 @@ export default async function EventDetailPage({
   const [event] = await describeEvents(orgDb, [found]);
   const fields: [string, React.ReactNode][] = [
     ["Time", <LocalTime key="t" iso={event.occurredAt.toISOString()} withZone />],
-    ["Time (UTC)", <span key="u" className="font-mono text-xs">{event.occurredAt.toISOString()}</span>],
-    ["User", event.userId ? <Link prefetch={false} key="l" href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">{event.userName} ({event.username})</Link> : (event.username ?? "—")],
+    [
+      "Time (UTC)",
+      <span key="u" className="font-mono text-xs">
+        {event.occurredAt.toISOString()}
+      </span>,
+    ],
+    [
+      "User",
+      event.userId ? (
+        <Link prefetch={false} key="l" href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">
+          {event.userName} ({event.username})
+        </Link>
+      ) : (
+        (event.username ?? "—")
+      ),
+    ],
     ["Activity", event.activityLabel],
     ["Method", event.methodLabel ?? "—"],
     ["Status", <EventStatus key="s" row={event} />],
     ["Source IP", event.ip ?? "—"],
     ["Browser", event.browser ?? "—"],
-    ["User agent", <span key="a" className="break-all font-mono text-xs">{event.userAgent ?? "—"}</span>],
-    ["Acting admin", event.actorId ? <Link prefetch={false} key="c" href={`/setup/users/${event.actorId}`} className="text-blue-800 hover:underline">{event.actorName}</Link> : (event.actorName ?? "The user")],
+    [
+      "User agent",
+      <span key="a" className="break-all font-mono text-xs">
+        {event.userAgent ?? "—"}
+      </span>,
+    ],
+    [
+      "Acting admin",
+      event.actorId ? (
+        <Link prefetch={false} key="c" href={`/setup/users/${event.actorId}`} className="text-blue-800 hover:underline">
+          {event.actorName}
+        </Link>
+      ) : (
+        (event.actorName ?? "The user")
+      ),
+    ],
     ["Event ID", event.id],
   ];
   return (
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span>{" "}
-        <Link prefetch={false} href={listHref} className="hover:underline">Identity Verification History</Link> <span aria-hidden>›</span> Event {event.id}
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href={listHref} className="hover:underline">
+          Identity Verification History
+        </Link>{" "}
+        <span aria-hidden>›</span> Event {event.id}
       </nav>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">{event.activityLabel}</h1>
         <div className="flex gap-4 text-sm font-medium">
-          <Link prefetch={false} href={listHref} className="text-blue-800 hover:underline">Back to history</Link>
-          {event.userId && <Link prefetch={false} href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">Open user</Link>}
+          <Link prefetch={false} href={listHref} className="text-blue-800 hover:underline">
+            Back to history
+          </Link>
+          {event.userId && (
+            <Link prefetch={false} href={`/setup/users/${event.userId}`} className="text-blue-800 hover:underline">
+              Open user
+            </Link>
+          )}
         </div>
       </div>
       <Section title="Event">
@@ -77,7 +117,10 @@ export default async function EventDetailPage({
             </dl>
             <details className="mt-4 text-sm">
               <summary className="cursor-pointer font-medium text-blue-800 hover:underline">Show raw JSON</summary>
-              <pre aria-label="Event detail (JSON)" className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">
+              <pre
+                aria-label="Event detail (JSON)"
+                className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800"
+              >
                 {JSON.stringify(event.detail, null, 2)}
               </pre>
             </details>

@@ -5,7 +5,14 @@ import { suggestUsers } from "@/lib/activity/suggest-users";
 import { historyAccessResponse } from "@/lib/next/history-access-response";
 import { plainText } from "@/lib/api/text";
 
-const querySchema = z.object({ q: z.string().trim().max(100, "Keep the search under 100 characters.").refine(...plainText("search")).default("") });
+const querySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100, "Keep the search under 100 characters.")
+    .refine(...plainText("search"))
+    .default(""),
+});
 
 export async function GET(request: Request): Promise<Response> {
   const access = await checkHistoryAccess();

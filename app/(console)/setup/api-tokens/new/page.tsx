@@ -18,7 +18,14 @@ export default async function NewApiTokenPage() {
   return (
     <main className="mx-auto max-w-lg space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> <Link prefetch={false} href="/setup/api-tokens" className="hover:underline">API Tokens</Link> <span aria-hidden>›</span> New token
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup/api-tokens" className="hover:underline">
+          API Tokens
+        </Link>{" "}
+        <span aria-hidden>›</span> New token
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-xl font-semibold">New API token</h1>

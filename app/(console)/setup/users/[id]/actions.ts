@@ -45,7 +45,7 @@ export async function disconnectMethodAction(_prev: ActionState, formData: FormD
   const { userId, methodType, methodId, reason } = parsed.data;
   const guard = await guardAdminAction({ action: "method.disconnect", returnTo: userPath(userId) });
   if (!guard.ok) return guard;
-  return answer(await disconnectMethod({ ...(actorFor(guard, userId)), method: { type: methodType, id: methodId }, reason }), userId);
+  return answer(await disconnectMethod({ ...actorFor(guard, userId), method: { type: methodType, id: methodId }, reason }), userId);
 }
 
 export async function resetMfaAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -53,7 +53,7 @@ export async function resetMfaAction(_prev: ActionState, formData: FormData): Pr
   if (!parsed.success) return invalid(parsed.error);
   const guard = await guardAdminAction({ action: "mfa.reset", returnTo: userPath(parsed.data.userId) });
   if (!guard.ok) return guard;
-  return answer(await resetMfa({ ...(actorFor(guard, parsed.data.userId)), reason: parsed.data.reason }), parsed.data.userId);
+  return answer(await resetMfa({ ...actorFor(guard, parsed.data.userId), reason: parsed.data.reason }), parsed.data.userId);
 }
 
 export async function revokeSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -109,7 +109,8 @@ export async function decideApprovalAction(_prev: ActionState, formData: FormDat
   // is not re-rendered now — the dialog showing it would go with the request's banner — but
   // when they click Done.
   if (result.ok && result.code) return { ok: true, code: formatTempCode(result.code), expiresAt: result.expiresAt?.toISOString() };
-  if (result.ok && result.activationLink) return { ok: true, activationLink: { url: result.activationLink.url, expiresAt: result.activationLink.expiresAt.toISOString() } };
+  if (result.ok && result.activationLink)
+    return { ok: true, activationLink: { url: result.activationLink.url, expiresAt: result.activationLink.expiresAt.toISOString() } };
   return answer(result, userId);
 }
 

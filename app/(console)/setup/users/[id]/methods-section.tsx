@@ -15,8 +15,22 @@ interface MethodRow {
 
 export function methodRows(detail: UserDetail): MethodRow[] {
   return [
-    ...detail.user.totpFactors.map((f) => ({ type: "TOTP" as const, id: f.id, typeLabel: "Authenticator app", name: f.name, registeredAt: f.verifiedAt ?? f.createdAt, lastUsedAt: f.lastUsedAt })),
-    ...detail.user.webauthnCreds.map((c) => ({ type: "WEBAUTHN" as const, id: c.id, typeLabel: c.deviceType === "multiDevice" ? "Passkey" : "Security key", name: c.name, registeredAt: c.createdAt, lastUsedAt: c.lastUsedAt })),
+    ...detail.user.totpFactors.map((f) => ({
+      type: "TOTP" as const,
+      id: f.id,
+      typeLabel: "Authenticator app",
+      name: f.name,
+      registeredAt: f.verifiedAt ?? f.createdAt,
+      lastUsedAt: f.lastUsedAt,
+    })),
+    ...detail.user.webauthnCreds.map((c) => ({
+      type: "WEBAUTHN" as const,
+      id: c.id,
+      typeLabel: c.deviceType === "multiDevice" ? "Passkey" : "Security key",
+      name: c.name,
+      registeredAt: c.createdAt,
+      lastUsedAt: c.lastUsedAt,
+    })),
   ];
 }
 
@@ -31,11 +45,23 @@ export function MethodsSection({ detail, canAct, stepUpHref }: { detail: UserDet
           <caption className="sr-only">Verification methods</caption>
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-2 pr-4">Type</th>
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Registered</th>
-              <th scope="col" className="py-2 pr-4">Last used</th>
-              {canAct && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
+              <th scope="col" className="py-2 pr-4">
+                Type
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Registered
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Last used
+              </th>
+              {canAct && (
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -43,7 +69,9 @@ export function MethodsSection({ detail, canAct, stepUpHref }: { detail: UserDet
               <tr key={m.id}>
                 <td className="py-2 pr-4">{m.typeLabel}</td>
                 <td className="py-2 pr-4 font-medium">{m.name}</td>
-                <td className="py-2 pr-4"><LocalTime iso={m.registeredAt.toISOString()} /></td>
+                <td className="py-2 pr-4">
+                  <LocalTime iso={m.registeredAt.toISOString()} />
+                </td>
                 <td className="py-2 pr-4">{m.lastUsedAt ? <LocalTime iso={m.lastUsedAt.toISOString()} /> : <span className="text-slate-500">Never</span>}</td>
                 {canAct && (
                   <td className="py-2 text-right">

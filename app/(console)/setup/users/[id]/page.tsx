@@ -44,7 +44,10 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
   return (
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
         <Link prefetch={false} href="/setup/users" className="hover:underline">
           Users
         </Link>{" "}
@@ -66,7 +69,11 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
         </div>
         <div className="flex flex-wrap gap-2">
           {can["user.update"] && (
-            <Link prefetch={false} href={`/setup/users/${user.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              prefetch={false}
+              href={`/setup/users/${user.id}/edit`}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Edit
             </Link>
           )}
@@ -100,7 +107,11 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
             />
           )}
           {can["lost-device.view"] && !self && (
-            <Link prefetch={false} href={`/setup/users/${user.id}/lost-device`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              prefetch={false}
+              href={`/setup/users/${user.id}/lost-device`}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
               Lost or stolen device
             </Link>
           )}
@@ -110,8 +121,8 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               title="Reset this user's password?"
               description={
                 <>
-                  {user.name}&apos;s password stops working now and all their sessions end. You get a one-time activation link to give them: they
-                  set a new password with it, then verify with their usual method, which stays registered.
+                  {user.name}&apos;s password stops working now and all their sessions end. You get a one-time activation link to give them: they set a new
+                  password with it, then verify with their usual method, which stays registered.
                 </>
               }
               confirmLabel="Reset password"
@@ -129,8 +140,8 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
               title="Reset MFA for this user?"
               description={
                 <>
-                  This removes all of {user.name}&apos;s verification methods and recovery codes, expires any temporary code and ends all their
-                  sessions. They register a method again at their next login.
+                  This removes all of {user.name}&apos;s verification methods and recovery codes, expires any temporary code and ends all their sessions. They
+                  register a method again at their next login.
                 </>
               }
               confirmLabel="Reset MFA"
@@ -146,7 +157,10 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       </div>
 
       {request && requested && (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+        >
           <p>
             <strong>Waiting for a second administrator: {requested.title}.</strong> Requested by{" "}
             {request.requestedBy?.name ?? request.requestedByLabel ?? "an administrator"} on <LocalTime iso={request.createdAt.toISOString()} />: &ldquo;
@@ -200,12 +214,16 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
             <dd>
               {!detail.hasPassword ? (
                 detail.activationLink ? (
-                  <>Not set — activation link valid until <LocalTime iso={detail.activationLink.expiresAt.toISOString()} /></>
+                  <>
+                    Not set — activation link valid until <LocalTime iso={detail.activationLink.expiresAt.toISOString()} />
+                  </>
                 ) : (
                   "Not set — the activation link expired or was used. Reset password issues a new one."
                 )
               ) : user.passwordChangedAt ? (
-                <>Set <LocalTime iso={user.passwordChangedAt.toISOString()} /></>
+                <>
+                  Set <LocalTime iso={user.passwordChangedAt.toISOString()} />
+                </>
               ) : (
                 "Set"
               )}
@@ -217,7 +235,9 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
           </div>
           <div>
             <dt className="text-slate-500">Created</dt>
-            <dd><LocalTime iso={user.createdAt.toISOString()} /></dd>
+            <dd>
+              <LocalTime iso={user.createdAt.toISOString()} />
+            </dd>
           </div>
         </dl>
       </Section>

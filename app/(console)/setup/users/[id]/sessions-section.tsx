@@ -9,7 +9,17 @@ import type { UserDetail } from "@/lib/users/get-user-detail";
  * The user's sessions, each with its own Revoke, and Revoke all. `canAct` is false on the admin's
  * own page (sessions.revoke is notOnSelf): their own sessions are ended from My security.
  */
-export function SessionsSection({ detail, canAct, stepUpHref, currentSessionId }: { detail: UserDetail; canAct: boolean; stepUpHref?: string; currentSessionId: string }) {
+export function SessionsSection({
+  detail,
+  canAct,
+  stepUpHref,
+  currentSessionId,
+}: {
+  detail: UserDetail;
+  canAct: boolean;
+  stepUpHref?: string;
+  currentSessionId: string;
+}) {
   const sessions = detail.user.sessions.map((s) => toSessionView(s, { currentSessionId, nowMs: detail.nowMs }));
   const name = detail.user.name;
   const revokeAll = canAct && sessions.length > 0 && (

@@ -14,7 +14,11 @@ export default async function NewWebhookPage() {
   return (
     <main className="mx-auto max-w-2xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        Setup <span aria-hidden>›</span> <Link prefetch={false} href="/setup/webhooks" className="hover:underline">Webhooks</Link> <span aria-hidden>›</span> Add endpoint
+        Setup <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup/webhooks" className="hover:underline">
+          Webhooks
+        </Link>{" "}
+        <span aria-hidden>›</span> Add endpoint
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-xl font-semibold">Add webhook endpoint</h1>

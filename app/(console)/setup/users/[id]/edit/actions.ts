@@ -15,7 +15,11 @@ export async function updateUserAction(_prev: UserFormState, formData: FormData)
   // Changing profiles and permissions needs a High Assurance session (L10).
   const guard = await guardAdminAction({ action: "user.update", returnTo: `/setup/users/${userId.data}/edit` });
   if (!guard.ok) return { error: guard.error };
-  const parsed = userFieldsSchema.safeParse({ name: formData.get("name"), profileId: formData.get("profileId"), extraPermissions: formData.getAll("extraPermissions") });
+  const parsed = userFieldsSchema.safeParse({
+    name: formData.get("name"),
+    profileId: formData.get("profileId"),
+    extraPermissions: formData.getAll("extraPermissions"),
+  });
   if (!parsed.success) {
     return { error: errorMessage("INVALID_INPUT"), fieldErrors: firstFieldErrors(parsed.error) };
   }

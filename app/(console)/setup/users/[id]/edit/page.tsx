@@ -21,8 +21,18 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   return (
     <main className="mx-auto max-w-lg space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
-        <Link prefetch={false} href={`/setup/users/${user.id}`} className="hover:underline">{user.name}</Link> <span aria-hidden>›</span> Edit
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup/users" className="hover:underline">
+          Users
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href={`/setup/users/${user.id}`} className="hover:underline">
+          {user.name}
+        </Link>{" "}
+        <span aria-hidden>›</span> Edit
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-xl font-semibold">Edit {user.name}</h1>

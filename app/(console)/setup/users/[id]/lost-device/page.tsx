@@ -36,8 +36,18 @@ export default async function LostDevicePage({ params }: { params: Promise<{ id:
   return (
     <main className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
-        <Link prefetch={false} href={`/setup/users/${detail.user.id}`} className="hover:underline">{detail.user.name}</Link> <span aria-hidden>›</span> Lost or stolen device
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup/users" className="hover:underline">
+          Users
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href={`/setup/users/${detail.user.id}`} className="hover:underline">
+          {detail.user.name}
+        </Link>{" "}
+        <span aria-hidden>›</span> Lost or stolen device
       </nav>
       <h1 className="text-2xl font-semibold">Lost or stolen device: {detail.user.name}</h1>
       {self && <Alert>You can&apos;t do this for your own account. Ask another administrator.</Alert>}
@@ -51,7 +61,11 @@ export default async function LostDevicePage({ params }: { params: Promise<{ id:
       <SessionsSection detail={detail} canAct={!self} stepUpHref={stepUpHref} currentSessionId={current.session.id} />
       <TempCodeSection detail={detail} canAct={!self} generateHref={`/setup/users/${detail.user.id}/temp-code?from=lost-device`} />
       <div className="flex justify-end">
-        <Link prefetch={false} href={`/setup/users/${detail.user.id}`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+        <Link
+          prefetch={false}
+          href={`/setup/users/${detail.user.id}`}
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+        >
           Done — back to the user
         </Link>
       </div>

@@ -30,8 +30,8 @@ export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: {
     return (
       <div className="space-y-4" role="status">
         <p className="text-sm text-slate-700">
-          <strong>Request sent.</strong> {userName} is an administrator, so your org asks a second administrator to approve this code. The
-          administrator who approves it sees the code and gives it to {userName}.
+          <strong>Request sent.</strong> {userName} is an administrator, so your org asks a second administrator to approve this code. The administrator who
+          approves it sees the code and gives it to {userName}.
         </p>
         <div className="flex justify-end">
           <Button
@@ -69,7 +69,14 @@ export function GenerateTempCodeForm({ userId, userName, maxHours, doneHref }: {
         error={fe.expiresInHours}
         options={Array.from({ length: maxHours }, (_, i) => ({ value: String(i + 1), label: i === 0 ? "1 hour" : `${i + 1} hours` }))}
       />
-      <SelectField id="maxUses" name="maxUses" label="Maximum uses" defaultValue="" error={fe.maxUses} options={MAX_USES.map((v) => ({ value: v, label: v === "" ? "Unlimited until it expires" : v }))} />
+      <SelectField
+        id="maxUses"
+        name="maxUses"
+        label="Maximum uses"
+        defaultValue=""
+        error={fe.maxUses}
+        options={MAX_USES.map((v) => ({ value: v, label: v === "" ? "Unlimited until it expires" : v }))}
+      />
       <div className="space-y-1">
         <label htmlFor="reason" className="block text-sm font-medium text-slate-800">
           Reason

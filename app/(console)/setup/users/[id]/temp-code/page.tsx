@@ -11,13 +11,7 @@ import { expireTempCodeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Temporary Verification Code" };
 
-export default async function GenerateTempCodePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ from?: string }>;
-}) {
+export default async function GenerateTempCodePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string }> }) {
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const from = (await searchParams).from === "lost-device" ? "lost-device" : null;
@@ -36,14 +30,23 @@ export default async function GenerateTempCodePage({
   return (
     <main className="mx-auto max-w-lg space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link prefetch={false} href="/setup" className="hover:underline">Setup</Link> <span aria-hidden>›</span> <Link prefetch={false} href="/setup/users" className="hover:underline">Users</Link> <span aria-hidden>›</span>{" "}
-        <Link prefetch={false} href={`/setup/users/${id.data}`} className="hover:underline">{detail.user.name}</Link>
+        <Link prefetch={false} href="/setup" className="hover:underline">
+          Setup
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href="/setup/users" className="hover:underline">
+          Users
+        </Link>{" "}
+        <span aria-hidden>›</span>{" "}
+        <Link prefetch={false} href={`/setup/users/${id.data}`} className="hover:underline">
+          {detail.user.name}
+        </Link>
       </nav>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">Temporary Verification Code</h1>
         <p className="mt-1 text-sm text-slate-600">
-          For {detail.user.name} ({detail.user.username}), who can&apos;t use their usual verification method. The code bypasses every other
-          method until it expires or you click Expire Now.
+          For {detail.user.name} ({detail.user.username}), who can&apos;t use their usual verification method. The code bypasses every other method until it
+          expires or you click Expire Now.
         </p>
         <div className="mt-5">
           {/* Every refusal offers the way on: back to the user, or Expire Now right here. */}
