@@ -19,8 +19,18 @@ export interface OpenedDb {
 export async function openDatabase(opts: { url?: string; pgliteDir?: string } = {}): Promise<OpenedDb> {
   const url = opts.url ?? config.databaseUrl;
   if (url) {
-    const db = new PrismaClient({ adapter: new PrismaPg(watchedPool(url)) });
-    return { db, kind: "postgres", close: () => db.$disconnect() };
+    const pool = watchedPool(url);
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    // The adapter doesn't own a pool it was handed: its idle connections would keep the database
+    // busy for seconds after close (and a busy database can't be copied or dropped).
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        await db.$disconnect();
+        await pool.end();
+      },
+    };
   }
   // Imported lazily: the WASM build is only loaded when the embedded database is used.
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
