@@ -44,7 +44,8 @@ test("every API operation refuses a missing, malformed, unknown or revoked token
 test("with a valid token, hostile path ids, bodies, Content-Types and queries get their 4xx problem+json and change nothing but the call's own rows", async ({
   request,
 }) => {
-  test.setTimeout(90_000);
+  // Hundreds of requests, on a lane that runs beside the other specs' (scripts/e2e.ts).
+  test.setTimeout(240_000);
   await startApiBaseline();
   const sent = [...pathProbes(world()), ...bodyProbes(), ...queryProbes()];
   for (const probe of sent) await expectApiRefused(probe.label, await send(request, probe), { status: probe.status, edge: probe.edge, known: true });

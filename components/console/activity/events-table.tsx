@@ -90,7 +90,7 @@ export function EventsTable({ rows, filtered, detailQuery }: { rows: DescribedEv
                 </td>
                 <td className="px-2.5 py-2">
                   {/* Sentences, not JSON; a long reason wraps and stops at three lines (break-words: a 1 MB word too). */}
-                  <p className="line-clamp-3 w-56 break-words text-xs text-slate-600" title={detail || undefined}>
+                  <p className="line-clamp-3 w-48 break-words text-xs text-slate-600" title={detail || undefined}>
                     {r.detailParts.map((p, i) => (
                       <span key={i}>
                         {i > 0 && "; "}
