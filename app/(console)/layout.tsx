@@ -30,7 +30,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
+        <div className="mx-auto flex max-w-[90rem] flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
           <div className="flex items-center gap-6">
             <Link prefetch={false} href="/" className="flex items-center gap-2 font-semibold text-slate-900">
               <ShieldCheck aria-hidden className="h-6 w-6 text-blue-700" />
