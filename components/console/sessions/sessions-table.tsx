@@ -14,23 +14,23 @@ export function SessionsTable({ sessions, caption, action }: { sessions: Session
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="whitespace-nowrap px-4 py-3">
               Browser · Login
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="whitespace-nowrap px-4 py-3">
               IP address
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="whitespace-nowrap px-4 py-3">
               Signed in
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="whitespace-nowrap px-4 py-3">
               Last active
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className="whitespace-nowrap px-4 py-3">
               Level
             </th>
             {action && (
-              <th scope="col" className="px-4 py-3">
+              <th scope="col" className="whitespace-nowrap px-4 py-3">
                 <span className="sr-only">Actions</span>
               </th>
             )}

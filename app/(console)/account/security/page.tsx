@@ -175,7 +175,7 @@ export default async function MySecurityPage({ searchParams }: { searchParams: P
           caption="Your sessions"
           action={(s) =>
             s.current ? (
-              <span className="text-xs text-slate-500">Use Log out</span>
+              <span className="whitespace-nowrap text-xs text-slate-500">Use Log out</span>
             ) : (
               <ConfirmAction
                 variant="danger"
