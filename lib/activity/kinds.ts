@@ -1,6 +1,7 @@
 // The one list of verification-event kinds and their readable labels (SPEC V1). The enum values
 // themselves are declared in prisma/schema.prisma; this map must name each of them (tsc checks).
 import type { ActivityKind, EventStatus, VerificationMethod } from "@db/generated";
+import { humanizeKey } from "./detail-values";
 
 export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   LOGIN: "Login",
@@ -107,8 +108,5 @@ const API_ERROR_REASONS: Record<string, string> = {
  */
 export function failureReasonLabel(reason: string | null | undefined): string | null {
   if (!reason) return null;
-  const known = (FAILURE_REASONS as Record<string, string>)[reason] ?? API_ERROR_REASONS[reason];
-  if (known) return known;
-  const words = reason.toLowerCase().replace(/_+/g, " ").trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : reason;
+  return (FAILURE_REASONS as Record<string, string>)[reason] ?? API_ERROR_REASONS[reason] ?? humanizeKey(reason);
 }
