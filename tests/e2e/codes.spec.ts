@@ -9,9 +9,8 @@ import { generateTempCode } from "@/lib/mfa/temp-codes/generate-temp-code";
 import { expireTempCode } from "@/lib/mfa/temp-codes/expire-temp-code";
 import { replaceRecoveryCodes } from "@/lib/mfa/recovery-codes";
 import { freshTotp } from "./totp";
-import { createUser } from "./fixtures";
+import { createUser, DEMO_SECRET } from "./fixtures";
 
-const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const ctx = { ip: "127.0.0.1", userAgent: "e2e setup" };
 
 async function adminAction<T>(fn: (opts: { orgDb: ReturnType<typeof forOrg>; orgId: string; adminId: string }) => Promise<T>) {
@@ -42,7 +41,7 @@ test("a temporary code is asked alone while active, and the authenticator app re
   await page.context().clearCookies();
   await passwordStep(page, abby);
   await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp(abby, SECRET));
+  await page.getByLabel("Verification code").fill(await freshTotp(abby, DEMO_SECRET));
   await page.getByRole("button", { name: "Verify" }).click();
   // Signed in: a Standard User starts on My security.
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();

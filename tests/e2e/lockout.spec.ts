@@ -2,18 +2,14 @@
 // told when to retry — at the challenge, where the password was already proven. Then even the
 // right password gets no further, and reads exactly like a wrong one (docs/decisions/009).
 import { expect, test } from "@playwright/test";
+import { passwordStep } from "./console";
 import { createUser } from "./fixtures";
 
 test("a user is locked after the limit and told when to retry", async ({ page }) => {
   // A user of this test's own: a locked demo user would stop the specs running beside this one.
   const username = "dora.lockout@acme.test";
   await createUser({ username, name: "Dora Lockout", profile: "MFA Delegate" });
-  const logIn = async () => {
-    await page.goto("/login");
-    await page.getByLabel("Username").fill(username);
-    await page.getByLabel("Password").fill("demo-password-1");
-    await page.getByRole("button", { name: "Log In" }).click();
-  };
+  const logIn = () => passwordStep(page, username);
   await logIn();
   // Dora has no method yet, so this is the registration screen; its wrong codes count too.
   await expect(page.getByRole("heading", { name: "Set up multi-factor authentication" })).toBeVisible();

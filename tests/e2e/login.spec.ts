@@ -4,9 +4,9 @@ import { expect, test } from "@playwright/test";
 import { logIn } from "./console";
 import pg from "pg";
 import { freshTotp } from "./totp";
+import { DEMO_SECRET } from "./fixtures";
 
 const PASSWORD = "demo-password-1";
-const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 test("admin logs in with password and TOTP, sees the users list, logs out", async ({ page }) => {
   await logIn(page, "admin@acme.test");
@@ -71,7 +71,7 @@ test("a wrong code is refused on the code field and the right one still works", 
   await page.getByLabel("Verification code").fill("000000");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByText("That code isn't valid")).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp("alice@acme.test", SECRET));
+  await page.getByLabel("Verification code").fill(await freshTotp("alice@acme.test", DEMO_SECRET));
   await page.getByRole("button", { name: "Verify" }).click();
   // Alice has no console permission: she starts on My security, and Setup answers 403.
   await expect(page).toHaveURL(/\/account\/security$/);

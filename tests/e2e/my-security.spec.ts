@@ -4,14 +4,13 @@
 // spec's demo users or counts are touched.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { withDb } from "./db";
-import { signedIn, toasts } from "./console";
+import { logIn as logInThroughTheForm, signedIn, toasts } from "./console";
+import { DEMO_SECRET } from "./fixtures";
 import { freshTotp } from "./totp";
 import { createOrg } from "@/lib/orgs/create-org";
 import { encryptTotpSecret } from "@/lib/mfa/totp-secret";
 
 const USERNAME = "mia@initech.test";
-const PASSWORD = "demo-password-1";
-const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 test.beforeAll(async () => {
   await withDb(async (db) => {
@@ -23,7 +22,7 @@ test.beforeAll(async () => {
         data: { orgId: org.id, username: USERNAME, name: "Mia Moreno", passwordHash: template.passwordHash, profileId: profileIds["Standard User"]! },
       });
       await tx.totpFactor.create({
-        data: { orgId: org.id, userId: mia.id, name: "Authenticator app", secretCiphertext: encryptTotpSecret(SECRET, mia.id), verifiedAt: new Date() },
+        data: { orgId: org.id, userId: mia.id, name: "Authenticator app", secretCiphertext: encryptTotpSecret(DEMO_SECRET, mia.id), verifiedAt: new Date() },
       });
     });
   });
@@ -35,13 +34,7 @@ test.describe.configure({ timeout: 150_000 });
 test.setTimeout(120_000);
 
 async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Username").fill(USERNAME);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log In" }).click();
-  await expect(page.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp(USERNAME, SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
+  await logInThroughTheForm(page, USERNAME);
   // A Standard User (no console permission) starts on My security.
   await expect(page).toHaveURL(/\/account\/security$/);
   await expect(page.getByRole("heading", { name: "My security", level: 1 })).toBeVisible();
@@ -133,7 +126,7 @@ test("regenerating recovery codes asks a Standard session to verify, then shows 
   await page.getByLabel("Verification code").fill("000000");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByText("That code isn't valid")).toBeVisible();
-  await page.getByLabel("Verification code").fill(await freshTotp(USERNAME, SECRET));
+  await page.getByLabel("Verification code").fill(await freshTotp(USERNAME, DEMO_SECRET));
   await page.getByRole("button", { name: "Verify" }).click();
 
   // Back on My security, raised, with the confirmation open again.
