@@ -4,6 +4,7 @@
 import "../helpers/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDb, type TestDb } from "../helpers/test-db";
+import { usePglite } from "../helpers/pg";
 import { ctx, seed } from "../helpers/demo";
 import { sessionFor } from "../helpers/sessions";
 import { forOrg } from "@/lib/db/tenant";
@@ -63,6 +64,17 @@ describe("revoking one session of a user", () => {
     const before = await revokeEvents();
     expect(await revoke({ target: "alice@acme.test", sessionId: s.id })).toEqual({ ok: false, code: "SESSION_NOT_FOUND" });
     expect(await revokeEvents()).toBe(before);
+  });
+
+  it.skipIf(usePglite)("of 10 concurrent revocations of one session, exactly one ends it and writes the event", async () => {
+    const alice = user("alice@acme.test");
+    const s = await sessionFor(t.db, alice);
+    const before = await revokeEvents();
+    const results = await Promise.all(Array.from({ length: 10 }, () => revoke({ target: "alice@acme.test", sessionId: s.id })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(Array(9).fill({ ok: false, code: "SESSION_NOT_FOUND" }));
+    expect(await revokeEvents()).toBe(before + 1);
+    expect(await isLive(s.id)).toBe(false);
   });
 
   it("another user's session, named as this user's, is not found and stays", async () => {
