@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import path from "node:path";
+import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships a WASM Postgres that must be loaded from node_modules at run time, not bundled.
@@ -14,19 +15,7 @@ const nextConfig: NextConfig = {
   // time turns Node's back on for a console served directly (docs/decisions/014).
   compress: process.env.MFA_COMPRESS === "1",
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          // Login, enrollment (which shows a secret) and console pages are never framed. The
-          // Content-Security-Policy (with a nonce per request) and HSTS come from
-          // scripts/http-edge.mjs, which the server runs in front of Next.js.
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
   },
   experimental: { authInterrupts: true }, // forbidden() → app/forbidden.tsx with HTTP 403
 };

@@ -50,6 +50,8 @@ async function serve() {
   const app = next({ dev: false, hostname: "localhost", port });
   // Where Next.js looks for a server action's body that was already read (its request meta).
   const REQUEST_META = Symbol.for("NextInternalRequestMeta");
+  // lib/http/node-api.ts: API_FAST_PATH.
+  const API_FAST_PATH = Symbol.for("mfa-console.api-fast-path");
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -108,14 +110,6 @@ async function serve() {
       }
       const refused = refuseAtEdge(req, { trustProxy });
       if (refused) return refuse(req, res, refused);
-      if (req.method === "POST" && req.headers["next-action"]) {
-        // Read and checked here (at most 1 MB), then handed to Next.js as its request meta.
-        const body = await readBody(req);
-        if (!body) return refuse(req, res, { status: 413, message: "That request is too large." });
-        const problem = await malformedActionBody(body, req.headers["content-type"]);
-        if (problem) return refuse(req, res, { status: 400, message: `That request could not be read: ${problem}.` });
-        req[REQUEST_META] = { ...req[REQUEST_META], actionBody: body };
-      }
       // While Postgres can't be reached (lib/db/availability.ts flags it in this same process), what
       // would be a 500 is a 503 a client or load balancer knows to retry — also for a request that
       // began before the outage ended: its query failed in the outage, but it may answer after it.
@@ -133,6 +127,26 @@ async function serve() {
       res.setHeader("Content-Security-Policy", csp);
       const hsts = transportSecurity({ https });
       if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+      // REST API v1 is answered here, without Next's router (lib/http/node-api.ts, registered by
+      // instrumentation.ts at prepare()); whatever it does not name exactly goes on to Next.js.
+      const api = globalThis[API_FAST_PATH];
+      const call = api?.match(req.method ?? "", req.url ?? "/");
+      if (call) {
+        let body = null;
+        if (api.takesBody(call)) {
+          body = await readBody(req);
+          if (!body) return refuse(req, res, { status: 413, message: "That request is too large." });
+        }
+        return api.serve(call, req, body, res);
+      }
+      if (req.method === "POST" && req.headers["next-action"]) {
+        // Read and checked here (at most 1 MB), then handed to Next.js as its request meta.
+        const body = await readBody(req);
+        if (!body) return refuse(req, res, { status: 413, message: "That request is too large." });
+        const problem = await malformedActionBody(body, req.headers["content-type"]);
+        if (problem) return refuse(req, res, { status: 400, message: `That request could not be read: ${problem}.` });
+        req[REQUEST_META] = { ...req[REQUEST_META], actionBody: body };
+      }
       handle(req, res);
     })
     .listen(port, () => (cluster.isWorker ? process.send?.("listening") : console.log(`MFA Console ready on http://localhost:${port}`)));

@@ -39,7 +39,7 @@ export async function recordEvent(db: EventWriter, input: EventInput): Promise<v
   const ip = input.context?.ip?.slice(0, 64) ?? null;
   const userAgent = input.context?.userAgent?.slice(0, 512) ?? null;
   const detail = input.detail === undefined ? null : JSON.stringify(input.detail);
-  await db.$executeRaw`
+  await db.$executeRaw`/* prepared */
     INSERT INTO verification_events (org_id, user_id, username, actor_id, actor_label, activity, method, status, reason, ip, user_agent, detail)
     VALUES (${input.orgId}::uuid, ${input.userId ?? null}::uuid, ${input.username ?? null}, ${input.actorId ?? null}::uuid, ${input.actorLabel ?? null},
             ${input.activity}::"ActivityKind", ${input.method ?? null}::"VerificationMethod", ${input.status}::"EventStatus", ${input.reason ?? null},

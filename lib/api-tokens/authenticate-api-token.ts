@@ -8,6 +8,7 @@ import { fail, type Result } from "@/lib/errors";
 import { effectivePermissions } from "@/lib/users/permissions";
 import { LAST_SEEN_WRITE_INTERVAL_SECONDS } from "@/lib/config";
 import { counterSlot, settleHit, type RateLimitHit } from "@/lib/security/rate-limit";
+import { PREPARED } from "@/lib/db/prepared-statements";
 import { apiTokenHash } from "./token-format";
 
 export interface ApiCaller {
@@ -80,7 +81,7 @@ interface TokenRow {
  * Exported for bench/api.ts, which prints its plan. $1 is the token's hash, bound, never spliced;
  * $2–$4 the throttle's counter key and window (lib/security/rate-limit.ts), $5 now.
  */
-export const TOKEN_LOOKUP_SQL = `
+export const TOKEN_LOOKUP_SQL = `${PREPARED}
     WITH tok AS (
       SELECT t.id, t.org_id, t.name, COALESCE(t.permissions, '{}')::text[] AS permissions, t.last_used_at, t.expires_at, t.revoked_at,
              u.id AS user_id, u.username, u.name AS user_name, u.is_active, COALESCE(u.extra_permissions, '{}')::text[] AS extra_permissions,

@@ -7,6 +7,7 @@ import pg from "pg";
 import { isConnectionError, markDatabaseAvailable, markDatabaseUnavailable } from "./availability";
 import { config } from "@/lib/config";
 import { openPglite } from "./pglite";
+import { statementName } from "./prepared-statements";
 
 export type Db = PrismaClient;
 
@@ -20,7 +21,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string } = 
   const url = opts.url ?? config.databaseUrl;
   if (url) {
     const pool = watchedPool(url);
-    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementName }) });
     // The adapter doesn't own a pool it was handed: its idle connections would keep the database
     // busy for seconds after close (and a busy database can't be copied or dropped).
     return {

@@ -5,7 +5,7 @@ import { contextFromHeaders } from "@/lib/next/request-context";
 import { fail } from "@/lib/errors";
 import { databaseUnavailable, isConnectionError } from "@/lib/db/availability";
 import { handleApiCall } from "./handle-api-call";
-import { problemResponse } from "./problem";
+import { problemReply, problemResponse, replyToResponse, type ApiReply } from "./problem";
 import type { ApiOperation } from "./api-operation";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -15,11 +15,16 @@ export function apiRoute(op: ApiOperation) {
     try {
       return await handleApiCall(await getDb(), op, { request, params: await route.params, context: contextFromHeaders(request.headers) });
     } catch (error) {
-      // A database outage is the one failure a client can wait out: 503 problem+json, Retry-After.
-      if (databaseUnavailable() || isConnectionError(error)) return problemResponse(fail("SERVICE_UNAVAILABLE"), { headers: { "Retry-After": "5" } });
+      const outage = outageReply(error);
+      if (outage) return replyToResponse(outage);
       throw error;
     }
   };
+}
+
+/** A database outage is the one failure a client can wait out: 503 problem+json with Retry-After. Null for any other error. */
+export function outageReply(error: unknown): ApiReply | null {
+  return databaseUnavailable() || isConnectionError(error) ? problemReply(fail("SERVICE_UNAVAILABLE"), { headers: { "Retry-After": "5" } }) : null;
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

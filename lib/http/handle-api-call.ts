@@ -11,13 +11,24 @@ import { authenticateApiToken, bearerToken, type ApiCaller } from "@/lib/api-tok
 import { RATE_LIMITS } from "@/lib/security/rate-limits";
 import { permits } from "@/lib/policy/actions";
 import { fail, ERRORS, type ErrorCode, type Failure } from "@/lib/errors";
-import { fieldErrors, problemResponse, type FieldError } from "./problem";
+import { fieldErrors, problemReply, replyToResponse, type ApiReply, type FieldError } from "./problem";
 import type { ApiOperation, ApiOutcome } from "./api-operation";
 
 export const API_BASE_PATH = "/api/v1";
 
+/**
+ * The part of an HTTP request a call reads. A web Request is one (Next's route handlers, tests);
+ * lib/http/node-api.ts makes one from a Node request without building a Request.
+ */
+export interface ApiHttpRequest {
+  /** Absolute, or the path and query as sent. */
+  url: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 export interface ApiRequest {
-  request: Request;
+  request: ApiHttpRequest;
   /** Path parameters as the router matched them. */
   params: Record<string, string | string[] | undefined>;
   context: RequestContext;
@@ -25,21 +36,26 @@ export interface ApiRequest {
 }
 
 export async function handleApiCall(db: Db, op: ApiOperation, req: ApiRequest): Promise<Response> {
+  return replyToResponse(await handleApiExchange(db, op, req));
+}
+
+export async function handleApiExchange(db: Db, op: ApiOperation, req: ApiRequest): Promise<ApiReply> {
   const nowMs = req.nowMs ?? Date.now();
   const auth = await authenticateApiToken(db, { presented: bearerToken(req.request.headers.get("authorization")), nowMs });
-  if (!auth.ok) return problemResponse(auth);
+  if (!auth.ok) return problemReply(auth);
   const { caller, limit } = auth;
   const orgDb = forOrg(db, caller.orgId);
 
   const rateHeaders = rateLimitHeaders(limit.ok ? limit.remaining : 0, limit.ok ? limit.resetAt : limit.retryAt, nowMs);
-  const answer = async (outcome: ApiOutcome, errors?: FieldError[]): Promise<Response> => {
+  const answer = async (outcome: ApiOutcome, errors?: FieldError[]): Promise<ApiReply> => {
     const status = "ok" in outcome ? ERRORS[outcome.code].status : outcome.status;
     await recordApiCall(orgDb, { caller, op, status, code: "ok" in outcome ? outcome.code : null, context: req.context, nowMs });
-    if ("ok" in outcome) return problemResponse(outcome, { errors, headers: rateHeaders, nowMs });
-    return new Response(outcome.status === 204 ? null : JSON.stringify(outcome.body), {
+    if ("ok" in outcome) return problemReply(outcome, { errors, headers: rateHeaders, nowMs });
+    return {
       status: outcome.status,
       headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...rateHeaders, ...outcome.headers },
-    });
+      body: outcome.status === 204 ? null : JSON.stringify(outcome.body),
+    };
   };
   if (!limit.ok) return answer(fail("RATE_LIMITED", { retryAt: limit.retryAt }));
   if (op.action && !permits(caller.permissions, op.action)) return answer(fail("FORBIDDEN"));
@@ -57,11 +73,11 @@ async function parseRequest(op: ApiOperation, req: ApiRequest): Promise<Parsed> 
   const invalid = (where: "body" | "query" | "path", error: z.ZodError): Parsed => ({ failure: fail("INVALID_INPUT"), errors: fieldErrors(where, error) });
   const params = op.params ? op.params.strict().safeParse(req.params) : { success: true as const, data: {} };
   if (!params.success) return invalid("path", params.error);
-  const url = new URL(req.request.url);
-  const repeated = [...new Set([...url.searchParams.keys()].filter((k) => url.searchParams.getAll(k).length > 1))];
+  const searchParams = queryOf(req.request.url);
+  const repeated = [...new Set([...searchParams.keys()].filter((k) => searchParams.getAll(k).length > 1))];
   if (repeated.length) return { failure: fail("INVALID_INPUT"), errors: repeated.map((k) => ({ field: `query.${k}`, message: "Give this parameter once." })) };
   // Without query parameters of its own an operation refuses any (strict): a typo never passes unnoticed.
-  const query = (op.query ?? z.object({})).strict().safeParse(Object.fromEntries(url.searchParams));
+  const query = (op.query ?? z.object({})).strict().safeParse(Object.fromEntries(searchParams));
   if (!query.success) return invalid("query", query.error);
   if (!op.body) return { params: params.data, query: query.data, body: undefined };
   const mediaType = (req.request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
@@ -75,6 +91,14 @@ async function parseRequest(op: ApiOperation, req: ApiRequest): Promise<Parsed> 
   const body = op.body.strict().safeParse(json);
   if (!body.success) return invalid("body", body.error);
   return { params: params.data, query: query.data, body: body.data };
+}
+
+/** The query string of an absolute URL or of a request target ("/api/v1/users?q=son"), as URLSearchParams reads it. */
+function queryOf(url: string): URLSearchParams {
+  const end = url.indexOf("#");
+  const target = end < 0 ? url : url.slice(0, end);
+  const start = target.indexOf("?");
+  return new URLSearchParams(start < 0 ? "" : target.slice(start + 1));
 }
 
 /** The IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers): the quota, what is left, when it resets. */

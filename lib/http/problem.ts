@@ -44,7 +44,22 @@ const TITLES: Record<number, string> = {
   429: "Too Many Requests",
 };
 
+/** What an API call answers, before it is a web Response (Next's route handlers) or written to a Node response (lib/http/node-api.ts). */
+export interface ApiReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export function replyToResponse(reply: ApiReply): Response {
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
 export function problemResponse(failure: Failure, extra: { errors?: FieldError[]; headers?: Record<string, string>; nowMs?: number } = {}): Response {
+  return replyToResponse(problemReply(failure, extra));
+}
+
+export function problemReply(failure: Failure, extra: { errors?: FieldError[]; headers?: Record<string, string>; nowMs?: number } = {}): ApiReply {
   const status = ERRORS[failure.code].status;
   const body: Problem = {
     type: problemType(failure.code),
@@ -59,7 +74,7 @@ export function problemResponse(failure: Failure, extra: { errors?: FieldError[]
   const headers: Record<string, string> = { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store", ...extra.headers };
   if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="MFA Console API"';
   if (failure.retryAt) headers["Retry-After"] = String(Math.max(1, Math.ceil((failure.retryAt.getTime() - (extra.nowMs ?? Date.now())) / 1000)));
-  return new Response(JSON.stringify(body), { status, headers });
+  return { status, headers, body: JSON.stringify(body) };
 }
 
 /** zod issues as the problem's `errors[]`, each with where it was. */

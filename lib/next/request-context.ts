@@ -4,7 +4,7 @@
 import { headers } from "next/headers";
 import type { RequestContext } from "@/lib/activity/record-event";
 
-export function contextFromHeaders(h: Headers): RequestContext {
+export function contextFromHeaders(h: { get(name: string): string | null }): RequestContext {
   const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
   return { ip, userAgent: h.get("user-agent") };
 }

@@ -7,6 +7,7 @@ import { applyMigrations, pgRunner, pgliteRunner } from "@/lib/db/migrate";
 import type { Db } from "@/lib/db/client";
 import { createTestDatabase } from "./pg";
 import { openPglite } from "@/lib/db/pglite";
+import { statementName } from "@/lib/db/prepared-statements";
 
 export interface TestDb {
   db: Db;
@@ -26,7 +27,8 @@ export async function createMigratedDb(): Promise<TestDb> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   if (!template) await applyMigrations({ runner: pgRunner(client) });
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 25 }) });
+  // Named like the server's (lib/db/client.ts): the tests run the prepared statements it runs.
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 25 }, { statementNameGenerator: statementName }) });
   return {
     db,
     url,
