@@ -51,7 +51,7 @@ function fromJsonRow(row: Record<string, unknown>): Record<string, unknown> {
 type JsonRow = Record<string, unknown>;
 
 export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<SessionWithUser | null> {
-  const rows = await db.$queryRaw<{ s: JsonRow; u: JsonRow; p: JsonRow; o: JsonRow; st: JsonRow | null }[]>`
+  const rows = await db.$queryRaw<{ s: JsonRow; u: JsonRow; p: JsonRow; o: JsonRow; st: JsonRow | null }[]>`/* prepared */
     SELECT to_jsonb(s) AS s, to_jsonb(u) AS u, to_jsonb(p) AS p, to_jsonb(o) AS o, to_jsonb(st) AS st
     FROM sessions s
     JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id

@@ -33,6 +33,7 @@ type Args = Record<string, unknown> & { where?: object; data?: unknown; create?:
 // which every request would otherwise pay for. It holds nothing but the org id.
 const scopedClients = new WeakMap<Db, Map<string, ReturnType<typeof scope>>>();
 const SCOPED_CLIENTS_MAX = 1_000;
+const orgOfClient = new WeakMap<object, string>();
 
 export function forOrg(db: Db, orgId: string) {
   if (!orgId) throw new Error("forOrg needs an org id");
@@ -42,8 +43,16 @@ export function forOrg(db: Db, orgId: string) {
   if (!client) {
     if (byOrg.size >= SCOPED_CLIENTS_MAX) byOrg.delete(byOrg.keys().next().value!);
     byOrg.set(orgId, (client = scope(db, orgId)));
+    orgOfClient.set(client, orgId);
   }
   return client;
+}
+
+/** The org a scoped client is bound to: for raw SQL, which the scope cannot rewrite and must name the org itself. */
+export function orgIdOf(orgDb: OrgDb): string {
+  const orgId = orgOfClient.get(orgDb);
+  if (!orgId) throw new Error("orgIdOf needs a client made by forOrg");
+  return orgId;
 }
 
 function scope(db: Db, orgId: string) {

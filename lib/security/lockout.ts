@@ -79,7 +79,7 @@ export async function admitPasswordAttempt(
   opts: { username: string; nowMs: number },
 ): Promise<{ id: string; orgId: string; passwordHash: string; admitted: boolean } | null> {
   const now = new Date(opts.nowMs);
-  const rows = await db.$queryRaw<{ id: string; org_id: string; password_hash: string; admitted: boolean }[]>`
+  const rows = await db.$queryRaw<{ id: string; org_id: string; password_hash: string; admitted: boolean }[]>`/* prepared */
     WITH target AS (
       SELECT u.id, u.org_id, u.password_hash, s.lockout_max_attempts AS max
       FROM users u JOIN org_settings s ON s.org_id = u.org_id

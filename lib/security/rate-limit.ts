@@ -43,7 +43,7 @@ export function counterSlot(limit: RateLimitName, subject: string, nowMs: number
 export async function hitRateLimit(db: CounterDb, opts: { limit: RateLimitName; subject: string; nowMs?: number }): Promise<RateLimitHit> {
   const nowMs = opts.nowMs ?? Date.now();
   const { key, windowStart, windowEnd } = counterSlot(opts.limit, opts.subject, nowMs);
-  const rows = await db.$queryRaw<{ hits: number }[]>`
+  const rows = await db.$queryRaw<{ hits: number }[]>`/* prepared */
     INSERT INTO rate_limit_counters (key, window_start, hits, expires_at)
     VALUES (${key}, ${windowStart}, 1, ${windowEnd})
     ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_counters.hits + 1

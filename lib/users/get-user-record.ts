@@ -33,7 +33,7 @@ const maybeDate = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 export async function getUserRecord(orgDb: OrgDb, opts: { orgId: string; userId: string; nowMs?: number }) {
   const nowMs = opts.nowMs ?? Date.now();
-  const rows = await orgDb.$queryRaw<Row[]>(Prisma.sql`
+  const rows = await orgDb.$queryRaw<Row[]>(Prisma.sql`/* prepared */
     SELECT u.id, u.username, u.name, u.is_active, COALESCE(u.extra_permissions, '{}')::text[] AS extra_permissions,
            u.locked_until, u.last_login_at, u.created_at, p.id AS profile_id, p.name AS profile_name,
            (SELECT COALESCE(json_agg(json_build_object('id', f.id, 'name', f.name, 'verifiedAt', f.verified_at, 'createdAt', f.created_at, 'lastUsedAt', f.last_used_at) ORDER BY f.created_at), '[]')

@@ -5,7 +5,7 @@ import type { Prisma } from "@db/generated";
 import type { OrgDb } from "@/lib/db/tenant";
 import { USERS_COUNT_CAP, USERS_PAGE_SIZE } from "@/lib/config";
 import { userFiltersWhere, type UserFilters } from "./user-filters";
-import { activeTempCodeSql } from "@/lib/mfa/temp-codes/active-temp-code";
+import { pageRowsById, unfilteredRunRows } from "./page-rows";
 import { withinBudget } from "@/lib/db/within-budget";
 import { countSearch, countUsers, SEARCH_WALK_BUDGET_MS } from "./count-users";
 import { DEFAULT_USER_SORT, USER_SORT_COLUMNS, type SortDir, type UserSort, type UserSortColumn } from "./user-sort";
@@ -73,9 +73,7 @@ export async function listUsers(
   const search = opts.filters?.q ?? "";
 
   const [found, counted] = await Promise.all([
-    findPageIds(orgDb, { column, dir: sort.dir, where: filtered, at, backwards, take: pageSize + 1, search: search !== "" }).then((ids) =>
-      pageRows(orgDb, ids, nowMs),
-    ),
+    findPage(orgDb, { column, dir: sort.dir, where: filtered, at, backwards, take: pageSize + 1, search: search !== "", nowMs }),
     opts.withTotal === false ? { total: 0, capped: false } : search ? countSearch(orgDb, filtered) : countUsers(orgDb, filtered, countCap),
   ]);
 
@@ -108,25 +106,43 @@ function sortValue(row: UserListRow, column: UserSortColumn): string | null {
  */
 type Run = "set" | "null";
 
-async function findPageIds(
+async function findPage(
   orgDb: OrgDb,
-  q: { column: UserSortColumn; dir: SortDir; where: Prisma.UserWhereInput; at: UserCursor | null; backwards: boolean; take: number; search: boolean },
-): Promise<string[]> {
+  q: {
+    column: UserSortColumn;
+    dir: SortDir;
+    where: Prisma.UserWhereInput;
+    at: UserCursor | null;
+    backwards: boolean;
+    take: number;
+    search: boolean;
+    nowMs: number;
+  },
+): Promise<UserListRow[]> {
   const { column } = q;
   const runs: Run[] = column.nullable ? ["set", "null"] : ["set"];
   if (q.backwards) runs.reverse();
   const startAt = q.at ? runs.indexOf(q.at.value === null ? "null" : "set") : 0;
   // Reading backwards is reading the opposite order forwards from the cursor.
   const scan: SortDir = q.backwards ? (q.dir === "asc" ? "desc" : "asc") : q.dir;
+  // Without a filter or a search (the first page anyone sees, and the API's plain list), each run
+  // is one statement; otherwise the typed client finds the ids and pageRowsById reads their rows.
+  const unfiltered = !q.search && Object.keys(q.where).length === 0;
+  const rows: UserListRow[] = [];
   const ids: string[] = [];
   for (const [i, run] of runs.slice(Math.max(startAt, 0)).entries()) {
     const bound = i === 0 ? q.at : null;
-    const args = { where: { AND: [q.where, runWhere(column, run, scan, bound)] }, orderBy: runOrder(column, run, scan), take: q.take - ids.length };
-    const found = q.search ? await findSearchPageIds(orgDb, args) : await orgDb.user.findMany({ ...args, select: { id: true } });
-    ids.push(...found.map((u) => u.id));
-    if (ids.length >= q.take) break;
+    const take = q.take - rows.length - ids.length;
+    if (unfiltered) {
+      rows.push(...(await unfilteredRunRows(orgDb, { column, run, scan, bound, take, nowMs: q.nowMs })));
+    } else {
+      const args = { where: { AND: [q.where, runWhere(column, run, scan, bound)] }, orderBy: runOrder(column, run, scan), take };
+      const found = q.search ? await findSearchPageIds(orgDb, args) : await orgDb.user.findMany({ ...args, select: { id: true } });
+      ids.push(...found.map((u) => u.id));
+    }
+    if (rows.length + ids.length >= q.take) break;
   }
-  return ids;
+  return unfiltered ? rows : pageRowsById(orgDb, ids, q.nowMs);
 }
 
 function runOrder(column: UserSortColumn, run: Run, scan: SortDir): Prisma.UserOrderByWithRelationInput[] {
@@ -151,69 +167,12 @@ function runWhere(column: UserSortColumn, run: Run, scan: SortDir, bound: UserCu
 }
 
 /**
- * The page's rows, profile names and method counts in one statement, for ids in page order. Not
- * `_count`: Prisma turns it into LEFT JOINs on GROUP BY aggregates over the whole org's factor
- * tables, which Postgres cannot limit to the page (≈ 150 ms at 100,000 users, bench/users-list.ts).
- * Not relation selects either: Prisma loads each relation with a query of its own, four round
- * trips a page where this is one (bench/api.ts). Each subquery is an index probe on user_id for
- * the page's ids only, which came from the tenant-scoped query above. The temporary code is a
- * scalar subquery, not EXISTS: Postgres turns an EXISTS into a hashed subplan that reads every
- * active code of every org once per page (a sequential scan, 0.4–1.5 ms at 5,000 codes, growing
- * with the table) where 51 index probes cost a tenth of that.
- */
-async function pageRows(orgDb: OrgDb, ids: string[], nowMs: number): Promise<UserListRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await orgDb.$queryRaw<
-    {
-      id: string;
-      name: string;
-      username: string;
-      is_active: boolean;
-      locked_until: Date | null;
-      last_login_at: Date | null;
-      created_at: Date;
-      profile_name: string;
-      totp: number;
-      webauthn: number;
-      temp_code: boolean;
-    }[]
-  >`/* prepared */
-    SELECT u.id, u.name, u.username, u.is_active, u.locked_until, u.last_login_at, u.created_at, p.name AS profile_name,
-           (SELECT count(*)::int FROM totp_factors f WHERE f.user_id = u.id AND f.verified_at IS NOT NULL) AS totp,
-           (SELECT count(*)::int FROM webauthn_credentials w WHERE w.user_id = u.id) AS webauthn,
-           COALESCE((SELECT true FROM temp_codes c WHERE c.user_id = u.id AND ${activeTempCodeSql("c", nowMs)} LIMIT 1), false) AS temp_code
-    FROM users u JOIN profiles p ON p.id = u.profile_id
-    WHERE u.id = ANY(${ids}::uuid[])`;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    return r
-      ? [
-          {
-            id: r.id,
-            name: r.name,
-            username: r.username,
-            isActive: r.is_active,
-            lockedUntil: r.locked_until,
-            lastLoginAt: r.last_login_at,
-            createdAt: r.created_at,
-            profileName: r.profile_name,
-            totpCount: r.totp,
-            webauthnCount: r.webauthn,
-            tempCodeActive: r.temp_code,
-          },
-        ]
-      : [];
-  });
-}
-
-/**
  * A search must not walk the sort column's index. Postgres assumes matches are spread evenly
  * through that order and expects a page after a few rows, but "patricia" matches only names from P
  * onward: it read 70% of the org first (100–350 ms at 100,000 users, bench/users-list.ts). With
  * plain index scans off (SET LOCAL: this transaction only) it takes the matches from the trigram
  * indexes and sorts them, a cost that follows the number of matches. The rows are then read by id
- * (pageRows) outside the transaction: Prisma loads relations with concurrent queries, which one
+ * (pageRowsById) outside the transaction: Prisma loads relations with concurrent queries, which one
  * transaction's connection would have to queue (pg warns that it will stop doing so).
  */
 async function findSearchPageIds(orgDb: OrgDb, args: Pick<Prisma.UserFindManyArgs, "where" | "orderBy" | "take">): Promise<{ id: string }[]> {
