@@ -167,6 +167,7 @@ async function seedBenchUsers(t: TestDb): Promise<BenchUser[]> {
   await t.sql("UPDATE org_settings SET lockout_max_attempts = 100 WHERE org_id = (SELECT id FROM orgs WHERE slug = 'acme')");
   const users = await seedLoginUsers(t, { orgSlug: "acme", prefix: "bench", count: USER_COUNT });
   await t.sql("VACUUM ANALYZE");
+  await t.sql("CHECKPOINT"); // the seed's dirty pages written now, not by a checkpoint during the runs (decision 020)
   return users;
 }
 
