@@ -24,6 +24,10 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
   const mustPick = text.trim() !== "" && !selected;
   const latest = useRef(0);
   const input = useRef<HTMLInputElement>(null);
+  // Leaving the field closes the list a moment later (a click on an option lands first). Coming
+  // back or typing within that moment cancels it: else the late close ate the suggestions of what
+  // was typed next, and the list never opened (seen in e2e on a fast run).
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     if (!open || selected || text.trim().length === 0) return;
@@ -67,6 +71,7 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
         aria-invalid={unpicked && mustPick ? true : undefined}
         aria-describedby={unpicked && mustPick ? `${listId}-error` : undefined}
         onChange={(e) => {
+          clearTimeout(closeTimer.current);
           setText(e.target.value);
           setSelected("");
           setOpen(true);
@@ -86,7 +91,10 @@ export function UserPicker({ initial }: { initial: Suggestion | null }) {
           else return;
           e.preventDefault();
         }}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => clearTimeout(closeTimer.current)}
+        onBlur={() => {
+          closeTimer.current = setTimeout(() => setOpen(false), 150);
+        }}
         className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
       />
       <input type="hidden" name="user" value={selected} />
