@@ -1,6 +1,7 @@
 // Appends one verification event. Callers pass their transaction client so the event commits
 // with the change it describes (SPEC A10), or not at all.
-import type { ActivityKind, EventStatus, Prisma, VerificationMethod } from "@db/generated";
+import { Prisma, type ActivityKind, type EventStatus, type VerificationMethod } from "@db/generated";
+import { rawExecute } from "@/lib/db/raw-rows";
 import type { FailureReason } from "./kinds";
 import type { ErrorCode } from "@/lib/errors";
 
@@ -27,7 +28,7 @@ export interface EventInput {
 
 /** A client, a tenant-scoped client or a transaction: anything that runs raw SQL. */
 export interface EventWriter {
-  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
+  $executeRaw(query: Prisma.Sql): PromiseLike<number>;
 }
 
 /**
@@ -39,9 +40,12 @@ export async function recordEvent(db: EventWriter, input: EventInput): Promise<v
   const ip = input.context?.ip?.slice(0, 64) ?? null;
   const userAgent = input.context?.userAgent?.slice(0, 512) ?? null;
   const detail = input.detail === undefined ? null : JSON.stringify(input.detail);
-  await db.$executeRaw`/* prepared */
+  await rawExecute(
+    db,
+    Prisma.sql`/* prepared */
     INSERT INTO verification_events (org_id, user_id, username, actor_id, actor_label, activity, method, status, reason, ip, user_agent, detail)
     VALUES (${input.orgId}::uuid, ${input.userId ?? null}::uuid, ${input.username ?? null}, ${input.actorId ?? null}::uuid, ${input.actorLabel ?? null},
             ${input.activity}::"ActivityKind", ${input.method ?? null}::"VerificationMethod", ${input.status}::"EventStatus", ${input.reason ?? null},
-            ${ip}, ${userAgent}, ${detail}::jsonb)`;
+            ${ip}, ${userAgent}, ${detail}::jsonb)`,
+  );
 }
