@@ -1,7 +1,6 @@
 // Appends one verification event. Callers pass their transaction client so the event commits
 // with the change it describes (SPEC A10), or not at all.
-import { Prisma, type ActivityKind, type EventStatus, type VerificationMethod } from "@db/generated";
-import { rawExecute } from "@/lib/db/raw-rows";
+import type { ActivityKind, EventStatus, Prisma, VerificationMethod } from "@db/generated";
 import type { FailureReason } from "./kinds";
 import type { ErrorCode } from "@/lib/errors";
 
@@ -28,7 +27,7 @@ export interface EventInput {
 
 /** A client, a tenant-scoped client or a transaction: anything that runs raw SQL. */
 export interface EventWriter {
-  $executeRaw(query: Prisma.Sql): PromiseLike<number>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
 }
 
 /**
@@ -40,12 +39,9 @@ export async function recordEvent(db: EventWriter, input: EventInput): Promise<v
   const ip = input.context?.ip?.slice(0, 64) ?? null;
   const userAgent = input.context?.userAgent?.slice(0, 512) ?? null;
   const detail = input.detail === undefined ? null : JSON.stringify(input.detail);
-  await rawExecute(
-    db,
-    Prisma.sql`/* prepared */
+  await db.$executeRaw`/* prepared */
     INSERT INTO verification_events (org_id, user_id, username, actor_id, actor_label, activity, method, status, reason, ip, user_agent, detail)
     VALUES (${input.orgId}::uuid, ${input.userId ?? null}::uuid, ${input.username ?? null}, ${input.actorId ?? null}::uuid, ${input.actorLabel ?? null},
             ${input.activity}::"ActivityKind", ${input.method ?? null}::"VerificationMethod", ${input.status}::"EventStatus", ${input.reason ?? null},
-            ${ip}, ${userAgent}, ${detail}::jsonb)`,
-  );
+            ${ip}, ${userAgent}, ${detail}::jsonb)`;
 }

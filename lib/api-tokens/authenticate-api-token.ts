@@ -9,7 +9,6 @@ import { effectivePermissions } from "@/lib/users/permissions";
 import { LAST_SEEN_WRITE_INTERVAL_SECONDS } from "@/lib/config";
 import { counterSlot, settleHit, type RateLimitHit } from "@/lib/security/rate-limit";
 import { PREPARED } from "@/lib/db/prepared-statements";
-import { rawRowsOfText } from "@/lib/db/raw-rows";
 import { apiTokenHash } from "./token-format";
 
 export interface ApiCaller {
@@ -108,22 +107,24 @@ export const TOKEN_LOOKUP_SQL = `${PREPARED}
  * index on token_hash (bench/api.ts prints the plan).
  */
 async function findToken(db: Db, tokenHash: string, slot: { key: string; windowStart: Date; windowEnd: Date }, nowMs: number): Promise<TokenRow | null> {
-  const rows = await rawRowsOfText<{
-    id: string;
-    org_id: string;
-    name: string;
-    permissions: Permission[];
-    last_used_at: Date | null;
-    expires_at: Date | null;
-    revoked_at: Date | null;
-    user_id: string;
-    username: string;
-    user_name: string;
-    is_active: boolean;
-    extra_permissions: Permission[];
-    profile_permissions: Permission[];
-    hits: number | null;
-  }>(db, TOKEN_LOOKUP_SQL, [tokenHash, slot.key, slot.windowStart, slot.windowEnd, new Date(nowMs)]);
+  const rows = await db.$queryRawUnsafe<
+    {
+      id: string;
+      org_id: string;
+      name: string;
+      permissions: Permission[];
+      last_used_at: Date | null;
+      expires_at: Date | null;
+      revoked_at: Date | null;
+      user_id: string;
+      username: string;
+      user_name: string;
+      is_active: boolean;
+      extra_permissions: Permission[];
+      profile_permissions: Permission[];
+      hits: number | null;
+    }[]
+  >(TOKEN_LOOKUP_SQL, tokenHash, slot.key, slot.windowStart, slot.windowEnd, new Date(nowMs));
   const r = rows[0];
   if (!r) return null;
   return {

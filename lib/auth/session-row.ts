@@ -6,7 +6,6 @@
 // tests/integration/session-row.test.ts holds this equal to Prisma's include, key for key.
 import { Prisma } from "@db/generated";
 import type { Db } from "@/lib/db/client";
-import { rawRows } from "@/lib/db/raw-rows";
 
 const sessionInclude = {
   user: { include: { profile: true, org: { include: { settings: true } } } },
@@ -52,17 +51,14 @@ function fromJsonRow(row: Record<string, unknown>): Record<string, unknown> {
 type JsonRow = Record<string, unknown>;
 
 export async function sessionByTokenHash(db: Db, tokenHash: string): Promise<SessionWithUser | null> {
-  const rows = await rawRows<{ s: JsonRow; u: JsonRow; p: JsonRow; o: JsonRow; st: JsonRow | null }>(
-    db,
-    Prisma.sql`/* prepared */
+  const rows = await db.$queryRaw<{ s: JsonRow; u: JsonRow; p: JsonRow; o: JsonRow; st: JsonRow | null }[]>`/* prepared */
     SELECT to_jsonb(s) AS s, to_jsonb(u) AS u, to_jsonb(p) AS p, to_jsonb(o) AS o, to_jsonb(st) AS st
     FROM sessions s
     JOIN users u ON u.id = s.user_id AND u.org_id = s.org_id
     JOIN profiles p ON p.id = u.profile_id AND p.org_id = u.org_id
     JOIN orgs o ON o.id = u.org_id
     LEFT JOIN org_settings st ON st.org_id = o.id
-    WHERE s.token_hash = ${tokenHash}`,
-  );
+    WHERE s.token_hash = ${tokenHash}`;
   const row = rows[0];
   if (!row) return null;
   const org = { ...fromJsonRow(row.o), settings: row.st ? fromJsonRow(row.st) : null };

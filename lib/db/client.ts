@@ -8,7 +8,6 @@ import { isConnectionError, markDatabaseAvailable, markDatabaseUnavailable } fro
 import { config } from "@/lib/config";
 import { openPglite } from "./pglite";
 import { statementName } from "./prepared-statements";
-import { registerPool } from "./raw-rows";
 
 export type Db = PrismaClient;
 
@@ -23,7 +22,6 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string } = 
   if (url) {
     const pool = watchedPool(url);
     const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementName }) });
-    registerPool(db, pool);
     // The adapter doesn't own a pool it was handed: its idle connections would keep the database
     // busy for seconds after close (and a busy database can't be copied or dropped).
     return {

@@ -8,7 +8,6 @@
 // rows with scalar foreign keys (userId), which are only ever taken from rows read through
 // this same scoped client.
 import type { Db } from "./client";
-import { poolOf, registerPool } from "./raw-rows";
 
 const WHERE_OPERATIONS = new Set([
   "findUnique",
@@ -45,8 +44,6 @@ export function forOrg(db: Db, orgId: string) {
     if (byOrg.size >= SCOPED_CLIENTS_MAX) byOrg.delete(byOrg.keys().next().value!);
     byOrg.set(orgId, (client = scope(db, orgId)));
     orgOfClient.set(client, orgId);
-    const pool = poolOf(db);
-    if (pool) registerPool(client, pool);
   }
   return client;
 }

@@ -7,7 +7,6 @@
 // is not tenant-scoped by lib/db/tenant, so the org is a condition here, bound like the id.
 import { Prisma } from "@db/generated";
 import type { OrgDb } from "@/lib/db/tenant";
-import { rawRows } from "@/lib/db/raw-rows";
 import type { ApprovalAction, Permission } from "@db/generated";
 import { activeTempCodeSql } from "@/lib/mfa/temp-codes/active-temp-code";
 
@@ -34,9 +33,7 @@ const maybeDate = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 export async function getUserRecord(orgDb: OrgDb, opts: { orgId: string; userId: string; nowMs?: number }) {
   const nowMs = opts.nowMs ?? Date.now();
-  const rows = await rawRows<Row>(
-    orgDb,
-    Prisma.sql`/* prepared */
+  const rows = await orgDb.$queryRaw<Row[]>(Prisma.sql`/* prepared */
     SELECT u.id, u.username, u.name, u.is_active, COALESCE(u.extra_permissions, '{}')::text[] AS extra_permissions,
            u.locked_until, u.last_login_at, u.created_at, p.id AS profile_id, p.name AS profile_name,
            (SELECT COALESCE(json_agg(json_build_object('id', f.id, 'name', f.name, 'verifiedAt', f.verified_at, 'createdAt', f.created_at, 'lastUsedAt', f.last_used_at) ORDER BY f.created_at), '[]')
@@ -51,8 +48,7 @@ export async function getUserRecord(orgDb: OrgDb, opts: { orgId: string; userId:
               FROM mfa_reset_approvals a WHERE a.org_id = u.org_id AND a.target_user_id = u.id AND a.status = 'PENDING'
               ORDER BY a.created_at DESC LIMIT 1) AS approval
     FROM users u JOIN profiles p ON p.id = u.profile_id
-    WHERE u.org_id = ${opts.orgId}::uuid AND u.id = ${opts.userId}::uuid`,
-  );
+    WHERE u.org_id = ${opts.orgId}::uuid AND u.id = ${opts.userId}::uuid`);
   const r = rows[0];
   if (!r) return null;
   const user = {

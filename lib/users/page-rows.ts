@@ -9,7 +9,6 @@
 // 0.4–1.5 ms at 5,000 codes, growing with the table) where 51 index probes cost a tenth of that.
 import { Prisma } from "@db/generated";
 import { orgIdOf, type OrgDb } from "@/lib/db/tenant";
-import { rawRows } from "@/lib/db/raw-rows";
 import { activeTempCodeSql } from "@/lib/mfa/temp-codes/active-temp-code";
 import type { SortDir, UserSortColumn } from "./user-sort";
 import type { UserCursor } from "./user-cursor";
@@ -37,13 +36,10 @@ const columns = (nowMs: number) => Prisma.sql`u.id, u.name, u.username, u.is_act
 /** The rows of these users, in the order of `ids` (which came from a tenant-scoped query). */
 export async function pageRowsById(orgDb: OrgDb, ids: string[], nowMs: number): Promise<UserListRow[]> {
   if (ids.length === 0) return [];
-  const rows = await rawRows<RawRow>(
-    orgDb,
-    Prisma.sql`/* prepared */
+  const rows = await orgDb.$queryRaw<RawRow[]>`/* prepared */
     SELECT ${columns(nowMs)}
     FROM users u JOIN profiles p ON p.id = u.profile_id
-    WHERE u.id = ANY(${ids}::uuid[])`,
-  );
+    WHERE u.id = ANY(${ids}::uuid[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -80,15 +76,12 @@ export async function unfilteredRunRows(
     else where = Prisma.sql`${present} AND ${col} ${from} ${value} AND (${col} ${after} ${value} OR (${col} = ${value} AND u.id ${after} ${bound.id}::uuid))`;
   }
   const order = q.run === "null" ? Prisma.sql`u.id ${dir}` : q.column.unique ? Prisma.sql`${col} ${dir}` : Prisma.sql`${col} ${dir}, u.id ${dir}`;
-  const rows = await rawRows<RawRow>(
-    orgDb,
-    Prisma.sql`/* prepared */
+  const rows = await orgDb.$queryRaw<RawRow[]>`/* prepared */
     SELECT ${columns(q.nowMs)}
     FROM users u JOIN profiles p ON p.id = u.profile_id
     WHERE u.org_id = ${orgIdOf(orgDb)}::uuid AND ${where}
     ORDER BY ${order}
-    LIMIT ${Prisma.raw(String(limitBucket(q.take)))}`,
-  );
+    LIMIT ${Prisma.raw(String(limitBucket(q.take)))}`;
   return rows.slice(0, q.take).map(listRow);
 }
 

@@ -8,7 +8,6 @@ import type { Db } from "@/lib/db/client";
 import { createTestDatabase } from "./pg";
 import { openPglite } from "@/lib/db/pglite";
 import { statementName } from "@/lib/db/prepared-statements";
-import { registerPool } from "@/lib/db/raw-rows";
 
 export interface TestDb {
   db: Db;
@@ -28,21 +27,14 @@ export async function createMigratedDb(): Promise<TestDb> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   if (!template) await applyMigrations({ runner: pgRunner(client) });
-  // Made like the server's (lib/db/client.ts): the tests run the prepared statements it runs, and
-  // its hot raw statements go straight to this pool as they do there (lib/db/raw-rows.ts).
-  const pool = new pg.Pool({ connectionString: url, max: 25 });
-  // An idle client ended by the server (a test that restarts sessions, the database dropped) is
-  // dropped by the pool; unheard, its error would be an unhandled one (PrismaPg listened for us).
-  pool.on("error", () => {});
-  const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementName }) });
-  registerPool(db, pool);
+  // Named like the server's (lib/db/client.ts): the tests run the prepared statements it runs.
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 25 }, { statementNameGenerator: statementName }) });
   return {
     db,
     url,
     sql: async (text, params) => (await client.query(text, params)).rows,
     close: async () => {
       await db.$disconnect();
-      await pool.end();
       await client.end();
       await drop();
     },
