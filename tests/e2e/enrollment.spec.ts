@@ -48,6 +48,9 @@ test("a user registers an authenticator app on first login, then logs in with it
   await continueButton.click();
   // Bea is a Standard User: signed in, she starts on My security; Setup is not hers.
   await expect(page.getByRole("heading", { name: "My security" })).toBeVisible();
+  // Log out is a client button: a click before the page's scripts have run does nothing (seen in CI
+  // on a fast run), so wait for them first.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
